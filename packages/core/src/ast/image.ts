@@ -1,0 +1,25 @@
+import type { Text } from './text.js';
+
+/** An image in a registry: `name`, an optional tag (which may use ARGs) and an optional digest. */
+export interface ImageRef {
+  readonly kind: 'ImageRef';
+  /** `[registry/]path`, e.g. `docker.io/library/node` or `node`. */
+  readonly name: string;
+  readonly tag?: Text;
+  /** `sha256:` and 64 hex digits. */
+  readonly digest?: string;
+}
+
+/** A reference to another stage of the same Dockerfile, by name. */
+export interface StageRef {
+  readonly kind: 'StageRef';
+  readonly name: string;
+}
+
+/** The empty base image. */
+export interface ScratchRef {
+  readonly kind: 'Scratch';
+}
+
+/** What FROM, `COPY --from` and `--mount from=` may name. */
+export type BaseRef = ImageRef | StageRef | ScratchRef;

@@ -1,0 +1,47 @@
+import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
+import { issue } from '../errors/issue.js';
+import { OCTAL_MODE, USER_NAME } from '../validate/values.js';
+import { checkLine } from '../validate/text.js';
+import type { StageState } from './stage-state.js';
+import { literalOf, variablesOf, type TextInput } from './variables.js';
+
+/** Checks a text input: one line, and every ARG it uses declared in this stage. */
+export function checkText(state: StageState, input: TextInput, what: string, path: IssuePath): DockwrightIssue[] {
+  const issues: DockwrightIssue[] = [];
+  const line = checkLine(literalOf(input), what, path);
+  if (line !== undefined) issues.push(line);
+  for (const v of variablesOf(input)) {
+    if (v.kind === 'Arg' && !state.args.includes(v.name) && !state.recorder) {
+      issues.push(issue('DW8001', `${what} uses ARG ${v.name}, which this stage does not declare`, `declare it first: .arg(${v.name === v.name.toUpperCase() ? v.name : 'handle'}) before this instruction`, path));
+    }
+  }
+  return issues;
+}
+
+/** Checks and normalises `--chown` / USER values: `name`, `uid`, `name:group`, `uid:gid`. */
+export function checkOwner(value: string | number, path: IssuePath): { value: string; issues: DockwrightIssue[] } {
+  const text = String(value);
+  const parts = text.split(':');
+  const ok = parts.length <= 2 && parts.every((p) => USER_NAME.test(p));
+  return {
+    value: text,
+    issues: ok ? [] : [issue('DW3002', `${JSON.stringify(text)} is not a user or user:group`, 'write a name like app, a uid like 10001, or app:app / 10001:10001', path)],
+  };
+}
+
+/** Checks and normalises a file mode: `0o755` and `'755'` both render `755`. */
+export function checkMode(value: string | number, path: IssuePath): { value: string; issues: DockwrightIssue[] } {
+  const text = typeof value === 'number' ? value.toString(8) : value;
+  return {
+    value: text,
+    issues: OCTAL_MODE.test(text) ? [] : [issue('DW6015', `${JSON.stringify(String(value))} is not an octal file mode`, "write it as '755' or 0o755", path)],
+  };
+}
+
+/** True when the input's literal text starts with `/` (or it starts with a variable, which we cannot see). */
+export function isAbsolute(input: TextInput): boolean {
+  if (typeof input === 'string') return input.startsWith('/');
+  if (input.kind !== 'Template') return false;
+  const first = input.parts[0];
+  return typeof first === 'string' && first.startsWith('/');
+}

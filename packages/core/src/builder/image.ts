@@ -1,0 +1,151 @@
+import type { ImageRef } from '../ast/image.js';
+import { textToDisplay } from '../ast/text.js';
+import type { DockwrightIssue } from '../errors/issue.js';
+import { issue } from '../errors/issue.js';
+import { isDigest, isImageName, isTag, splitImageRef } from '../validate/image-ref.js';
+import { checkLine } from '../validate/text.js';
+import type { CheckDigest, CheckImageRef } from './type-checks.js';
+import type { Arg, TemplateWithVars } from './variables.js';
+
+/**
+ * An image in a registry, as a value. Images are immutable: `pinDigest()` returns a new image.
+ */
+export interface Image {
+  readonly kind: 'Image';
+  readonly ref: ImageRef;
+  /** Args the reference uses (they become global ARGs). */
+  readonly args: readonly Arg[];
+  /** Problems found in the reference; reported when the image is used in a Dockerfile. */
+  readonly issues: readonly DockwrightIssue[];
+  /**
+   * Pins the image by digest; renders `name:tag@sha256:...`, keeping the tag for Renovate.
+   *
+   * @example
+   * ```ts
+   * image('node:22.11-bookworm-slim').pinDigest('sha256:5f4b...');
+   * ```
+   */
+  pinDigest<D extends string>(digest: D & CheckDigest<D>): Image;
+  /** The reference as text, `name:tag@digest`. */
+  toString(): string;
+}
+
+/** The empty base image, for `from(scratch)`. */
+export interface Scratch {
+  readonly kind: 'Scratch';
+}
+
+/**
+ * The empty base image: nothing in it, not even a shell.
+ *
+ * @example
+ * ```ts
+ * stage('runtime').from(scratch).copy(build, '/out/app', '/app').user('65532:65532');
+ * ```
+ */
+export const scratch: Scratch = Object.freeze({ kind: 'Scratch' });
+
+const latestHint = 'pin a version, e.g. image("node:22.11-bookworm-slim"), then .pinDigest(...) or `dockwright lock`';
+
+function digestIssues(digest: string): DockwrightIssue[] {
+  return isDigest(digest)
+    ? []
+    : [issue('DW1004', `digest "${digest}" is not sha256: and 64 lowercase hex digits`, 'copy the digest from `docker buildx imagetools inspect` or the registry, e.g. sha256:5f4b...', { instruction: 'FROM' })];
+}
+
+function makeImage(ref: ImageRef, args: readonly Arg[], issues: readonly DockwrightIssue[]): Image {
+  const value: Image = {
+    kind: 'Image',
+    ref,
+    args,
+    issues,
+    pinDigest(digest: string): Image {
+      return makeImage(Object.freeze({ ...ref, digest }), args, [...issues, ...digestIssues(digest)]);
+    },
+    toString(): string {
+      const tag = ref.tag === undefined ? '' : `:${textToDisplay(ref.tag)}`;
+      return `${ref.name}${tag}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
+    },
+  } as Image;
+  return Object.freeze(value);
+}
+
+function parseLiteral(ref: string): Image {
+  const line = checkLine(ref, 'image reference', { instruction: 'FROM' });
+  if (line !== undefined) return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], [line]);
+  const parts = splitImageRef(ref);
+  const issues: DockwrightIssue[] = [];
+  if (!isImageName(parts.name)) {
+    issues.push(issue('DW1003', `"${ref}" is not a valid image reference`, 'write [registry/]name:tag in lowercase, e.g. ghcr.io/acme/app:1.2.3', { instruction: 'FROM' }));
+  }
+  if (parts.tag !== undefined && !isTag(parts.tag)) {
+    issues.push(issue('DW1003', `"${parts.tag}" is not a valid tag in "${ref}"`, 'a tag is letters, digits, _ . - and at most 128 characters', { instruction: 'FROM' }));
+  }
+  if (parts.tag === 'latest') {
+    issues.push(issue('DW1002', `image "${ref}" floats with the latest tag`, latestHint, { instruction: 'FROM' }));
+  } else if (parts.tag === undefined && parts.digest === undefined) {
+    issues.push(issue('DW1001', `image "${ref}" has no tag or digest`, latestHint, { instruction: 'FROM' }));
+  }
+  if (parts.digest !== undefined) issues.push(...digestIssues(parts.digest));
+  const node: ImageRef = Object.freeze({
+    kind: 'ImageRef',
+    name: parts.name,
+    ...(parts.tag === undefined ? {} : { tag: parts.tag }),
+    ...(parts.digest === undefined ? {} : { digest: parts.digest }),
+  });
+  return makeImage(node, [], issues);
+}
+
+function parseTemplate(ref: TemplateWithVars): Image {
+  // The name must be literal; ARGs may only appear in the tag: tpl`node:${version}-slim`.
+  const first = ref.parts[0];
+  const colon = typeof first === 'string' ? first.lastIndexOf(':') : -1;
+  if (typeof first !== 'string' || colon < 0 || first.slice(0, colon).includes('@')) {
+    return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], [
+      issue('DW1003', 'an image template must start with a literal name and tag separator', 'write tpl`node:${version}-bookworm-slim`: ARGs may appear in the tag only', { instruction: 'FROM' }),
+    ]);
+  }
+  const name = first.slice(0, colon);
+  const tagParts = [first.slice(colon + 1), ...ref.parts.slice(1)].filter((p) => p !== '');
+  const args = ref.variables.filter((v): v is Arg => v.kind === 'Arg');
+  const issues: DockwrightIssue[] = [];
+  if (!isImageName(name)) {
+    issues.push(issue('DW1003', `"${name}" is not a valid image name`, 'write [registry/]name in lowercase, e.g. ghcr.io/acme/app', { instruction: 'FROM' }));
+  }
+  if (args.length !== ref.variables.length) {
+    issues.push(issue('DW1006', 'an image tag may only use ARG handles', 'use arg(...) handles in FROM; image environment variables do not exist there', { instruction: 'FROM' }));
+  }
+  // What BuildKit would pull with the defaults must itself be a valid, pinned reference.
+  const resolved = tagParts.map((p) => (typeof p === 'string' ? p : (args.find((a) => a.name === p.name)?.default ?? ''))).join('');
+  for (const a of args) {
+    if (a.default === undefined) {
+      issues.push(issue('DW1006', `ARG ${a.name} used in FROM has no default`, `give it one: arg('${a.name}', { default: '...' })`, { instruction: 'FROM' }));
+    }
+  }
+  if (resolved === 'latest' || !isTag(resolved)) {
+    issues.push(issue('DW1006', `with its defaults, the tag of "${name}" would be "${resolved}"`, 'give the ARGs defaults that make a pinned, valid tag', { instruction: 'FROM' }));
+  }
+  const node: ImageRef = Object.freeze({ kind: 'ImageRef', name, tag: Object.freeze({ kind: 'Template', parts: Object.freeze(tagParts) }) });
+  return makeImage(node, args, issues);
+}
+
+/**
+ * An image reference as a value. A literal without a tag, or with `:latest`, does not type-check;
+ * other strings are checked when the Dockerfile is built.
+ *
+ * @example
+ * ```ts
+ * const node = image('node:22.11-bookworm-slim').pinDigest('sha256:5f4b...');
+ * const custom = image(tpl`node:${nodeVersion}-bookworm-slim`);
+ * ```
+ */
+export function image<S extends string>(ref: S & CheckImageRef<S>): Image;
+export function image(ref: TemplateWithVars): Image;
+export function image(ref: string | TemplateWithVars): Image {
+  return typeof ref === 'string' ? parseLiteral(ref) : parseTemplate(ref);
+}
+
+/** True for an Image value. */
+export function isImage(value: unknown): value is Image {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Image';
+}

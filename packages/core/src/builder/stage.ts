@@ -1,0 +1,649 @@
+import type { StageNode } from '../ast/dockerfile.js';
+import type { ImageRef, StageRef } from '../ast/image.js';
+import type { Instruction, RunInstruction, RunStep } from '../ast/instructions.js';
+import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
+import { issue } from '../errors/issue.js';
+import { keywordOf } from '../ast/instructions.js';
+import { checkLine } from '../validate/text.js';
+import { LABEL_KEY, looksLikeSecret, RESERVED_STAGE_NAMES, STAGE_NAME, VAR_NAME } from '../validate/names.js';
+import { DURATION, SIGNAL } from '../validate/values.js';
+import { checkMode, checkOwner, checkText, isAbsolute } from './checks.js';
+import { applyCleanup, type CacheMode } from './cleanup.js';
+import { image as parseImage, isImage, type Image, type Scratch } from './image.js';
+import type { MountValue } from './mounts.js';
+import type { PackageInstall } from './packages.js';
+import { splitAndChain } from './shell-split.js';
+import { initialState, type StageState } from './stage-state.js';
+import type { CopyOptions, HealthcheckOptions, RunInput, RunOptions, StageStart, UserSpec } from './stage-types.js';
+import type { CheckStageName } from './type-checks.js';
+import { createUserSteps, guessUserTool, type CreateUserOptions } from './users.js';
+import { toText, variablesOf, type Arg, type TextInput } from './variables.js';
+
+type Single = 'Cmd' | 'Entrypoint' | 'Healthcheck';
+
+/** The one implementation behind Stage, RunStage, FromStage and StageStart; the interfaces decide what a caller sees. */
+export class StageImpl {
+  readonly kind = 'Stage';
+  readonly #state: StageState;
+
+  constructor(state: StageState) {
+    this.#state = state;
+    Object.freeze(this);
+  }
+
+  get name(): string {
+    return this.#state.name;
+  }
+
+  /** @internal The state, for `dockerfile()`. */
+  get state(): StageState {
+    return this.#state;
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------
+
+  #next(patch: Partial<StageState>): StageImpl {
+    return new StageImpl({ ...this.#state, ...patch });
+  }
+
+  /** Where the next instruction of this kind will be: `stage "x", RUN #2`. */
+  #path(kind: Instruction['kind'] | 'From'): IssuePath {
+    const keyword = keywordOf[kind];
+    const index = this.#state.instructions.filter((i) => i.kind === kind).length + 1;
+    return kind === 'From' ? { stage: this.#state.name, instruction: keyword } : { stage: this.#state.name, instruction: keyword, index };
+  }
+
+  #push(node: Instruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}, last: StageState['last'] = 'other'): StageImpl {
+    if (this.#state.from === undefined && !this.#state.recorder) {
+      issues = [...issues, issue('DW2006', `stage "${this.#state.name}" has an instruction before from()`, 'call .from(image) first', { stage: this.#state.name })];
+    }
+    return this.#next({
+      instructions: [...this.#state.instructions, Object.freeze(node)],
+      issues: [...this.#state.issues, ...issues],
+      last,
+      ...patch,
+    });
+  }
+
+  #problem(found: DockwrightIssue): StageImpl {
+    return this.#next({ issues: [...this.#state.issues, found] });
+  }
+
+  #withPath(issues: readonly DockwrightIssue[], path: IssuePath): DockwrightIssue[] {
+    return issues.map((i) => issue(i.code, i.message, i.hint, { ...path, ...i.path, stage: path.stage ?? this.#state.name }));
+  }
+
+  #refOf(source: StageImpl | Image): { ref: StageRef | ImageRef; patch: Partial<StageState>; issues: DockwrightIssue[] } {
+    if (isImage(source)) {
+      return { ref: source.ref, patch: { globalArgs: [...this.#state.globalArgs, ...source.args] }, issues: [...source.issues] };
+    }
+    const issues: DockwrightIssue[] = [];
+    if (source.name === this.#state.name) {
+      issues.push(issue('DW2004', `stage "${this.#state.name}" refers to itself`, 'copy from an earlier stage with a different name'));
+    }
+    return { ref: { kind: 'StageRef', name: source.name }, patch: { deps: [...this.#state.deps, source] }, issues };
+  }
+
+  // ---- FROM -----------------------------------------------------------------------------
+
+  from(base: string | Image | StageImpl | Scratch): StageImpl {
+    const path = this.#path('From');
+    if (this.#state.from !== undefined) return this.#problem(issue('DW1007', `stage "${this.name}" already has a base`, 'start a new stage() for a second FROM', path));
+    if (typeof base === 'string' || isImage(base)) {
+      const img = typeof base === 'string' ? parseImage(base as never) : base;
+      return this.#next({
+        from: { kind: 'From', base: img.ref },
+        issues: [...this.#state.issues, ...this.#withPath(img.issues, path)],
+        globalArgs: [...this.#state.globalArgs, ...img.args],
+        userTool: guessUserTool(img.ref.name),
+        last: 'from-image',
+      });
+    }
+    if (base.kind === 'Scratch') {
+      return this.#next({ from: { kind: 'From', base: { kind: 'Scratch' } }, hasShell: false, last: 'other' });
+    }
+    const parent = base.state;
+    const { ref, patch, issues } = this.#refOf(base);
+    return this.#next({
+      ...patch,
+      from: { kind: 'From', base: ref },
+      issues: [...this.#state.issues, ...this.#withPath(issues, path)],
+      user: parent.user,
+      hasWorkdir: parent.hasWorkdir,
+      hasShell: parent.hasShell,
+      userTool: parent.userTool,
+      last: 'other',
+    });
+  }
+
+  pinDigest(digest: string): StageImpl {
+    const from = this.#state.from;
+    const path = this.#path('From');
+    if (this.#state.last !== 'from-image' || from?.base.kind !== 'ImageRef') {
+      return this.#problem(issue('DW1007', 'pinDigest() is not right after from(image)', 'call .from(image).pinDigest(...) before any other instruction', path));
+    }
+    const pinned = parseImage('x@sha256:0000000000000000000000000000000000000000000000000000000000000000' as never).pinDigest(digest as never);
+    const issues = pinned.issues.filter((i) => i.code === 'DW1004');
+    return this.#next({
+      from: { ...from, base: { ...from.base, digest } },
+      issues: [...this.#state.issues, ...this.#withPath(issues, path)],
+    });
+  }
+
+  platform(platform: TextInput): StageImpl {
+    const from = this.#state.from;
+    const path = this.#path('From');
+    if (this.#state.last !== 'from-image' || from === undefined) {
+      return this.#problem(issue('DW1007', 'platform() is not right after from(image)', 'call .from(image).platform(...) before any other instruction', path));
+    }
+    const vars = variablesOf(platform);
+    const issues: DockwrightIssue[] = [];
+    if (typeof platform === 'string' || vars.length === 0) {
+      issues.push(issue('DW1005', `FROM --platform=${String(platform)} is a constant`, 'use platformArgs.BUILDPLATFORM for build stages, or build with --platform', path));
+    } else if (vars.some((v) => v.name === 'TARGETPLATFORM')) {
+      issues.push(issue('DW1005', 'FROM --platform=$TARGETPLATFORM is the default already', 'drop .platform(), or use platformArgs.BUILDPLATFORM to build on the host platform', path));
+    }
+    const userArgs = vars.filter((v): v is Arg => v.kind === 'Arg' && !v.builtin);
+    return this.#next({
+      from: { ...from, platform: toText(platform) },
+      issues: [...this.#state.issues, ...issues],
+      globalArgs: [...this.#state.globalArgs, ...userArgs],
+    });
+  }
+
+  // ---- RUN ------------------------------------------------------------------------------
+
+  run(input: RunInput, options: RunOptions = {}): StageImpl {
+    const path = this.#path('Run');
+    const issues: DockwrightIssue[] = [];
+    let node: RunInstruction;
+    let mounts: readonly MountValue[] = [];
+    if (Array.isArray(input)) {
+      const argv = input as readonly string[];
+      if (argv.length === 0) issues.push(issue('DW5007', 'run([]) has no command', 'pass a program and its arguments', path));
+      if (argv.some((a) => a.includes('\0'))) issues.push(issue('DW7001', 'an exec-form argument contains NUL', 'remove the NUL character', path));
+      node = { kind: 'Run', command: { form: 'exec', argv: [...argv] }, mounts: [] };
+    } else if (typeof input === 'object' && (input as PackageInstall).kind === 'PackageInstall') {
+      const install = input as PackageInstall;
+      issues.push(...this.#withPath(install.issues, path));
+      mounts = install.mounts;
+      node = { kind: 'Run', command: { form: 'shell', steps: install.steps }, mounts: [] };
+    } else if (typeof input === 'string' && input.includes('\n')) {
+      if (/[\r\0]/.test(input)) issues.push(issue('DW7001', 'the script contains a carriage return or NUL', 'use LF line endings and no NUL characters', path));
+      node = { kind: 'Run', command: { form: 'heredoc', script: input }, mounts: [] };
+    } else {
+      const text = input as string | Exclude<TextInput, string>;
+      issues.push(...checkText(this.#state, text, 'the command', path));
+      const literal = typeof text === 'string' ? text : '';
+      const shown = typeof text === 'string' ? text : toText(text);
+      if (literal.trim() === '' && typeof text === 'string') issues.push(issue('DW5007', 'run() has an empty command', 'pass the command to run', path));
+      if (/\\\s*$/.test(literal)) issues.push(issue('DW7003', 'the command ends with a backslash, which would join the next line', 'remove the trailing backslash', path));
+      if (/^\s*#/.test(literal)) issues.push(issue('DW7003', 'the command starts with #, which BuildKit drops as a comment inside a continuation', 'use .comment() for comments', path));
+      if (literal.includes('<<')) issues.push(issue('DW5004', 'a `<<` in a one-line RUN is read as a heredoc by Dockerfile 1.4+', 'pass the whole script with newlines (rendered as a heredoc), or use exec form', path));
+      const steps: RunStep[] = typeof shown === 'string' ? splitAndChain(shown).map((t) => ({ kind: 'Command', text: t })) : [{ kind: 'Command', text: shown }];
+      node = { kind: 'Run', command: { form: 'shell', steps }, mounts: [] };
+    }
+    if (!this.#state.hasShell && node.command.form !== 'exec') {
+      issues.push(issue('DW5008', 'a shell-form RUN in a stage on scratch, which has no /bin/sh', 'use exec form, run(["/app", "--flag"]), or build in another stage and COPY the result', path));
+    }
+    if (options.network !== undefined) node = { ...node, network: options.network };
+    if (options.security !== undefined) node = { ...node, security: options.security };
+    const started = this.#push(node, issues, {}, 'run');
+    const all = [...mounts, ...(options.mounts ?? [])];
+    return all.length === 0 ? started : started.withMounts(...all);
+  }
+
+  #lastRun(method: string): RunInstruction | DockwrightIssue {
+    const last = this.#state.instructions.at(-1);
+    if (this.#state.last !== 'run' || last?.kind !== 'Run') {
+      const path = { stage: this.name, instruction: 'RUN' };
+      return issue('DW5005', `${method} is not right after run()`, `call .run(...).${method} before any other instruction`, path);
+    }
+    return last;
+  }
+
+  #replaceLastRun(node: RunInstruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}): StageImpl {
+    return this.#next({
+      instructions: [...this.#state.instructions.slice(0, -1), Object.freeze(node)],
+      issues: [...this.#state.issues, ...issues],
+      ...patch,
+    });
+  }
+
+  withCleanup(options: { cache?: CacheMode } = {}): StageImpl {
+    const last = this.#lastRun('withCleanup()');
+    if ('code' in last) return this.#problem(last);
+    const path = { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
+    if (last.command.form !== 'shell') {
+      return this.#problem(issue('DW5002', `withCleanup() cannot rewrite a ${last.command.form}-form RUN`, 'write the install as a one-line shell command, or use aptInstall()/apkInstall()/dnfInstall()', path));
+    }
+    const mode = options.cache ?? 'clean';
+    const result = applyCleanup(last.command.steps, mode);
+    if (result.managers.length === 0) {
+      return this.#problem(issue('DW5001', 'withCleanup() found no package manager command to clean up after', 'use it on apt-get/apk/dnf/yum/microdnf/pip/npm/yarn/pnpm installs, or drop it', path));
+    }
+    const updated = this.#replaceLastRun({ ...last, command: { form: 'shell', steps: result.steps } });
+    return result.mounts.length === 0 ? updated : updated.withMounts(...result.mounts);
+  }
+
+  withMounts(...mounts: readonly MountValue[]): StageImpl {
+    const last = this.#lastRun('withMounts()');
+    if ('code' in last) return this.#problem(last);
+    const path = { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
+    const issues: DockwrightIssue[] = [];
+    let deps = this.#state.deps;
+    let globalArgs = this.#state.globalArgs;
+    const combined = [...last.mounts];
+    for (const m of mounts) {
+      issues.push(...this.#withPath(m.issues, path));
+      const target = 'target' in m.mount ? m.mount.target : undefined;
+      if (target !== undefined && combined.some((c) => 'target' in c && c.target === target)) {
+        issues.push(issue('DW5006', `two mounts at ${target}`, 'mount each path once', path));
+      }
+      // The same mount twice (a preset and the user both adding it) is kept once.
+      if (combined.some((c) => JSON.stringify(c) === JSON.stringify(m.mount))) continue;
+      combined.push(m.mount);
+      if (m.source !== undefined) {
+        if (isImage(m.source)) globalArgs = [...globalArgs, ...m.source.args];
+        else {
+          if (m.source.name === this.name) issues.push(issue('DW2004', `stage "${this.name}" mounts itself`, 'mount an earlier stage', path));
+          deps = [...deps, m.source];
+        }
+      }
+    }
+    return this.#replaceLastRun({ ...last, mounts: combined }, issues, { deps, globalArgs });
+  }
+
+  withNetwork(network: 'default' | 'none' | 'host'): StageImpl {
+    const last = this.#lastRun('withNetwork()');
+    if ('code' in last) return this.#problem(last);
+    return this.#replaceLastRun({ ...last, network });
+  }
+
+  withSecurity(security: 'sandbox' | 'insecure'): StageImpl {
+    const last = this.#lastRun('withSecurity()');
+    if ('code' in last) return this.#problem(last);
+    return this.#replaceLastRun({ ...last, security });
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  copy(...args: unknown[]): StageImpl {
+    const hasFrom = args[0] instanceof StageImpl || isImage(args[0]);
+    const [from, sourceArg, dest, options = {}] = (hasFrom ? args : [undefined, ...args]) as [
+      StageImpl | Image | undefined,
+      TextInput | readonly TextInput[],
+      TextInput,
+      CopyOptions | undefined,
+    ];
+    const path = this.#path('Copy');
+    const issues: DockwrightIssue[] = [];
+    const sources = (Array.isArray(sourceArg) ? sourceArg : [sourceArg]) as TextInput[];
+    if (sources.length === 0) issues.push(issue('DW6014', 'copy() of no sources', 'name at least one source', path));
+    for (const s of sources) {
+      issues.push(...checkText(this.#state, s, 'the source', path));
+      if (s === '') issues.push(issue('DW6014', 'an empty source path', "write '.' for the whole context", path));
+      if (from !== undefined && !isImage(from) && (s === '/' || s === '/.')) {
+        issues.push(issue('DW2005', `COPY --from=${from.name} / copies a whole filesystem`, 'copy only the paths the stage produced, e.g. /app/dist', path));
+      }
+    }
+    issues.push(...checkText(this.#state, dest, 'the destination', path));
+    issues.push(...this.#destIssues(dest, sources.length, path));
+    let patch: Partial<StageState> = {};
+    let fromRef: StageRef | ImageRef | undefined;
+    if (from !== undefined) {
+      const r = this.#refOf(from);
+      fromRef = r.ref;
+      patch = r.patch;
+      issues.push(...this.#withPath(r.issues, path));
+    }
+    const owner = this.#owner(options.chown, path);
+    issues.push(...owner.issues);
+    const mode = options.chmod === undefined ? undefined : checkMode(options.chmod, path);
+    issues.push(...(mode?.issues ?? []));
+    for (const pattern of options.exclude ?? []) {
+      const bad = checkLine(pattern, 'the exclude pattern', path);
+      if (bad !== undefined) issues.push(bad);
+    }
+    // A context path that starts with `-` would read as a flag.
+    const safeSources = sources.map((s) => (from === undefined && typeof s === 'string' && s.startsWith('-') ? `./${s}` : s));
+    return this.#push(
+      {
+        kind: 'Copy',
+        ...(fromRef === undefined ? {} : { from: fromRef }),
+        sources: safeSources.map(toText),
+        dest: toText(dest),
+        ...(owner.value === undefined ? {} : { chown: owner.value }),
+        ...(mode === undefined ? {} : { chmod: mode.value }),
+        ...(options.link === true ? { link: true } : {}),
+        ...(options.parents === true ? { parents: true } : {}),
+        exclude: [...(options.exclude ?? [])],
+      },
+      issues,
+      patch,
+    );
+  }
+
+  #destIssues(dest: TextInput, count: number, path: IssuePath): DockwrightIssue[] {
+    const issues: DockwrightIssue[] = [];
+    const literal = typeof dest === 'string' ? dest : undefined;
+    if (literal === '') issues.push(issue('DW6014', 'an empty destination', "write '.' or an absolute path", path));
+    if (count > 1 && literal !== undefined && !literal.endsWith('/')) {
+      issues.push(issue('DW6005', `several sources go to "${literal}", which does not end in /`, `write "${literal}/"`, path));
+    }
+    if (!isAbsolute(dest) && !this.#state.hasWorkdir) {
+      issues.push(issue('DW6006', `relative destination ${JSON.stringify(literal ?? '(template)')} with no WORKDIR`, "call .workdir('/app') first, or use an absolute destination", path));
+    }
+    return issues;
+  }
+
+  #owner(chown: string | number | true | undefined, path: IssuePath): { value?: string; issues: DockwrightIssue[] } {
+    if (chown === undefined) return { issues: [] };
+    if (chown === true) {
+      const user = this.#state.user;
+      if (user === undefined) return { issues: [issue('DW3004', 'chown: true, but no user() is set in this stage', "call .user(...) first, or write the owner: { chown: '10001:10001' }", path)] };
+      return { value: user.chown, issues: [] };
+    }
+    return checkOwner(chown, path);
+  }
+
+  addUrl(url: string, dest: string, options: { checksum: string; chown?: string | number; chmod?: string | number; link?: boolean }): StageImpl {
+    const path = this.#path('Add');
+    const issues: DockwrightIssue[] = [];
+    if (!/^https?:\/\/[A-Za-z0-9._~:/?#[\]@!&'()*+,;=%-]+$/.test(url) || /[\\"'$]/.test(url)) {
+      issues.push(issue('DW6003', `${JSON.stringify(url)} is not an http(s) URL`, 'addUrl() is for remote files; copy() local files', path));
+    }
+    if (!/^sha256:[0-9a-f]{64}$/.test(options?.checksum ?? '')) {
+      issues.push(issue('DW6017', `ADD ${url} needs checksum: 'sha256:' and 64 hex digits`, 'compute it with `curl -sL URL | sha256sum`', path));
+    }
+    return this.#add({ kind: 'url', url, checksum: options?.checksum ?? '' }, dest, options, issues, path);
+  }
+
+  addGit(url: string, dest: string, options: { keepGitDir?: boolean; chown?: string | number; link?: boolean } = {}): StageImpl {
+    const path = this.#path('Add');
+    const issues: DockwrightIssue[] = [];
+    if (!/^(?:https:\/\/|git@|ssh:\/\/)[A-Za-z0-9._~:/@#+-]+$/.test(url)) {
+      issues.push(issue('DW6003', `${JSON.stringify(url)} is not a git URL`, 'write https://host/org/repo.git#ref or git@host:org/repo.git#ref', path));
+    }
+    return this.#add({ kind: 'git', url, ...(options.keepGitDir === true ? { keepGitDir: true } : {}) }, dest, options, issues, path);
+  }
+
+  addArchive(archive: string, dest: string, options: { chown?: string | number; chmod?: string | number } = {}): StageImpl {
+    const path = this.#path('Add');
+    const issues: DockwrightIssue[] = [];
+    if (!/\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/.test(archive) || /^[a-z]+:\/\//.test(archive)) {
+      issues.push(issue('DW6003', `${JSON.stringify(archive)} is not a local tar archive`, 'ADD only unpacks local archives; copy() plain files', path));
+    }
+    const line = checkLine(archive, 'the archive path', path);
+    if (line !== undefined) issues.push(line);
+    return this.#add({ kind: 'archive', path: archive }, dest, options, issues, path);
+  }
+
+  #add(source: import('../ast/instructions.js').AddSource, dest: string, options: { chown?: string | number; chmod?: string | number; link?: boolean }, issues: DockwrightIssue[], path: IssuePath): StageImpl {
+    issues.push(...checkText(this.#state, dest, 'the destination', path), ...this.#destIssues(dest, 1, path));
+    const owner = options.chown === undefined ? undefined : checkOwner(options.chown, path);
+    const mode = options.chmod === undefined ? undefined : checkMode(options.chmod, path);
+    issues.push(...(owner?.issues ?? []), ...(mode?.issues ?? []));
+    return this.#push(
+      {
+        kind: 'Add',
+        source,
+        dest,
+        ...(owner === undefined ? {} : { chown: owner.value }),
+        ...(mode === undefined ? {} : { chmod: mode.value }),
+        ...(options.link === true ? { link: true } : {}),
+      },
+      issues,
+    );
+  }
+
+  // ---- metadata -------------------------------------------------------------------------
+
+  env(variables: Readonly<Record<string, TextInput>>): StageImpl {
+    const path = this.#path('Env');
+    const issues: DockwrightIssue[] = [];
+    const keys = Object.keys(variables);
+    if (keys.length === 0) issues.push(issue('DW6009', 'env() with no variables', 'pass at least one variable', path));
+    for (const [key, value] of Object.entries(variables)) {
+      if (!VAR_NAME.test(key)) issues.push(issue('DW6009', `${JSON.stringify(key)} is not a valid ENV name`, 'use letters, digits and _, not starting with a digit', path));
+      if (looksLikeSecret(key)) issues.push(secretIssue('ENV', key, path));
+      issues.push(...checkText(this.#state, value, `ENV ${key}`, path));
+      for (const v of variablesOf(value)) {
+        if (keys.includes(v.name)) issues.push(issue('DW6011', `ENV ${key} refers to ${v.name}, set in the same ENV`, `split it: .env({ ${v.name}: ... }).env({ ${key}: ... })`, path));
+      }
+    }
+    return this.#push({ kind: 'Env', pairs: Object.entries(variables).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
+  }
+
+  label(labels: Readonly<Record<string, TextInput>>): StageImpl {
+    const path = this.#path('Label');
+    const issues: DockwrightIssue[] = [];
+    if (Object.keys(labels).length === 0) issues.push(issue('DW6010', 'label() with no labels', 'pass at least one label', path));
+    for (const [key, value] of Object.entries(labels)) {
+      if (!LABEL_KEY.test(key)) issues.push(issue('DW6010', `${JSON.stringify(key)} is not a valid label key`, 'use lowercase reverse-DNS keys such as org.opencontainers.image.source', path));
+      if (value === '') issues.push(issue('DW6010', `label ${key} is empty`, 'give it a value or leave it out', path));
+      issues.push(...checkText(this.#state, value, `label ${key}`, path));
+    }
+    return this.#push({ kind: 'Label', pairs: Object.entries(labels).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
+  }
+
+  arg(handle: Arg): StageImpl {
+    const path = this.#path('Arg');
+    const issues: DockwrightIssue[] = [];
+    if (!VAR_NAME.test(handle.name)) issues.push(issue('DW6009', `${JSON.stringify(handle.name)} is not a valid ARG name`, 'use letters, digits and _, not starting with a digit', path));
+    if (looksLikeSecret(handle.name)) issues.push(secretIssue('ARG', handle.name, path));
+    if (handle.default !== undefined) {
+      const bad = checkLine(handle.default, `ARG ${handle.name} default`, path);
+      if (bad !== undefined) issues.push(bad);
+    }
+    const node = { kind: 'Arg' as const, name: handle.name, ...(handle.default === undefined ? {} : { default: handle.default }) };
+    return this.#push(node, issues, { args: [...this.#state.args, handle.name] });
+  }
+
+  workdir(dir: TextInput): StageImpl {
+    const path = this.#path('Workdir');
+    const issues = checkText(this.#state, dir, 'WORKDIR', path);
+    if (!isAbsolute(dir)) issues.push(issue('DW6004', `WORKDIR ${JSON.stringify(typeof dir === 'string' ? dir : '(template)')} is relative`, 'write an absolute path such as /app', path));
+    return this.#push({ kind: 'Workdir', path: toText(dir) }, issues, { hasWorkdir: true });
+  }
+
+  expose(...ports: readonly (number | string)[]): StageImpl {
+    const path = this.#path('Expose');
+    const issues: DockwrightIssue[] = [];
+    const parsed = ports.map((p) => {
+      const match = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(String(p));
+      const port = Number(match?.[1]);
+      if (match === null || !Number.isInteger(port) || port < 1 || port > 65535) {
+        issues.push(issue('DW6007', `${JSON.stringify(p)} is not a port`, 'write a port from 1 to 65535, optionally with /tcp, /udp or /sctp in lowercase', path));
+      }
+      return { port, protocol: (match?.[2] ?? 'tcp') as 'tcp' | 'udp' | 'sctp' };
+    });
+    if (ports.length === 0) issues.push(issue('DW6007', 'expose() with no ports', 'pass at least one port', path));
+    return this.#push({ kind: 'Expose', ports: parsed }, issues);
+  }
+
+  volume(...paths: readonly string[]): StageImpl {
+    const path = this.#path('Volume');
+    const issues: DockwrightIssue[] = [];
+    for (const p of paths) {
+      const bad = checkLine(p, 'VOLUME', path);
+      if (bad !== undefined) issues.push(bad);
+      if (!p.startsWith('/')) issues.push(issue('DW6014', `VOLUME ${JSON.stringify(p)} is relative`, 'write an absolute path such as /data', path));
+    }
+    if (paths.length === 0) issues.push(issue('DW6014', 'volume() with no paths', 'pass at least one path', path));
+    return this.#push({ kind: 'Volume', paths: [...paths] }, issues);
+  }
+
+  user(spec: UserSpec, options: { create?: CreateUserOptions } = {}): StageImpl {
+    const path = this.#path('User');
+    const text = typeof spec === 'object' ? `${spec.uid}:${spec.gid}` : String(spec);
+    const checked = checkOwner(text, path);
+    const [user = '', group] = text.split(':');
+    const create = options.create;
+    if (create === undefined) {
+      const node = { kind: 'User' as const, user, ...(group === undefined ? {} : { group }) };
+      const root = user === 'root' || user === '0';
+      return this.#push(node, checked.issues, { user: { spec: text, root, chown: text, allowed: false } });
+    }
+    let stage: StageImpl = this;
+    const issues = [...checked.issues];
+    if (!/^[a-z_][a-z0-9_-]*$/.test(user) || group !== undefined) {
+      issues.push(issue('DW3002', `user(${JSON.stringify(text)}, { create }) needs a plain user name`, "write .user('app', { create: { uid: 10001 } })", path));
+    }
+    if (!Number.isInteger(create.uid) || create.uid <= 0 || (create.gid !== undefined && (!Number.isInteger(create.gid) || create.gid <= 0))) {
+      issues.push(issue('DW3002', 'a created user needs a positive integer uid (and gid)', 'pick a fixed uid such as 10001', path));
+    }
+    if (!this.#state.hasShell) {
+      issues.push(issue('DW3003', 'cannot create a user in a stage on scratch, which has no shell', "use a numeric user instead: .user('65532:65532')", path));
+    } else {
+      stage = stage.run('true').#replaceLastRun({ kind: 'Run', command: { form: 'shell', steps: createUserSteps(user, create, create.tool ?? this.#state.userTool) }, mounts: [] });
+    }
+    const ids = `${create.uid}:${create.gid ?? create.uid}`;
+    return stage.#push({ kind: 'User', user: String(create.uid), group: String(create.gid ?? create.uid) }, issues, {
+      user: { spec: ids, root: false, chown: ids, allowed: false },
+    });
+  }
+
+  allowRoot(reason: string): StageImpl {
+    const path = { stage: this.name, instruction: 'USER' };
+    const issues: DockwrightIssue[] = [];
+    if (reason.trim() === '') issues.push(issue('DW9002', 'allowRoot() needs a reason', "say why root is needed: .allowRoot('binds port 80 without capabilities')", path));
+    const bad = checkLine(reason, 'the reason', path);
+    if (bad !== undefined) issues.push(bad);
+    const user = this.#state.user ?? { spec: 'root', root: true, chown: 'root', allowed: false };
+    return this.#push({ kind: 'Waiver', code: 'DW3001', reason }, issues, { user: { ...user, allowed: true } });
+  }
+
+  // ---- process --------------------------------------------------------------------------
+
+  #single(kind: Single, path: IssuePath): DockwrightIssue[] {
+    if (!this.#state.instructions.some((i) => i.kind === kind)) return [];
+    const keyword = keywordOf[kind];
+    return [issue('DW6002', `a second ${keyword} in stage "${this.name}"; only the last would take effect`, `keep one ${keyword} per stage`, path)];
+  }
+
+  #argv(argv: unknown, keyword: string, path: IssuePath): DockwrightIssue[] {
+    if (!Array.isArray(argv)) {
+      return [issue('DW6001', `${keyword} in shell form`, `write it as an array: .${keyword.toLowerCase()}(['node', 'server.js'])`, path)];
+    }
+    if (argv.length === 0) return [issue('DW5007', `${keyword} with an empty array`, 'pass a program and its arguments', path)];
+    if (argv.some((a) => typeof a !== 'string' || a.includes('\0'))) return [issue('DW7001', `${keyword} has an argument that is not a string or holds NUL`, 'pass strings without NUL', path)];
+    return [];
+  }
+
+  cmd(argv: readonly string[]): StageImpl {
+    const path = this.#path('Cmd');
+    return this.#push({ kind: 'Cmd', argv: Array.isArray(argv) ? [...argv] : [] }, [...this.#single('Cmd', path), ...this.#argv(argv, 'CMD', path)]);
+  }
+
+  entrypoint(argv: readonly string[]): StageImpl {
+    const path = this.#path('Entrypoint');
+    return this.#push({ kind: 'Entrypoint', argv: Array.isArray(argv) ? [...argv] : [] }, [...this.#single('Entrypoint', path), ...this.#argv(argv, 'ENTRYPOINT', path)]);
+  }
+
+  shell(argv: readonly string[]): StageImpl {
+    const path = this.#path('Shell');
+    return this.#push({ kind: 'Shell', argv: Array.isArray(argv) ? [...argv] : [] }, this.#argv(argv, 'SHELL', path));
+  }
+
+  healthcheck(command: readonly string[] | 'none', options: HealthcheckOptions = {}): StageImpl {
+    const path = this.#path('Healthcheck');
+    const issues = this.#single('Healthcheck', path);
+    if (command !== 'none') issues.push(...this.#argv(command, 'HEALTHCHECK', path));
+    for (const [key, value] of Object.entries(options)) {
+      if (key === 'retries') {
+        if (!Number.isInteger(value) || (value as number) < 0) issues.push(issue('DW6012', `retries ${String(value)} is not a whole number`, 'write retries: 3', path));
+      } else if (!DURATION.test(String(value))) {
+        issues.push(issue('DW6012', `${key} ${JSON.stringify(value)} is not a duration`, "write a Go duration such as '30s' or '1m30s'", path));
+      }
+    }
+    const argv = command === 'none' ? null : Array.isArray(command) ? [...command] : [];
+    return this.#push({ kind: 'Healthcheck', argv, ...options }, issues);
+  }
+
+  stopSignal(signal: string | number): StageImpl {
+    const path = this.#path('StopSignal');
+    const text = String(signal);
+    const issues = SIGNAL.test(text) ? [] : [issue('DW6013', `${JSON.stringify(text)} is not a signal`, "write a name such as 'SIGTERM' or a number such as 15", path)];
+    return this.#push({ kind: 'StopSignal', signal: text }, issues);
+  }
+
+  onBuild(record: (stage: StageImpl) => StageImpl): StageImpl {
+    const path = this.#path('OnBuild');
+    const recorded = record(new StageImpl({ ...initialState(this.name, true), hasWorkdir: true })).state;
+    const issues = [...recorded.issues];
+    for (const node of recorded.instructions) {
+      if (node.kind === 'OnBuild' || node.kind === 'Comment' || node.kind === 'Waiver' || node.kind === 'Raw') {
+        issues.push(issue('DW6016', `${keywordOf[node.kind]} cannot be an ONBUILD trigger`, 'record only instructions such as COPY and RUN in onBuild()', path));
+      }
+    }
+    let stage: StageImpl = this;
+    for (const node of recorded.instructions) stage = stage.#push({ kind: 'OnBuild', instruction: node });
+    return stage.#next({ issues: [...stage.#state.issues, ...issues] });
+  }
+
+  // ---- comments and escape hatches ------------------------------------------------------
+
+  comment(text: string): StageImpl {
+    const path = this.#path('Comment');
+    const issues: DockwrightIssue[] = [];
+    const bad = checkLine(text, 'the comment', path);
+    if (bad !== undefined) issues.push(bad);
+    if (/\\\s*$/.test(text)) issues.push(issue('DW7003', 'the comment ends with a backslash', 'end the comment with another character', path));
+    return this.#push({ kind: 'Comment', text: text.trimEnd() }, issues);
+  }
+
+  raw(line: string, reason: string): StageImpl {
+    const path = this.#path('Raw');
+    const issues: DockwrightIssue[] = [];
+    if (reason.trim() === '') issues.push(issue('DW9002', 'raw() needs a reason', "say why: .raw('...', 'not expressible yet: #123')", path));
+    for (const [what, value] of [['the raw line', line], ['the reason', reason]] as const) {
+      const bad = checkLine(value, what, path);
+      if (bad !== undefined) issues.push(bad);
+    }
+    const keyword = /^[A-Za-z]+/.exec(line)?.[0]?.toUpperCase();
+    if (keyword === undefined) issues.push(issue('DW6018', `raw line ${JSON.stringify(line)} does not start with an instruction`, 'start it with a keyword such as RUN', path));
+    if (keyword === 'MAINTAINER') issues.push(issue('DW6008', 'MAINTAINER is deprecated', "use a label: .label(oci({ authors: 'team@example.com' }))", path));
+    if (keyword === 'FROM') issues.push(issue('DW6018', 'raw() cannot start a stage', 'use stage(name).from(...)', path));
+    if (/\\\s*$/.test(line)) issues.push(issue('DW7003', 'the raw line ends with a backslash, which would join the next line', 'remove the trailing backslash', path));
+    if (line.includes('<<')) issues.push(issue('DW5004', 'a `<<` in a raw line may read as a heredoc', 'use run() with a multi-line script', path));
+    return this.#push({ kind: 'Raw', text: line, reason }, issues);
+  }
+
+  with<R>(fn: (stage: this) => R): R {
+    return fn(this);
+  }
+
+  toAst(): StageNode {
+    const from = this.#state.from ?? { kind: 'From', base: { kind: 'Scratch' } };
+    return Object.freeze({ kind: 'Stage', name: this.name, from, instructions: this.#state.instructions });
+  }
+}
+
+function secretIssue(keyword: 'ARG' | 'ENV', name: string, path: IssuePath): DockwrightIssue {
+  const id = name.toLowerCase().replace(/_/g, '-');
+  return issue('DW4001', `${keyword} ${name} looks like a secret; it would be stored in the image`, `pass it as a secret mount: .run(cmd).withMounts(secretMount('${id}', { env: '${name}' }))`, path);
+}
+
+/**
+ * Starts a named stage; only `from()` is offered until it has a base. Names are lowercase.
+ *
+ * @example
+ * ```ts
+ * const build = stage('build').from('node:22.11-bookworm-slim').workdir('/app').copy('.', '.').run('npm ci');
+ * ```
+ */
+export function stage<const N extends string>(name: N & CheckStageName<N>): StageStart {
+  const s = new StageImpl(initialState(name));
+  const issues: DockwrightIssue[] = [];
+  if (!STAGE_NAME.test(name)) {
+    issues.push(issue('DW2001', `stage name ${JSON.stringify(name)} must be lowercase: letters, digits, - _ and ., starting with a letter`, `rename it, e.g. stage('${name.toLowerCase().replace(/[^a-z0-9-_.]/g, '-').replace(/^[^a-z]+/, '') || 'build'}')`, { stage: name }));
+  }
+  if (RESERVED_STAGE_NAMES.has(name)) issues.push(issue('DW2002', `"${name}" is a reserved stage name`, 'pick another name', { stage: name }));
+  return (issues.length === 0 ? s : new StageImpl({ ...s.state, issues })) as unknown as StageStart;
+}
+
+/** True for a stage made by `stage()`. */
+export function isStage(value: unknown): value is StageImpl {
+  return value instanceof StageImpl;
+}

@@ -1,0 +1,92 @@
+/**
+ * The stable table of Dockwright error codes. A code never changes meaning once released;
+ * new problems get new codes. `twins` names the hadolint rule or BuildKit build check that
+ * finds the same problem in a written Dockerfile.
+ */
+export interface CodeInfo {
+  /** One line saying what is wrong, used in docs and lint output. */
+  readonly title: string;
+  /** The hadolint (`DLxxxx`) or BuildKit check names of the same rule, if any. */
+  readonly twins: readonly string[];
+}
+
+const table = {
+  // Images and supply chain
+  DW1001: { title: 'image without a tag or digest', twins: ['DL3006'] },
+  DW1002: { title: 'image with the floating `latest` tag', twins: ['DL3007'] },
+  DW1003: { title: 'malformed image reference', twins: [] },
+  DW1004: { title: 'malformed digest (want sha256: and 64 hex digits)', twins: [] },
+  DW1005: { title: 'constant or redundant FROM --platform', twins: ['FromPlatformFlagConstDisallowed', 'RedundantTargetPlatform'] },
+  DW1006: { title: 'ARG in FROM without a valid default', twins: ['InvalidDefaultArgInFrom', 'UndefinedArgInFrom'] },
+  DW1007: { title: 'FROM modifier not right after from()', twins: [] },
+  DW1008: { title: 'pinned `# syntax` too old for the features used', twins: [] },
+  // Stages
+  DW2001: { title: 'stage name not lowercase or with invalid characters', twins: ['StageNameCasing', 'DL3063'] },
+  DW2002: { title: 'reserved stage name', twins: ['ReservedStageName'] },
+  DW2003: { title: 'two different stages with one name', twins: ['DL3024', 'DuplicateStageName'] },
+  DW2004: { title: 'stage refers to itself', twins: ['DL3023'] },
+  DW2005: { title: 'COPY of a whole stage filesystem', twins: ['DL3067'] },
+  DW2006: { title: 'stage without FROM', twins: ['DL3061'] },
+  DW2007: { title: 'stage dependency cycle or unknown stage', twins: ['DL3022'] },
+  // Users and privileges
+  DW3001: { title: 'final stage runs as root', twins: ['DL3002'] },
+  DW3002: { title: 'malformed user or group', twins: [] },
+  DW3003: { title: 'cannot create a user on this base image', twins: ['DL3046'] },
+  DW3004: { title: '`chown: true` with no user set', twins: [] },
+  // Secrets
+  DW4001: { title: 'secret-looking ARG or ENV name', twins: ['SecretsUsedInArgOrEnv', 'DL3064'] },
+  DW4002: { title: 'malformed secret mount', twins: [] },
+  // RUN, layers, packages
+  DW5001: { title: '`withCleanup()` found no package manager command', twins: [] },
+  DW5002: { title: '`withCleanup()` on an exec-form RUN', twins: [] },
+  DW5003: { title: 'malformed package name or version', twins: [] },
+  DW5004: { title: '`<<` in a one-line RUN reads as a heredoc', twins: [] },
+  DW5005: { title: 'RUN modifier not right after run()', twins: [] },
+  DW5006: { title: 'malformed mount', twins: [] },
+  DW5007: { title: 'empty command', twins: [] },
+  DW5008: { title: 'shell command in a stage without a shell', twins: [] },
+  // Instructions
+  DW6001: { title: 'shell-form CMD, ENTRYPOINT or HEALTHCHECK', twins: ['DL3025', 'JSONArgsRecommended'] },
+  DW6002: { title: 'second CMD, ENTRYPOINT or HEALTHCHECK in a stage', twins: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed'] },
+  DW6003: { title: 'ADD of a local file', twins: ['DL3020'] },
+  DW6004: { title: 'relative WORKDIR', twins: ['DL3000', 'WorkdirRelativePath'] },
+  DW6005: { title: 'several COPY sources to a destination not ending in /', twins: ['DL3021'] },
+  DW6006: { title: 'relative COPY destination with no WORKDIR', twins: ['DL3045'] },
+  DW6007: { title: 'port out of range or malformed EXPOSE', twins: ['DL3011', 'ExposeProtoCasing', 'ExposeInvalidFormat'] },
+  DW6008: { title: 'MAINTAINER is deprecated', twins: ['DL4000', 'MaintainerDeprecated'] },
+  DW6009: { title: 'malformed ENV or ARG name', twins: [] },
+  DW6010: { title: 'malformed label key or empty label value', twins: ['DL3048', 'DL3051'] },
+  DW6011: { title: 'ENV value refers to a variable set in the same ENV', twins: ['DL3044'] },
+  DW6012: { title: 'malformed duration', twins: [] },
+  DW6013: { title: 'malformed stop signal', twins: [] },
+  DW6014: { title: 'malformed path', twins: [] },
+  DW6015: { title: 'malformed file mode', twins: [] },
+  DW6016: { title: 'instruction not allowed in ONBUILD', twins: [] },
+  DW6017: { title: 'remote ADD without a valid checksum', twins: [] },
+  DW6018: { title: 'malformed raw instruction', twins: [] },
+  // Text and escaping
+  DW7001: { title: 'control character or line break in a one-line value', twins: [] },
+  DW7002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },
+  DW7003: { title: 'text that would join or hide the next line', twins: [] },
+  DW7004: { title: 'value not allowed in a --mount option', twins: [] },
+  // Variables
+  DW8001: { title: 'variable used where its ARG is not declared', twins: ['UndefinedVar', 'UndefinedArgInFrom'] },
+  DW8002: { title: 'two ARGs with one name and different defaults', twins: [] },
+  // Options and escape hatches
+  DW9001: { title: 'invalid dockerfile() option', twins: [] },
+  DW9002: { title: 'escape hatch without a reason', twins: [] },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A stable Dockwright error code, such as `DW3001`. */
+export type DockwrightCode = keyof typeof table;
+
+/**
+ * Every Dockwright code with its title and hadolint / BuildKit twins.
+ *
+ * @example
+ * ```ts
+ * import { codes } from '@dockwright/core';
+ * codes.DW3001.title; // 'final stage runs as root'
+ * ```
+ */
+export const codes: Readonly<Record<DockwrightCode, CodeInfo>> = Object.freeze(table);

@@ -1,0 +1,57 @@
+import type { DockwrightCode } from './codes.js';
+import { formatIssues } from './format-issues.js';
+import type { DockwrightIssue, IssuePath } from './issue.js';
+
+// A registry-wide symbol, so an error from a second copy of the package is still recognised.
+const marker = Symbol.for('dockwright.error');
+
+/**
+ * The one error Dockwright throws. It carries every problem found (`issues`), so a user fixes
+ * them all in one run; `code`, `hint` and `path` are those of the first.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   dockerfile(app);
+ * } catch (error) {
+ *   if (isDockwrightError(error)) for (const i of error.issues) console.log(i.code, i.hint);
+ * }
+ * ```
+ */
+export class DockwrightError extends Error {
+  readonly [marker] = true;
+  readonly code: DockwrightCode;
+  readonly hint: string;
+  readonly path: IssuePath;
+  readonly issues: readonly DockwrightIssue[];
+
+  constructor(issues: readonly [DockwrightIssue, ...DockwrightIssue[]], options: { summary?: string; cause?: unknown } = {}) {
+    const summary = options.summary ?? (issues.length === 1 ? '1 problem' : `${issues.length} problems`);
+    super(`${summary}\n${indent(formatIssues(issues))}`, options.cause === undefined ? undefined : { cause: options.cause });
+    const [first] = issues;
+    this.name = 'DockwrightError';
+    this.code = first.code;
+    this.hint = first.hint;
+    this.path = first.path;
+    this.issues = Object.freeze([...issues]);
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/**
+ * True for any DockwrightError, even one thrown by another copy of `@dockwright/core`.
+ *
+ * @example
+ * ```ts
+ * if (isDockwrightError(error)) process.exitCode = 1;
+ * ```
+ */
+export function isDockwrightError(value: unknown): value is DockwrightError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+}

@@ -1,0 +1,35 @@
+// Builder: the public, typed, immutable API.
+export { stage, isStage } from './builder/stage.js';
+export type { Stage, RunStage, FromStage, StageStart, RunInput, RunOptions, CopyOptions, AddUrlOptions, HealthcheckOptions, UserSpec } from './builder/stage-types.js';
+export { image, isImage, scratch } from './builder/image.js';
+export type { Image, Scratch } from './builder/image.js';
+export { arg, imageEnv, platformArgs, tpl } from './builder/variables.js';
+export type { Arg, ImageEnv, Variable, TextInput, TemplateWithVars } from './builder/variables.js';
+export { cacheMount, bindMount, secretMount, sshMount, tmpfsMount } from './builder/mounts.js';
+export type { MountValue, CacheMountOptions, BindMountOptions, SecretMountOptions, SshMountOptions } from './builder/mounts.js';
+export { aptInstall, apkInstall, dnfInstall } from './builder/packages.js';
+export type { PackageInstall, InstallOptions } from './builder/packages.js';
+export type { CacheMode, PackageManager } from './builder/cleanup.js';
+export type { CreateUserOptions, UserTool } from './builder/users.js';
+export { oci } from './builder/labels.js';
+export type { OciLabels } from './builder/labels.js';
+export { dockerfile, tryDockerfile } from './builder/dockerfile.js';
+export type { Dockerfile, DockerfileOptions, DockerfileResult } from './builder/dockerfile.js';
+export type { DockwrightTypeError, Duration, PortSpec } from './builder/type-checks.js';
+export type { StageSource } from './builder/stage-source.js';
+
+// Render: AST to canonical text.
+export { render } from './render/render.js';
+export { requiredFeatures, lowestVersion, frontendImage } from './render/syntax.js';
+export type { Feature, FrontendVersion } from './render/syntax.js';
+
+// Errors as data.
+export { DockwrightError, isDockwrightError } from './errors/dockwright-error.js';
+export { codes } from './errors/codes.js';
+export type { DockwrightCode, CodeInfo } from './errors/codes.js';
+export type { DockwrightIssue, IssuePath } from './errors/issue.js';
+export { formatIssues, formatPath } from './errors/format-issues.js';
+export { looksLikeSecret } from './validate/names.js';
+
+// AST types.
+export type * from './ast/index.js';

@@ -1,0 +1,9 @@
+// Unit tests (`vitest run`). The real-build tests under e2e/ need a Docker engine and have their
+// own config, vitest.e2e.config.ts (`pnpm test:e2e`), so they are kept out of this run.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    exclude: [...configDefaults.exclude, 'e2e/**'],
+  },
+});
