@@ -29,8 +29,11 @@ const isYes = (o: string) => o === '-y' || o === '--yes' || o === '--assume-yes'
 function osInstall(head: string, args: readonly string[], required: string[]): RunStep[] {
   const options = args.filter((a) => a.startsWith('-'));
   const packages = args.filter((a) => !a.startsWith('-'));
-  const extra = required.filter((r) => !(r === '-y' ? options.some(isYes) : options.includes(r)));
-  const flags = [...extra, ...options];
+  // Required flags first in a fixed order, then the user's own; a combined `-qy` already says yes.
+  const combinedYes = options.some((o) => isYes(o) && !['-y', '--yes', '--assume-yes'].includes(o));
+  const first = required.filter((r) => !(r === '-y' && combinedYes));
+  const rest = options.filter((o) => !first.includes(o) && !(first.includes('-y') && isYes(o)));
+  const flags = [...first, ...rest];
   const headText = [head, ...flags].join(' ');
   return packages.length === 0 ? [command(headText)] : [list(headText, packages)];
 }

@@ -4,7 +4,7 @@ import type { Image, Scratch } from './image.js';
 import type { MountValue } from './mounts.js';
 import type { PackageInstall } from './packages.js';
 import type { StageSource } from './stage-source.js';
-import type { CheckAbsolutePath, CheckDigest, Duration, PortSpec, RootUser } from './type-checks.js';
+import type { CheckAbsolutePath, CheckDigest, CheckImageRef, Duration, PortSpec, RootUser } from './type-checks.js';
 import type { CreateUserOptions } from './users.js';
 import type { Arg, TemplateWithVars, TextInput } from './variables.js';
 
@@ -137,11 +137,13 @@ export interface FromStage<HasUser extends boolean = false> extends Stage<HasUse
 /** A stage with a name and no base yet: only `from()` is offered. */
 export interface StageStart {
   readonly name: string;
-  /** FROM an image; a literal without a tag or with `:latest` does not type-check. */
-  from<S extends string>(image: S & import('./type-checks.js').CheckImageRef<S>): FromStage<false>;
+  /** FROM an image value. */
   from(image: Image): FromStage<false>;
   /** FROM another stage; the user it runs as carries over. */
   from<H extends boolean>(stage: Stage<H>): Stage<H>;
   /** FROM scratch: an empty image with no shell. */
   from(base: Scratch): Stage<false>;
+  // Last, so a refused literal reports this overload's sentence-like error.
+  /** FROM an image reference; a literal without a tag or with `:latest` does not type-check. */
+  from<S extends string>(image: S & CheckImageRef<S>): FromStage<false>;
 }

@@ -409,7 +409,8 @@ export class StageImpl {
       if (looksLikeSecret(key)) issues.push(secretIssue('ENV', key, path));
       issues.push(...checkText(this.#state, value, `ENV ${key}`, path));
       for (const v of variablesOf(value)) {
-        if (keys.includes(v.name)) issues.push(issue('DW6011', `ENV ${key} refers to ${v.name}, set in the same ENV`, `split it: .env({ ${v.name}: ... }).env({ ${key}: ... })`, path));
+        // PATH=...:$PATH reads the old value, which is fine; another key of the same ENV is not yet set.
+        if (v.name !== key && keys.includes(v.name)) issues.push(issue('DW6011', `ENV ${key} refers to ${v.name}, set in the same ENV`, `split it: .env({ ${v.name}: ... }).env({ ${key}: ... })`, path));
       }
     }
     return this.#push({ kind: 'Env', pairs: Object.entries(variables).map(([key, value]) => ({ key, value: toText(value) })) }, issues);

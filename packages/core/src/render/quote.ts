@@ -2,8 +2,9 @@ import type { Text } from '../ast/text.js';
 
 // Characters that BuildKit reads the same whether quoted or not, in every expanded slot.
 const BARE = /^[A-Za-z0-9_.,/:@%+-]+$/;
-// Words of COPY/ADD/VOLUME shell form also allow glob characters and `=`; no quotes, no `$`, no `[` first.
-const BARE_PATH = /^[A-Za-z0-9_.,/:@%+=*?~-]+$/;
+// Words of COPY/ADD/VOLUME shell form also allow globs, `=`, `&` and a `#` after the first character;
+// no quotes, no `$`, no `[` first (it would be tried as JSON).
+const BARE_PATH = /^[A-Za-z0-9_.,/:@%+=*?~&-][A-Za-z0-9_.,/:@%+=*?~&#-]*$/;
 // BuildKit splits lines on LF only; these other line breaks are refused so no reader sees two lines.
 const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/u;
 

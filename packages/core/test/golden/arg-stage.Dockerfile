@@ -1,0 +1,5 @@
+FROM debian:12.8-slim AS app
+ARG FEATURE
+ARG LEVEL="high level"
+RUN echo $FEATURE $LEVEL
+USER 1000

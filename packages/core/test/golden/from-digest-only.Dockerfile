@@ -1,0 +1,2 @@
+FROM ghcr.io/acme/base@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS app
+USER 1000

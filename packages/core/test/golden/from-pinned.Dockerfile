@@ -1,0 +1,2 @@
+FROM node:22.11-bookworm-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS app
+USER node

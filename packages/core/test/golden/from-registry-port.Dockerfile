@@ -1,0 +1,2 @@
+FROM 127.0.0.1:5000/debian:bookworm-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS app
+USER 1000

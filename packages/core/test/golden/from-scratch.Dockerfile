@@ -1,0 +1,3 @@
+FROM scratch AS app
+USER 65532:65532
+ENTRYPOINT ["/app"]

@@ -1,0 +1,3 @@
+FROM debian:12.8-slim AS app
+HEALTHCHECK NONE
+USER 1000
