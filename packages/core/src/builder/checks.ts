@@ -12,7 +12,7 @@ export function checkText(state: StageState, input: TextInput, what: string, pat
   if (line !== undefined) issues.push(line);
   for (const v of variablesOf(input)) {
     if (v.kind === 'Arg' && !state.args.includes(v.name) && !state.recorder) {
-      issues.push(issue('DW8001', `${what} uses ARG ${v.name}, which this stage does not declare`, `declare it first: .arg(${v.name === v.name.toUpperCase() ? v.name : 'handle'}) before this instruction`, path));
+      issues.push(issue('DW8001', `${what} uses ARG ${v.name}, which this stage does not declare`, `declare it in this stage first: .arg(handle), with the handle of ${v.name}, before this instruction`, path));
     }
   }
   return issues;

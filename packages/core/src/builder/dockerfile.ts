@@ -57,7 +57,8 @@ function collect(final: StageImpl, issues: DockwrightIssue[]): StageImpl[] {
     byName.set(s.name, s);
     // Dependencies first: an immutable stage can only refer to stages that existed before it,
     // so this walk always ends and renders every stage after the ones it reads.
-    for (const dep of s.state.deps) visit(dep as StageImpl);
+    // A reference to its own name was reported as DW2004 when it was made.
+    for (const dep of s.state.deps) if ((dep as StageImpl).name !== s.name) visit(dep as StageImpl);
     ordered.push(s);
   };
   visit(final);

@@ -45,7 +45,7 @@ export interface Scratch {
  */
 export const scratch: Scratch = Object.freeze({ kind: 'Scratch' });
 
-const latestHint = 'pin a version, e.g. image("node:22.11-bookworm-slim"), then .pinDigest(...) or `dockwright lock`';
+const latestHint = "pin a version, e.g. image('node:22.11-bookworm-slim'), then its digest with .pinDigest('sha256:...')";
 
 function digestIssues(digest: string): DockwrightIssue[] {
   return isDigest(digest)

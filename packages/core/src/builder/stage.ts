@@ -70,7 +70,7 @@ export class StageImpl {
   }
 
   #withPath(issues: readonly DockwrightIssue[], path: IssuePath): DockwrightIssue[] {
-    return issues.map((i) => issue(i.code, i.message, i.hint, { ...path, ...i.path, stage: path.stage ?? this.#state.name }));
+    return issues.map((i) => issue(i.code, i.message, i.hint, { ...i.path, ...path, stage: path.stage ?? this.#state.name }));
   }
 
   #refOf(source: StageImpl | Image): { ref: StageRef | ImageRef; patch: Partial<StageState>; issues: DockwrightIssue[] } {
