@@ -193,7 +193,7 @@ export const keywordOf: Readonly<Record<Instruction['kind'] | 'From', string>> =
   Shell: 'SHELL',
   StopSignal: 'STOPSIGNAL',
   OnBuild: 'ONBUILD',
-  Comment: '#',
-  Waiver: '#',
+  Comment: 'comment',
+  Waiver: 'comment',
   Raw: 'raw',
 });

@@ -74,19 +74,19 @@ const plans: Record<PackageManager, Plan> = {
     mounts: () => [cacheMount('/var/cache/dnf', { sharing: 'locked' })],
   },
   yum: {
-    rewrite(words) {
+    rewrite(words, mode) {
       const [tool, sub, ...args] = words;
       if (tool !== 'yum' || sub !== 'install') return undefined;
-      return osInstall('yum install', args, ['-y']);
+      return osInstall('yum install', args, ['-y', ...(mode === 'mount' ? ['--setopt=keepcache=1'] : [])]);
     },
     clean: (mode) => (mode === 'clean' ? ['yum clean all', 'rm -rf /var/cache/yum'] : []),
     mounts: () => [cacheMount('/var/cache/yum', { sharing: 'locked' })],
   },
   microdnf: {
-    rewrite(words) {
+    rewrite(words, mode) {
       const [tool, sub, ...args] = words;
       if (tool !== 'microdnf' || sub !== 'install') return undefined;
-      return osInstall('microdnf install', args, ['-y', '--setopt=install_weak_deps=0']);
+      return osInstall('microdnf install', args, ['-y', '--setopt=install_weak_deps=0', ...(mode === 'mount' ? ['--setopt=keepcache=1'] : [])]);
     },
     clean: (mode) => (mode === 'clean' ? ['microdnf clean all'] : []),
     mounts: () => [cacheMount('/var/cache/yum', { sharing: 'locked' })],

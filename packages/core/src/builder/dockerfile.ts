@@ -1,6 +1,6 @@
 import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
 import type { ArgInstruction } from '../ast/instructions.js';
-import { DockwrightError } from '../errors/dockwright-error.js';
+import { DockwrightError, isDockwrightError } from '../errors/dockwright-error.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { render } from '../render/render.js';
@@ -80,7 +80,8 @@ function globalArgs(stages: readonly StageImpl[], issues: DockwrightIssue[]): Ar
 }
 
 const VERSION = /^1\.(\d+)(-labs)?$/;
-const IMAGE_SYNTAX = /^[a-z0-9][a-z0-9._/-]*(?::[\w][\w.-]*)?(?:@sha256:[0-9a-f]{64})?$/;
+// A frontend image pinned by a version tag (not `latest`), a digest, or both.
+const IMAGE_SYNTAX = /^[a-z0-9][a-z0-9._/:-]*?(?::(?!latest(?:@|$))[\w][\w.-]*(?:@sha256:[0-9a-f]{64})?|@sha256:[0-9a-f]{64})$/;
 
 function syntaxDirective(option: string, needed: FrontendVersion | undefined, issues: DockwrightIssue[]): string | undefined {
   if (option === 'none') return undefined;
@@ -88,7 +89,7 @@ function syntaxDirective(option: string, needed: FrontendVersion | undefined, is
   const short = VERSION.exec(option);
   const pinned = short !== null ? { minor: Number(short[1]), labs: short[2] !== undefined } : versionOfImage(option);
   if (short === null && !IMAGE_SYNTAX.test(option)) {
-    issues.push(issue('DW9001', `syntax ${JSON.stringify(option)} is not 'auto', 'none', a version like '1.7' or a frontend image`, "write syntax: '1.7' or 'docker/dockerfile:1.7@sha256:...'"));
+    issues.push(issue('DW9001', `syntax ${JSON.stringify(option)} is not 'auto', 'none', a version like '1.7' or a pinned frontend image`, "write syntax: '1.7' or 'docker/dockerfile:1.7@sha256:...'"));
     return undefined;
   }
   if (needed !== undefined && pinned !== undefined && pinned.minor < needed.minor) {
@@ -118,6 +119,7 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
   for (const line of header) {
     const bad = checkLine(line, 'the header line', {});
     if (bad !== undefined) issues.push(bad);
+    if (/\\\s*$/.test(line)) issues.push(issue('DW7003', 'a header line ends with a backslash', 'end the line with another character'));
   }
   const nodes: StageNode[] = stages.map((s) => s.toAst());
   const needed = lowestVersion(requiredFeatures({ stages: nodes }));
@@ -131,12 +133,19 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
     args,
     stages: nodes,
   });
-  let text: string | undefined;
+  // Render now, so what only the printer can see (a line over 64 KiB) is reported as data too.
+  let text: string;
+  try {
+    text = render(ast);
+  } catch (error) {
+    if (isDockwrightError(error)) return { ok: false, issues: [error.issues[0] as DockwrightIssue, ...error.issues.slice(1)] };
+    throw error;
+  }
   const value: Dockerfile = {
     kind: 'Dockerfile',
     ast,
     target: final.name,
-    render: () => (text ??= render(ast)),
+    render: () => text,
     toString: () => value.render(),
   };
   return { ok: true, dockerfile: Object.freeze(value) };

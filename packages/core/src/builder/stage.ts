@@ -4,6 +4,7 @@ import type { Instruction, RunInstruction, RunStep } from '../ast/instructions.j
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { keywordOf } from '../ast/instructions.js';
+import { textToDisplay } from '../ast/text.js';
 import { checkLine } from '../validate/text.js';
 import { LABEL_KEY, looksLikeSecret, RESERVED_STAGE_NAMES, STAGE_NAME, VAR_NAME } from '../validate/names.js';
 import { DURATION, SIGNAL } from '../validate/values.js';
@@ -139,7 +140,7 @@ export class StageImpl {
     const vars = variablesOf(platform);
     const issues: DockwrightIssue[] = [];
     if (typeof platform === 'string' || vars.length === 0) {
-      issues.push(issue('DW1005', `FROM --platform=${String(platform)} is a constant`, 'use platformArgs.BUILDPLATFORM for build stages, or build with --platform', path));
+      issues.push(issue('DW1005', `FROM --platform=${textToDisplay(toText(platform))} is a constant`, 'use platformArgs.BUILDPLATFORM for build stages, or build with --platform', path));
     } else if (vars.some((v) => v.name === 'TARGETPLATFORM')) {
       issues.push(issue('DW1005', 'FROM --platform=$TARGETPLATFORM is the default already', 'drop .platform(), or use platformArgs.BUILDPLATFORM to build on the host platform', path));
     }
@@ -215,10 +216,15 @@ export class StageImpl {
     if ('code' in last) return this.#problem(last);
     const path = { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
     if (last.command.form !== 'shell') {
-      return this.#problem(issue('DW5002', `withCleanup() cannot rewrite a ${last.command.form}-form RUN`, 'write the install as a one-line shell command, or use aptInstall()/apkInstall()/dnfInstall()', path));
+      return this.#problem(issue('DW5002', `withCleanup() cannot rewrite ${last.command.form === 'exec' ? 'an exec-form' : 'a heredoc'} RUN`, 'write the install as a one-line shell command, or use aptInstall()/apkInstall()/dnfInstall()', path));
     }
     const mode = options.cache ?? 'clean';
     const result = applyCleanup(last.command.steps, mode);
+    const user = this.#state.user;
+    if (mode === 'mount' && user !== undefined && !user.root && result.mounts.length > 0) {
+      // The default cache directories are root's; a non-root RUN could not write them.
+      return this.#problem(issue('DW5006', `withCleanup({ cache: 'mount' }) in a RUN that runs as ${user.spec}`, `install as root before .user(), or mount a cache the user owns: .withMounts(cacheMount('/home/app/.npm', { uid: 10001, gid: 10001 }))`, path));
+    }
     if (result.managers.length === 0) {
       return this.#problem(issue('DW5001', 'withCleanup() found no package manager command to clean up after', 'use it on apt-get/apk/dnf/yum/microdnf/pip/npm/yarn/pnpm installs, or drop it', path));
     }

@@ -1,4 +1,8 @@
 import type { Text } from '../ast/text.js';
+import type { DockwrightCode } from '../errors/codes.js';
+import { DockwrightError } from '../errors/dockwright-error.js';
+import { issue } from '../errors/issue.js';
+import { VAR_NAME } from '../validate/names.js';
 
 // Characters that BuildKit reads the same whether quoted or not, in every expanded slot.
 const BARE = /^[A-Za-z0-9_.,/:@%+-]+$/;
@@ -6,11 +10,33 @@ const BARE = /^[A-Za-z0-9_.,/:@%+-]+$/;
 // no quotes, no `$`, no `[` first (it would be tried as JSON).
 const BARE_PATH = /^[A-Za-z0-9_.,/:@%+=*?~&-][A-Za-z0-9_.,/:@%+=*?~&#-]*$/;
 // BuildKit splits lines on LF only; these other line breaks are refused so no reader sees two lines.
-const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/u;
+// A lone surrogate has no UTF-8 form: the file on disk would hold U+FFFD instead of the value.
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]|\p{Cs}/u;
 
-/** True when the string holds a control character or any line break. */
+/** True when the string holds a control character, any line break, or a lone surrogate. */
 export function hasControl(value: string): boolean {
   return CONTROL.test(value);
+}
+
+/**
+ * Refuses at render time what no rendering can carry. The builder reports these as issues where
+ * it checks the input; these guards keep a value that slipped past it (a variable name, an ARG
+ * default reaching FROM --platform, a RUN template) from ever starting a new line or instruction.
+ */
+function refuse(code: DockwrightCode, message: string, hint: string): never {
+  throw new DockwrightError([issue(code, message, hint)]);
+}
+
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+}
+
+/** A literal part of a one-line slot: no control characters, line breaks or lone surrogates. */
+function oneLine(value: string): string {
+  if (hasControl(value)) {
+    refuse('DW7001', `the value ${shown(value)} holds a control character, a line break or a lone surrogate`, 'a one-line value cannot hold line breaks or control characters');
+  }
+  return value;
 }
 
 /** Escapes for BuildKit's lexer inside double quotes, where `\` escapes only `"`, `$` and `\`. */
@@ -18,14 +44,22 @@ function escapeInDoubleQuotes(value: string): string {
   return value.replace(/[\\"$]/g, (c) => `\\${c}`);
 }
 
-/** Escapes for BuildKit's lexer outside quotes, where `\` escapes any character. */
+/**
+ * Escapes for BuildKit's lexer outside quotes, where `\` escapes any character. A BOM is escaped
+ * too: Go's text/scanner drops U+FEFF when it is the first character of a word.
+ */
 function escapeBare(value: string): string {
-  return value.replace(/[\\"$']/g, (c) => `\\${c}`);
+  return value.replace(/[\\"$'\uFEFF]/g, (c) => `\\${c}`);
 }
 
 function varRef(name: string, next: string | undefined): string {
-  // `$NAME` where nothing name-like follows (the idiom people read), `${NAME}` otherwise.
-  return next !== undefined && /^[A-Za-z0-9_]/.test(next) ? `\${${name}}` : `$${name}`;
+  // Anything else would read back as another name, as literal text, or start a new line.
+  if (!VAR_NAME.test(name)) {
+    refuse('DW6009', `the variable name ${shown(name)} cannot be written as $NAME`, 'name ARGs and image variables with letters, digits and _, not starting with a digit');
+  }
+  // `$NAME` where nothing name-like follows (the idiom people read), `${NAME}` otherwise. Name-like
+  // is BuildKit's: its lexer reads any Unicode letter or digit into the name (`$_À` is `_À`).
+  return next !== undefined && /^[\p{L}\p{Nd}_]/u.test(next) ? `\${${name}}` : `$${name}`;
 }
 
 /** Joins literal parts (each passed through `literal`) and variables. */
@@ -48,7 +82,7 @@ function joinParts(parts: readonly (string | { readonly name: string })[], liter
 export function quoteWord(text: Text): string {
   const parts = typeof text === 'string' ? [text] : text.parts;
   const plain = parts.every((p) => typeof p !== 'string' || p === '' || BARE.test(p));
-  const rendered = joinParts(parts, plain ? (p) => p : escapeInDoubleQuotes);
+  const rendered = joinParts(parts, plain ? oneLine : (p) => escapeInDoubleQuotes(oneLine(p)));
   return plain && rendered !== '' ? rendered : `"${rendered}"`;
 }
 
@@ -66,9 +100,15 @@ export function barePath(text: Text): string {
   return joinParts(parts, (p) => p);
 }
 
-/** A JSON string literal; U+2028 and U+2029 escaped too so no reader breaks the line there. */
+/**
+ * A JSON string literal. JSON.stringify escapes only C0 controls; DEL, the C1 controls (U+0085 is
+ * NEL, a line break to many readers), U+2028 and U+2029 are escaped too, so no reader breaks the
+ * line there and the file holds no raw control character.
+ */
 export function jsonString(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  // JSON.stringify writes a lone surrogate as `\ud800`, which Go's JSON decoder reads as U+FFFD.
+  if (/\p{Cs}/u.test(value)) refuse('DW7001', `the argument ${shown(value)} holds a lone surrogate, which has no UTF-8 form`, 'pass well-formed Unicode text');
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Exec form, `["a", "b"]`: JSON strings joined by `", "`. RUN/CMD/ENTRYPOINT/SHELL are not expanded. */
@@ -80,13 +120,39 @@ export function execForm(argv: readonly string[]): string {
 export function expandedJsonForm(words: readonly Text[]): string {
   const items = words.map((w) => {
     const parts = typeof w === 'string' ? [w] : w.parts;
-    return jsonString(joinParts(parts, escapeBare));
+    return jsonString(joinParts(parts, (p) => escapeBare(oneLine(p))));
   });
   return `[${items.join(', ')}]`;
 }
 
-/** Shell text (RUN): written as is, variables as `${NAME}` for the shell to expand. */
+/**
+ * Shell text (RUN): written as is, variables as `${NAME}` for the shell to expand. Refuses text
+ * BuildKit would read as something else: a leading `--word` is taken as a RUN flag, and text that
+ * is a JSON array is taken as the exec form. The builder checks a literal's line breaks, trailing
+ * backslash, leading `#`, `<<` and emptiness; a template is checked here.
+ */
 export function shellText(text: Text): string {
-  if (typeof text === 'string') return text;
-  return joinParts(text.parts, (p) => p);
+  // A template is trimmed as the builder trims a literal command (no trailing blank on the line).
+  const rendered = typeof text === 'string' ? text : joinParts(text.parts, oneLine).trim();
+  if (rendered === '') refuse('DW5007', 'run() has an empty command', 'pass the command to run');
+  if (/^\s*--/.test(rendered)) {
+    refuse('DW7003', `the command ${shown(rendered)} starts with --, which BuildKit reads as a RUN flag`, 'start the command with the program, or use exec form: run(["prog", "--flag"])');
+  }
+  if (/^\s*\[/.test(rendered) && isJsonArray(rendered)) {
+    refuse('DW7003', `the command ${shown(rendered)} is a JSON array, which BuildKit reads as the exec form`, 'pass the argv as an array: run(["prog", "arg"])');
+  }
+  if (typeof text !== 'string') {
+    if (/\\\s*$/.test(rendered)) refuse('DW7003', 'the command ends with a backslash, which would join the next line', 'remove the trailing backslash');
+    if (/^\s*#/.test(rendered)) refuse('DW7003', 'the command starts with #, which BuildKit drops as a comment inside a continuation', 'start the command with the program');
+    if (rendered.includes('<<')) refuse('DW5004', 'a `<<` in a one-line RUN is read as a heredoc by Dockerfile 1.4+', 'pass the whole script with newlines (rendered as a heredoc), or use exec form');
+  }
+  return rendered;
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
