@@ -1,0 +1,128 @@
+/**
+ * The hermetic base images (scripts/e2e/base-images.sh) and the local apt repository
+ * (scripts/e2e/apt-repo.sh) behave like the real images the presets are written against.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  aptRepo,
+  baseImage,
+  build,
+  filesContaining,
+  history,
+  imageSize,
+  inspect,
+  removeImages,
+  requireEngine,
+  run,
+  save,
+  uniqueTag,
+} from './support/docker.js';
+
+describe('hermetic base images', () => {
+  beforeAll(async () => {
+    await requireEngine();
+  });
+
+  it('node:20-bookworm-slim has node, npm and the node user (1000:1000)', async () => {
+    const node = baseImage('node:20-bookworm-slim');
+    const r = await run(node, ['sh', '-c', 'node --version && npm --version && npx --version && id node'], {
+      user: 'node',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^v\d+\.\d+\.\d+\n\d+\.\d+\.\d+\n\d+\.\d+\.\d+\nuid=1000\(node\) gid=1000\(node\)/);
+    expect((await run(node, ['sh', '-c', 'echo ~'], { user: 'node' })).stdout).toBe('/home/node\n');
+  });
+
+  it('golang:1.19-bookworm builds a static binary that runs FROM static:nonroot as 65532', async () => {
+    const tag = uniqueTag('go-static');
+    const dockerfile = [
+      `FROM ${baseImage('golang:1.19-bookworm')} AS build`,
+      'WORKDIR /src',
+      'COPY go.mod main.go ./',
+      'RUN --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/app .',
+      `FROM ${baseImage('static:nonroot')}`,
+      'COPY --from=build /out/app /app',
+      'ENTRYPOINT ["/app"]',
+      '',
+    ].join('\n');
+    const main = [
+      'package main',
+      'import ("fmt"; "os"; "time"; "crypto/x509")',
+      'func main() {',
+      '  loc, err := time.LoadLocation("Europe/Paris"); if err != nil { panic(err) }',
+      '  pool, err := x509.SystemCertPool(); if err != nil { panic(err) }',
+      '  fmt.Println(os.Getuid(), loc.String(), len(pool.Subjects()) > 100)',
+      '}',
+      '',
+    ].join('\n');
+    const { image } = await build({
+      dockerfile,
+      context: { 'go.mod': 'module example.com/app\n\ngo 1.19\n', 'main.go': main },
+      tag,
+    });
+    try {
+      expect(await run(image)).toEqual({ stdout: '65532 Europe/Paris true\n', stderr: '', code: 0 });
+      const info = await inspect(image);
+      expect(info.Config.User).toBe('65532:65532');
+      expect(await imageSize(image)).toBeLessThan(10 * 1024 * 1024);
+    } finally {
+      await removeImages(tag);
+    }
+  });
+
+  it('debian:bookworm-slim installs from the local apt repository, and apt cleans its archives', async () => {
+    const tag = uniqueTag('apt');
+    const dockerfile = [
+      `FROM ${baseImage('debian:bookworm-slim')}`,
+      `RUN echo 'deb [trusted=yes] ${aptRepo()} ./' >/etc/apt/sources.list \\`,
+      ' && apt-get update \\',
+      ' && apt-get install -y --no-install-recommends tree \\',
+      ' && rm -rf /var/lib/apt/lists/*',
+      '',
+    ].join('\n');
+    const { image } = await build({ dockerfile, tag, network: 'host' });
+    try {
+      const r = await run(image, ['sh', '-c', 'tree --version; ls /var/cache/apt/archives /var/lib/apt/lists']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^tree v2/);
+      expect(r.stdout).not.toMatch(/\.deb/);
+    } finally {
+      await removeImages(tag);
+    }
+  });
+
+  it('a build secret is readable during RUN and absent from every layer, the config and the history', async () => {
+    const secretValue = `s3cr3t-${Date.now()}-value`;
+    const digest = createHash('sha256').update(secretValue).digest('hex');
+    const dir = await mkdtemp(join(tmpdir(), 'dockwright-e2e-secret-'));
+    const src = join(dir, 'token');
+    await writeFile(src, secretValue);
+    const tag = uniqueTag('secret');
+    // Compared by hash, so that the Dockerfile (and so the history) does not hold the value itself.
+    const dockerfile = [
+      `FROM ${baseImage('debian:bookworm-slim')}`,
+      'RUN --mount=type=secret,id=token,required=true \\',
+      `    test "$(sha256sum </run/secrets/token | cut -c1-64)" = "${digest}" && echo read-the-secret >/proof`,
+      '',
+    ].join('\n');
+    const { image } = await build({ dockerfile, tag, secrets: [{ id: 'token', src }] });
+    let saved: string | undefined;
+    try {
+      expect((await run(image, ['cat', '/proof'])).stdout).toBe('read-the-secret\n');
+      expect((await run(image, ['sh', '-c', 'cat /run/secrets/token 2>/dev/null || echo absent'])).stdout).toBe('absent\n');
+      saved = await save(image, { extractLayers: true });
+      expect(await filesContaining(saved, 'read-the-secret')).not.toEqual([]); // the search does see layers
+      expect(await filesContaining(saved, secretValue)).toEqual([]);
+      expect(JSON.stringify(await inspect(image))).not.toContain(secretValue);
+      expect((await history(image)).join('\n')).not.toContain(secretValue);
+    } finally {
+      await removeImages(tag);
+      await rm(dir, { recursive: true, force: true });
+      if (saved) await rm(saved, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,350 @@
+#!/usr/bin/env bash
+# Builds the hermetic base images the e2e tests build FROM, pushes them to the local registry and
+# records the digest of each push in $DOCKWRIGHT_E2E_STATE/base-images.json:
+#
+#   127.0.0.1:5000/debian:bookworm-slim    debootstrap minbase, slimmed like the official image
+#   127.0.0.1:5000/node:20-bookworm-slim   that debian + this machine's node and npm, user node (1000)
+#   127.0.0.1:5000/golang:1.19-bookworm    debootstrap minbase + golang-1.19-go, ca-certificates
+#   127.0.0.1:5000/static:nonroot          distroless-like: passwd/group (nonroot 65532), CA certs, tzdata
+#
+# Each image is cached under a key: a hash of this file (the recipe) and of its inputs. When the
+# key matches and the registry still serves the recorded digest, the image is not rebuilt.
+# Called by with-engine.sh (which exports DOCKER, DOCKER_HOST, DOCKWRIGHT_E2E_REGISTRY); can also be
+# run on its own against a running engine and registry.
+#
+# DOCKWRIGHT_E2E_BASE_SOURCE=pull (never on the CI machines: they cannot reach Docker Hub) pulls the
+# real images instead, for hosts without debootstrap (a Mac with Docker Desktop).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source-path=SCRIPTDIR
+source "$HERE/lib.sh"
+
+DOCKER=$(pick_docker_client)
+[[ -n $DOCKER ]] || die "no docker client"
+export DOCKER_BUILDKIT=1
+REGISTRY=${DOCKWRIGHT_E2E_REGISTRY:-127.0.0.1:5000}
+SUITE=bookworm
+BASE="$STATE/base"
+WORK="$STATE/work"
+DEBOOTSTRAP_CACHE="$STATE/debootstrap-cache"
+mkdir -p "$BASE" "$WORK"
+
+RECIPE=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-64)
+key_of() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
+
+SOURCE=${DOCKWRIGHT_E2E_BASE_SOURCE:-auto}
+if [[ $SOURCE == auto ]]; then
+  if command -v debootstrap >/dev/null 2>&1 || is_root_debian; then SOURCE=debootstrap; else SOURCE=pull; fi
+fi
+
+# The Debian mirror this machine's apt uses (first URIs: line that is not the security archive).
+apt_mirror() {
+  local m=''
+  if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
+    m=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' \
+      /etc/apt/sources.list.d/*.sources)
+  fi
+  if [[ -z $m && -r /etc/apt/sources.list ]]; then
+    m=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { if ($i !~ /security/) { print $i; exit } else break } }' \
+      /etc/apt/sources.list)
+  fi
+  printf '%s\n' "${m:-http://deb.debian.org/debian}"
+}
+
+# --- cache bookkeeping ---------------------------------------------------------------------------
+# $BASE/<repo>_<tag>.key holds the key, .ref the pushed repo:tag@sha256:... it produced.
+
+record_file() { local name=$1; printf '%s/%s' "$BASE" "${name/:/_}"; }
+
+# cached NAME KEY: the registry still serves what KEY built last time.
+cached() {
+  local name=$1 key=$2 f ref got
+  f=$(record_file "$name")
+  [[ -f $f.key && -f $f.ref && $(<"$f.key") == "$key" ]] || return 1
+  ref=$(<"$f.ref")
+  got=$(registry_digest "$REGISTRY" "${name%%:*}" "${name#*:}")
+  if [[ $got != "${ref##*@}" ]]; then
+    log "$REGISTRY/$name: recorded ${ref##*@} but the registry has ${got:-nothing}; rebuilding"
+    return 1
+  fi
+  log "$REGISTRY/$name: cached (key $key, ${ref##*@})"
+}
+
+# ref_of NAME: the recorded repo:tag@digest.
+ref_of() { cat "$(record_file "$1").ref"; }
+
+# publish NAME KEY T0: push the local image REGISTRY/NAME and record the digest the registry returned.
+publish() {
+  local name=$1 key=$2 t0=$3 f out digest got
+  f=$(record_file "$name")
+  rm -f "$f.key"
+  log "$REGISTRY/$name: pushing..."
+  out=$("$DOCKER" push "$REGISTRY/$name" 2>&1) || { printf '%s\n' "$out" >&2; die "docker push $REGISTRY/$name failed"; }
+  digest=$(printf '%s\n' "$out" | grep -o 'digest: sha256:[0-9a-f]\{64\}' | tail -n 1 | cut -d' ' -f2)
+  got=$(registry_digest "$REGISTRY" "${name%%:*}" "${name#*:}")
+  [[ -n $digest ]] || digest=$got
+  [[ -n $digest && $digest == "$got" ]] ||
+    die "$REGISTRY/$name: push printed '${digest}' but the registry answers '${got}'"
+  printf '%s\n' "$REGISTRY/$name@$digest" >"$f.ref"
+  printf '%s\n' "$key" >"$f.key"
+  log "$REGISTRY/$name: pushed $digest ($(since "$t0"))"
+}
+
+write_index() {
+  local out="$STATE/base-images.json" tmp name sep='' f
+  tmp=$(mktemp "$STATE/base-images.json.XXXXXX")
+  {
+    printf '{'
+    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot; do
+      f=$(record_file "$name")
+      [[ -f $f.key && -f $f.ref ]] || continue
+      printf '%s\n  "%s": "%s"' "$sep" "$name" "$(<"$f.ref")"
+      sep=','
+    done
+    printf '\n}\n'
+  } >"$tmp"
+  chmod 644 "$tmp"
+  mv -f "$tmp" "$out"
+  log "base images recorded in $out"
+}
+
+# --- rootfs helpers ------------------------------------------------------------------------------
+
+# Remove a rootfs, unmounting first whatever a failed debootstrap may have left mounted in it.
+safe_rm() {
+  local dir=$1 m
+  [[ -e $dir ]] || return 0
+  while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done < <(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r)
+  rm -rf --one-file-system "$dir"
+}
+
+# debootstrap_rootfs DIR [debootstrap options]: a minbase Debian in DIR, slimmed like debian:*-slim.
+debootstrap_rootfs() {
+  local dir=$1
+  shift
+  # One download cache per rootfs: two debootstraps running at once must not share one.
+  local cache="$DEBOOTSTRAP_CACHE/${dir##*/}"
+  safe_rm "$dir"
+  mkdir -p "$dir" "$cache"
+  if ! debootstrap --variant=minbase --cache-dir="$cache" "$@" "$SUITE" "$dir" "$MIRROR" \
+    >"$dir.log" 2>&1; then
+    tail -n 30 "$dir.log" >&2
+    die "debootstrap into $dir failed (full log: $dir.log)"
+  fi
+  # What the official images do: no caches, no package lists, no docs, apt that cleans after itself.
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/cache/apt/archives/partial/* \
+    "$dir"/var/cache/apt/*.bin "$dir"/var/lib/apt/lists/* "$dir"/var/log/bootstrap.log \
+    "$dir"/var/cache/debconf/*-old "$dir"/var/lib/dpkg/*-old
+  mkdir -p "$dir/var/lib/apt/lists/partial"
+  : >"$dir/etc/resolv.conf"
+  : >"$dir/etc/hostname"
+  find "$dir/usr/share/doc" -mindepth 1 -not -type d -not -name copyright -delete
+  find "$dir/usr/share/doc" -mindepth 1 -type d -empty -delete
+  rm -rf "$dir"/usr/share/info/* "$dir"/usr/share/man/* "$dir"/usr/share/locale/* \
+    "$dir"/usr/share/groff/* "$dir"/usr/share/lintian/overrides/*
+  cat >"$dir/etc/dpkg/dpkg.cfg.d/docker" <<'EOF'
+# The "slim" variant: files normally unneeded in containers are excluded.
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/info/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/lintian/overrides/*
+path-exclude /usr/share/locale/*
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+EOF
+  cat >"$dir/etc/apt/apt.conf.d/docker-clean" <<'EOF'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+EOF
+  echo 'Acquire::Languages "none";' >"$dir/etc/apt/apt.conf.d/docker-no-languages"
+  echo 'Acquire::GzipIndexes "true";' >"$dir/etc/apt/apt.conf.d/docker-gzip-indexes"
+  echo 'Apt::AutoRemove::SuggestsImportant "false";' >"$dir/etc/apt/apt.conf.d/docker-autoremove-suggests"
+}
+
+# import_rootfs DIR IMAGE [--change ...]: tar the rootfs (no /dev, /proc, /sys content) into IMAGE.
+import_rootfs() {
+  local dir=$1 image=$2
+  shift 2
+  tar --numeric-owner -C "$dir" --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -cf - . |
+    "$DOCKER" import "$@" - "$image" >/dev/null
+}
+
+STD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# --- the images ----------------------------------------------------------------------------------
+
+build_pulled() {
+  local name=$1 src=$2 key t
+  key=$(key_of "$RECIPE" pull "$REGISTRY" "$src")
+  cached "$name" "$key" && return 0
+  t=$(now)
+  log "$REGISTRY/$name: pulling $src (DOCKWRIGHT_E2E_BASE_SOURCE=pull)..."
+  "$DOCKER" pull -q "$src" >/dev/null
+  "$DOCKER" tag "$src" "$REGISTRY/$name"
+  publish "$name" "$key" "$t"
+}
+
+if [[ $SOURCE == pull ]]; then
+  log "base images: pulling the official images (no debootstrap on this host)"
+  build_pulled debian:bookworm-slim docker.io/library/debian:bookworm-slim
+  build_pulled node:20-bookworm-slim docker.io/library/node:20-bookworm-slim
+  build_pulled golang:1.19-bookworm docker.io/library/golang:1.19-bookworm
+  build_pulled static:nonroot gcr.io/distroless/static-debian12:nonroot
+  write_index
+  exit 0
+fi
+[[ $SOURCE == debootstrap ]] || die "DOCKWRIGHT_E2E_BASE_SOURCE must be auto, debootstrap or pull, not '$SOURCE'"
+
+ARCH=$(dpkg --print-architecture)
+MIRROR=${DOCKWRIGHT_E2E_MIRROR:-$(apt_mirror)}
+T_ALL=$(now)
+log "base images: recipe ${RECIPE:0:12}, mirror $MIRROR, $SUITE/$ARCH"
+
+# debian and golang are both debootstrapped; golang's runs in the background meanwhile.
+DEBIAN_KEY=$(key_of "$RECIPE" debian "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+GOLANG_KEY=$(key_of "$RECIPE" golang "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+need_debian=1 need_golang=1
+cached debian:bookworm-slim "$DEBIAN_KEY" && need_debian=0
+cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
+if ((need_debian + need_golang)); then
+  apt_ensure debootstrap=debootstrap
+fi
+
+GO_PID='' GO_T0=''
+stop_bg() { [[ -z $GO_PID ]] || kill -TERM "$GO_PID" 2>/dev/null || true; }
+trap stop_bg EXIT
+if ((need_golang)); then
+  GO_T0=$(now)
+  log "$REGISTRY/golang:1.19-bookworm: debootstrap --include=golang-1.19-go,ca-certificates (in the background)..."
+  debootstrap_rootfs "$WORK/rootfs-golang" --include=golang-1.19-go,ca-certificates &
+  GO_PID=$!
+fi
+
+# debian:bookworm-slim
+if ((need_debian)); then
+  t=$(now)
+  log "$REGISTRY/debian:bookworm-slim: debootstrap --variant=minbase $SUITE $MIRROR..."
+  debootstrap_rootfs "$WORK/rootfs-debian"
+  log "$REGISTRY/debian:bookworm-slim: debootstrap done ($(since "$t")); importing..."
+  import_rootfs "$WORK/rootfs-debian" "$REGISTRY/debian:bookworm-slim" \
+    --change "ENV PATH=$STD_PATH" --change 'CMD ["bash"]'
+  safe_rm "$WORK/rootfs-debian"
+  publish debian:bookworm-slim "$DEBIAN_KEY" "$t"
+fi
+DEBIAN_REF=$(ref_of debian:bookworm-slim)
+
+# node:20-bookworm-slim: FROM that debian, this machine's node and npm.
+NODE_BIN=$(readlink -f "$(command -v node)")
+NODE_VERSION=$("$NODE_BIN" --version)
+NPM_DIR="$(npm root -g 2>/dev/null)/npm"
+[[ -f $NPM_DIR/package.json ]] || NPM_DIR=/usr/lib/node_modules/npm
+[[ -f $NPM_DIR/package.json ]] || die "cannot find npm's package directory (npm root -g)"
+NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_DIR/package.json")
+NODE_KEY=$(key_of "$RECIPE" node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION")
+if ! cached node:20-bookworm-slim "$NODE_KEY"; then
+  case $NODE_VERSION in v20.*) ;; *) log "WARNING: this machine's node is $NODE_VERSION, not 20; node:20-bookworm-slim gets it anyway" ;; esac
+  t=$(now)
+  log "$REGISTRY/node:20-bookworm-slim: node $NODE_VERSION ($NODE_BIN), npm $NPM_VERSION ($NPM_DIR)..."
+  ctx="$WORK/node-context"
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  cp "$NODE_BIN" "$ctx/node"
+  cp -a "$NPM_DIR" "$ctx/npm"
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $DEBIAN_REF
+ENV NODE_VERSION=${NODE_VERSION#v}
+COPY node /usr/local/bin/node
+COPY npm /usr/local/lib/node_modules/npm
+RUN groupadd --gid 1000 node \\
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
+ && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && node --version && npm --version
+CMD ["node"]
+EOF
+  if ! "$DOCKER" build --network=none --progress=plain -t "$REGISTRY/node:20-bookworm-slim" "$ctx" \
+    >"$WORK/node-build.log" 2>&1; then
+    tail -n 30 "$WORK/node-build.log" >&2
+    die "building $REGISTRY/node:20-bookworm-slim failed (full log: $WORK/node-build.log)"
+  fi
+  rm -rf "$ctx"
+  publish node:20-bookworm-slim "$NODE_KEY" "$t"
+fi
+
+# golang:1.19-bookworm
+if ((need_golang)); then
+  wait "$GO_PID" || die "debootstrap for golang failed"
+  GO_PID=''
+  dir="$WORK/rootfs-golang"
+  log "$REGISTRY/golang:1.19-bookworm: debootstrap done ($(since "$GO_T0")); importing..."
+  goroot=$(cd "$dir" && ls -d usr/lib/go-1.19 2>/dev/null) || die "golang-1.19-go is not in $dir/usr/lib/go-1.19"
+  ln -sfn "/$goroot" "$dir/usr/local/go"
+  ln -sfn "/$goroot/bin/go" "$dir/usr/local/bin/go"
+  ln -sfn "/$goroot/bin/gofmt" "$dir/usr/local/bin/gofmt"
+  mkdir -p "$dir/go/src" "$dir/go/bin"
+  chmod -R 1777 "$dir/go"
+  go_version=$(sed -n 's/^go\([0-9.]*\).*/\1/p' "$dir/$goroot/VERSION" | head -n 1)
+  import_rootfs "$dir" "$REGISTRY/golang:1.19-bookworm" \
+    --change "ENV PATH=/go/bin:/usr/local/go/bin:$STD_PATH" --change 'ENV GOPATH=/go' \
+    --change "ENV GOLANG_VERSION=${go_version:-1.19}" --change 'WORKDIR /go' --change 'CMD ["bash"]'
+  safe_rm "$dir"
+  publish golang:1.19-bookworm "$GOLANG_KEY" "$GO_T0"
+fi
+GOLANG_REF=$(ref_of golang:1.19-bookworm)
+
+# static:nonroot: distroless-like; CA certificates and zoneinfo from the golang image (Debian's).
+STATIC_KEY=$(key_of "$RECIPE" static "$GOLANG_REF")
+if ! cached static:nonroot "$STATIC_KEY"; then
+  t=$(now)
+  log "$REGISTRY/static:nonroot: assembling a distroless-like rootfs..."
+  dir="$WORK/rootfs-static"
+  safe_rm "$dir"
+  mkdir -p "$dir"/{etc/ssl/certs,usr/share,tmp,root,home/nonroot,var/lib}
+  cid=$("$DOCKER" create --network=none "$GOLANG_REF" true)
+  trap 'stop_bg; "$DOCKER" rm -f "$cid" >/dev/null 2>&1 || true' EXIT
+  "$DOCKER" cp "$cid:/etc/ssl/certs/ca-certificates.crt" "$dir/etc/ssl/certs/ca-certificates.crt"
+  "$DOCKER" cp "$cid:/usr/share/zoneinfo" "$dir/usr/share/zoneinfo"
+  "$DOCKER" rm "$cid" >/dev/null
+  trap stop_bg EXIT
+  [[ -s $dir/etc/ssl/certs/ca-certificates.crt && -e $dir/usr/share/zoneinfo/UTC ]] ||
+    die "static:nonroot: CA certificates or zoneinfo missing from $GOLANG_REF"
+  cat >"$dir/etc/os-release" <<'EOF'
+PRETTY_NAME="Distroless-like static (Dockwright e2e)"
+NAME="Debian GNU/Linux"
+ID="debian"
+VERSION_ID="12"
+VERSION_CODENAME=bookworm
+EOF
+  cat >"$dir/etc/passwd" <<'EOF'
+root:x:0:0:root:/root:/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin
+nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin
+EOF
+  cat >"$dir/etc/group" <<'EOF'
+root:x:0:
+nobody:x:65534:
+tty:x:5:
+staff:x:50:
+nonroot:x:65532:
+EOF
+  echo 'hosts: files dns' >"$dir/etc/nsswitch.conf"
+  chown -R 0:0 "$dir"
+  chmod 644 "$dir/etc/passwd" "$dir/etc/group" "$dir/etc/nsswitch.conf" "$dir/etc/os-release"
+  chmod 1777 "$dir/tmp"
+  chmod 700 "$dir/root" "$dir/home/nonroot"
+  chown 65532:65532 "$dir/home/nonroot"
+  import_rootfs "$dir" "$REGISTRY/static:nonroot" \
+    --change "ENV PATH=$STD_PATH" --change 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
+    --change 'USER 65532:65532' --change 'WORKDIR /home/nonroot'
+  safe_rm "$dir"
+  publish static:nonroot "$STATIC_KEY" "$t"
+fi
+
+write_index
+log "base images ready ($(since "$T_ALL"))"
