@@ -115,7 +115,9 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
   if (user === undefined || (user.root && !user.allowed)) {
     issues.push(issue('DW3001', `the final stage "${final.name}" runs as root`, "call .user('app', { create: { uid: 10001 } }), .user(10001), or .allowRoot('why root is needed')", { stage: final.name }));
   }
-  const header = options.header === undefined ? [] : typeof options.header === 'string' ? options.header.split('\n') : [...options.header];
+  const given = options.header === undefined ? [] : typeof options.header === 'string' ? options.header.split('\n') : [...options.header];
+  // Canonical: no trailing blanks on any line.
+  const header = given.map((l) => l.trimEnd());
   for (const line of header) {
     const bad = checkLine(line, 'the header line', {});
     if (bad !== undefined) issues.push(bad);

@@ -170,7 +170,7 @@ export class StageImpl {
       mounts = install.mounts;
       node = { kind: 'Run', command: { form: 'shell', steps: install.steps }, mounts: [] };
     } else if (typeof input === 'string' && input.includes('\n')) {
-      if (/[\r\0]/.test(input)) issues.push(issue('DW7001', 'the script contains a carriage return or NUL', 'use LF line endings and no NUL characters', path));
+      if (/[\r\0]|\p{Cs}/u.test(input)) issues.push(issue('DW7001', 'the script contains a carriage return, NUL or a lone surrogate', 'use LF line endings and well-formed text without NUL', path));
       node = { kind: 'Run', command: { form: 'heredoc', script: input }, mounts: [] };
     } else {
       const text = input as string | Exclude<TextInput, string>;
@@ -310,6 +310,8 @@ export class StageImpl {
     for (const pattern of options.exclude ?? []) {
       const bad = checkLine(pattern, 'the exclude pattern', path);
       if (bad !== undefined) issues.push(bad);
+      // BuildKit reads flag values as bytes: a non-ASCII pattern would match nothing.
+      else if (/[^\x20-\x7e]/.test(pattern)) issues.push(issue('DW6014', `exclude pattern ${JSON.stringify(pattern)} is not ASCII`, 'match the name with ASCII wildcards, e.g. ?*', path));
     }
     // A context path that starts with `-` would read as a flag.
     const safeSources = sources.map((s) => (from === undefined && typeof s === 'string' && s.startsWith('-') ? `./${s}` : s));

@@ -77,7 +77,7 @@ export const platformArgs = Object.freeze({
 
 /**
  * A template of literal text and variables: literal parts are escaped on render, variables
- * render as `$NAME` / `${NAME}`.
+ * render as `$NAME` / `${NAME}`. Interpolated strings and numbers are literal text.
  *
  * @example
  * ```ts
@@ -85,14 +85,22 @@ export const platformArgs = Object.freeze({
  * stage('app').from(base).arg(version).label({ 'org.opencontainers.image.version': tpl`v${version}` });
  * ```
  */
-export function tpl(strings: TemplateStringsArray, ...values: readonly Variable[]): TemplateWithVars {
+export function tpl(strings: TemplateStringsArray, ...values: readonly (Variable | string | number)[]): TemplateWithVars {
   const parts: (string | VarRef)[] = [];
+  const push = (text: string) => {
+    // Adjacent literal text is one part, so a template renders the same however it was written.
+    const last = parts.at(-1);
+    if (typeof last === 'string') parts[parts.length - 1] = last + text;
+    else if (text !== '') parts.push(text);
+  };
   strings.forEach((s, i) => {
-    if (s !== '') parts.push(s);
+    push(s);
     const v = values[i];
-    if (v !== undefined) parts.push({ kind: 'VarRef', name: v.name });
+    if (typeof v === 'string' || typeof v === 'number') push(String(v));
+    else if (v !== undefined) parts.push({ kind: 'VarRef', name: v.name });
   });
-  return Object.freeze({ kind: 'Template', parts: Object.freeze(parts), variables: Object.freeze([...values]) });
+  const variables = values.filter((v): v is Variable => typeof v === 'object');
+  return Object.freeze({ kind: 'Template', parts: Object.freeze(parts), variables: Object.freeze(variables) });
 }
 
 /** A template that remembers the handles it was made from, so the builder can check their scope. */

@@ -75,6 +75,7 @@ const table = {
   // Options and escape hatches
   DW9001: { title: 'invalid dockerfile() option', twins: [] },
   DW9002: { title: 'escape hatch without a reason', twins: [] },
+  DW9003: { title: 'project not understood by a preset', twins: [] },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable Dockwright error code, such as `DW3001`. */
