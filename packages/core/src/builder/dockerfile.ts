@@ -45,7 +45,7 @@ type RootCheck<H extends boolean> = [H] extends [false]
 
 function collect(final: StageImpl, issues: DockwrightIssue[]): StageImpl[] {
   const byName = new Map<string, StageImpl>();
-  const ordered: StageImpl[] = [];
+  const found: StageImpl[] = [];
   const visit = (s: StageImpl) => {
     const seen = byName.get(s.name);
     if (seen !== undefined) {
@@ -59,9 +59,20 @@ function collect(final: StageImpl, issues: DockwrightIssue[]): StageImpl[] {
     // so this walk always ends and renders every stage after the ones it reads.
     // A reference to its own name was reported as DW2004 when it was made.
     for (const dep of s.state.deps) if ((dep as StageImpl).name !== s.name) visit(dep as StageImpl);
-    ordered.push(s);
+    found.push(s);
   };
   visit(final);
+  // Every stage after the stages it reads; among the ready ones, the one written first.
+  const deps = (s: StageImpl) => new Set((s.state.deps as StageImpl[]).map((d) => d.name).filter((n) => n !== s.name));
+  const ordered: StageImpl[] = [];
+  const done = new Set<string>();
+  while (ordered.length < found.length) {
+    const ready = found.filter((s) => !done.has(s.name) && [...deps(s)].every((d) => done.has(d)));
+    const next = ready.sort((a, b) => a.state.order - b.state.order)[0] ?? found.find((s) => !done.has(s.name));
+    if (next === undefined) break;
+    ordered.push(next);
+    done.add(next.name);
+  }
   return ordered;
 }
 
@@ -118,7 +129,7 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
   const given = options.header === undefined ? [] : typeof options.header === 'string' ? options.header.split('\n') : [...options.header];
   // Canonical: no trailing blanks on any line.
   const header = given.map((l) => l.trimEnd());
-  for (const line of header) {
+  for (const line of given) {
     const bad = checkLine(line, 'the header line', {});
     if (bad !== undefined) issues.push(bad);
     if (/\\\s*$/.test(line)) issues.push(issue('DW7003', 'a header line ends with a backslash', 'end the line with another character'));

@@ -35,7 +35,12 @@ export interface StageState {
   readonly last: 'none' | 'from-image' | 'run' | 'other';
   /** Recording instructions for ONBUILD: no FROM, no final-stage checks. */
   readonly recorder: boolean;
+  /** The order `stage()` was called in: stages render in the order they were written, where dependencies allow. */
+  readonly order: number;
 }
+
+// Only orders stages of one program relative to each other; the same program gives the same numbers.
+let created = 0;
 
 /** A fresh state for `stage(name)`. */
 export function initialState(name: string, recorder = false): StageState {
@@ -53,5 +58,6 @@ export function initialState(name: string, recorder = false): StageState {
     userTool: 'shadow',
     last: 'none',
     recorder,
+    order: (created += 1),
   };
 }

@@ -1,11 +1,11 @@
 FROM debian:12.8-slim AS base
 WORKDIR /app
 
-FROM base AS assets
-RUN echo assets > /assets
-
 FROM base AS deps
 RUN echo deps > /deps
+
+FROM base AS assets
+RUN echo assets > /assets
 
 FROM base AS final
 COPY --from=assets /assets /srv/assets

@@ -1,0 +1,15 @@
+export { detectNode } from './node/detect-node.js';
+export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
+export { nodePreset } from './node/node-preset.js';
+export type { NodePresetOptions, NodeImages } from './node/node-preset.js';
+export { packageManagers } from './node/package-managers.js';
+export type { PackageManagerPlan } from './node/package-managers.js';
+export { dockerignore, baseIgnores } from './shared/dockerignore.js';
+export type { Dockerignore } from './shared/dockerignore.js';
+export type { PresetResult } from './shared/preset-result.js';
+export { detectGo } from './go/detect-go.js';
+export type { GoProject } from './go/detect-go.js';
+export { goPreset } from './go/go-preset.js';
+export type { GoPresetOptions, GoImages } from './go/go-preset.js';
+export { staticPreset } from './static/static-preset.js';
+export type { StaticPresetOptions } from './static/static-preset.js';

@@ -1,0 +1,208 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DockwrightError } from '@dockwright/core';
+import { has, readJson, readText } from '../shared/read-project.js';
+
+/** The package managers the Node preset knows. */
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
+
+/** A workspace package of a monorepo: its name and its directory relative to the root. */
+export interface WorkspacePackage {
+  readonly name: string;
+  readonly dir: string;
+  /** Names of the workspace packages it depends on directly. */
+  readonly dependsOn: readonly string[];
+}
+
+/** What the Node preset needs to know about a project; `detectNode()` reads it from disk. */
+export interface NodeProject {
+  readonly name: string;
+  readonly packageManager: NodePackageManager;
+  /** The exact version from `packageManager` in package.json, when given (`10.34.8`). */
+  readonly packageManagerVersion?: string;
+  /** Node major version (`20`), from `engines.node`, `.nvmrc` or `.node-version`. */
+  readonly nodeVersion?: string;
+  /** The lockfile, relative to the workspace root (or the project when it is not in one). */
+  readonly lockfile?: string;
+  readonly hasBuildScript: boolean;
+  /** The command that starts the app, as argv (`['node', 'dist/server.js']`). */
+  readonly start?: readonly string[];
+  /** Set when the project is a package inside a workspace: the preset then builds from the root. */
+  readonly workspace?: {
+    /** The project's directory relative to the workspace root (`services/api`). */
+    readonly dir: string;
+    /** The root, relative to the project (`../..`). */
+    readonly root: string;
+    /** The workspace packages this project needs, itself first, then its dependencies. */
+    readonly packages: readonly WorkspacePackage[];
+  };
+}
+
+const LOCKFILES: readonly [string, NodePackageManager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+  ['yarn.lock', 'yarn'],
+];
+
+function fail(message: string, hint: string): never {
+  throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'detectNode()' } }]);
+}
+
+/** `pnpm@10.34.8+sha512...` -> pnpm, 10.34.8; yarn 2+ is berry. */
+function fromPackageManagerField(field: unknown): { manager: NodePackageManager; version: string } | undefined {
+  if (typeof field !== 'string') return undefined;
+  const m = /^(npm|pnpm|yarn|bun)@(\d+)\.(\d+)\.(\d+)/.exec(field);
+  if (m === null) return undefined;
+  const [, tool = '', major = '0', minor = '0', patch = '0'] = m;
+  const manager = tool === 'yarn' && Number(major) >= 2 ? 'yarn-berry' : (tool as NodePackageManager);
+  return { manager, version: `${major}.${minor}.${patch}` };
+}
+
+/** The Node major version from `engines.node` (`>=20`, `^22.11.0`, `20.x`) or a version file. */
+function nodeVersionOf(dir: string, roots: readonly string[], pkg: Record<string, unknown>): string | undefined {
+  const engines = pkg['engines'];
+  const range = typeof engines === 'object' && engines !== null ? (engines as Record<string, unknown>)['node'] : undefined;
+  if (typeof range === 'string') {
+    const m = /(\d+)(?:\.\d+)*/.exec(range);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  for (const root of [dir, ...roots]) {
+    for (const file of ['.nvmrc', '.node-version']) {
+      const text = readText(root, file)?.trim().replace(/^v/, '');
+      const m = text === undefined ? null : /^(\d+)/.exec(text);
+      if (m?.[1] !== undefined) return m[1];
+    }
+  }
+  return undefined;
+}
+
+/** `node dist/server.js` -> argv; anything a shell would interpret is refused. */
+function startOf(pkg: Record<string, unknown>): readonly string[] | undefined {
+  const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
+  const start = scripts['start'];
+  if (typeof start === 'string') {
+    const words = start.trim().split(/\s+/);
+    if (/^[\w ./@=:-]+$/.test(start) && words[0] === 'node') return words;
+    return undefined;
+  }
+  const main = pkg['main'];
+  return typeof main === 'string' ? ['node', main] : undefined;
+}
+
+function findUp(dir: string, file: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    if (has(current, file)) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** Expands workspace globs of the simple kinds real repositories use: `dir/*` and `dir/**` and plain paths. */
+function expandGlobs(root: string, globs: readonly string[]): string[] {
+  const dirs: string[] = [];
+  for (const glob of globs) {
+    if (glob.startsWith('!')) continue;
+    const clean = glob.replace(/\/$/, '');
+    if (clean.endsWith('/*') || clean.endsWith('/**')) {
+      const base = clean.replace(/\/\*\*?$/, '');
+      const abs = join(root, base);
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(abs);
+      } catch {
+        continue;
+      }
+      for (const e of entries.sort()) if (statSync(join(abs, e)).isDirectory() && has(join(abs, e), 'package.json')) dirs.push(join(base, e));
+    } else if (has(join(root, clean), 'package.json')) dirs.push(clean);
+  }
+  return dirs;
+}
+
+function workspaceGlobs(root: string): readonly string[] | undefined {
+  const pnpm = readText(root, 'pnpm-workspace.yaml');
+  if (pnpm !== undefined) {
+    const doc = parseYaml(pnpm) as { packages?: unknown } | null;
+    return Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string') : [];
+  }
+  const pkg = readJson(root, 'package.json');
+  const ws = pkg?.['workspaces'];
+  if (Array.isArray(ws)) return ws.filter((p): p is string => typeof p === 'string');
+  if (typeof ws === 'object' && ws !== null && Array.isArray((ws as { packages?: unknown }).packages)) {
+    return ((ws as { packages: unknown[] }).packages).filter((p): p is string => typeof p === 'string');
+  }
+  return undefined;
+}
+
+function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
+  const project = resolve(dir);
+  let current = dirname(project);
+  for (;;) {
+    const globs = workspaceGlobs(current);
+    if (globs !== undefined) {
+      const dirs = expandGlobs(current, globs);
+      const rel = relative(current, project).split(sep).join('/');
+      if (!dirs.includes(rel)) return undefined;
+      const all = dirs.map((d) => {
+        const pkg = readJson(join(current, d), 'package.json') ?? {};
+        const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
+        return { name: String(pkg['name'] ?? d), dir: d, deps };
+      });
+      const names = new Set(all.map((p) => p.name));
+      const byName = new Map(all.map((p) => [p.name, p]));
+      const needed: WorkspacePackage[] = [];
+      const visit = (name: string) => {
+        const p = byName.get(name);
+        if (p === undefined || needed.some((n) => n.name === name)) return;
+        const dependsOn = Object.keys(p.deps).filter((d) => names.has(d)).sort();
+        needed.push({ name: p.name, dir: p.dir, dependsOn });
+        dependsOn.forEach(visit);
+      };
+      visit(all.find((p) => p.dir === rel)?.name ?? '');
+      return { dir: rel, root: relative(project, current).split(sep).join('/') || '.', packages: needed };
+    }
+    const parent = dirname(current);
+    if (parent === current || has(current, '.git')) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * Reads a Node project: package manager (lockfile, then the `packageManager` field), Node version
+ * (`engines.node`, `.nvmrc`, `.node-version`), build and start scripts, and, for a package inside a
+ * pnpm, npm or yarn workspace, the workspace packages it needs.
+ *
+ * @example
+ * ```ts
+ * const project = detectNode('services/api');
+ * project.packageManager; // 'pnpm'
+ * ```
+ */
+export function detectNode(dir: string): NodeProject {
+  const pkg = readJson(dir, 'package.json');
+  if (pkg === undefined) fail(`no package.json in ${dir}`, 'point the preset at the directory of the app\'s package.json');
+  const workspace = workspaceOf(dir);
+  const lockRoot = workspace === undefined ? dir : join(dir, workspace.root);
+  const lock = LOCKFILES.find(([file]) => has(lockRoot, file)) ?? LOCKFILES.find(([file]) => findUp(dir, file) !== undefined);
+  const field = fromPackageManagerField(pkg['packageManager'] ?? readJson(lockRoot, 'package.json')?.['packageManager']);
+  let manager: NodePackageManager = field?.manager ?? lock?.[1] ?? 'npm';
+  if (manager === 'yarn' && (has(lockRoot, '.yarnrc.yml') || field?.manager === 'yarn-berry')) manager = 'yarn-berry';
+  const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
+  const nodeVersion = nodeVersionOf(dir, workspace === undefined ? [] : [lockRoot], pkg);
+  const start = startOf(pkg);
+  return Object.freeze({
+    name: String(pkg['name'] ?? 'app'),
+    packageManager: manager,
+    ...(field === undefined ? {} : { packageManagerVersion: field.version }),
+    ...(nodeVersion === undefined ? {} : { nodeVersion }),
+    ...(lock === undefined || !has(lockRoot, lock[0]) ? {} : { lockfile: lock[0] }),
+    hasBuildScript: typeof scripts['build'] === 'string',
+    ...(start === undefined ? {} : { start }),
+    ...(workspace === undefined ? {} : { workspace }),
+  });
+}

@@ -1,0 +1,188 @@
+import {
+  aptInstall,
+  cacheMount,
+  dockerfile,
+  DockwrightError,
+  image,
+  secretMount,
+  stage,
+  type Image,
+  type MountValue,
+  type Stage,
+} from '@dockwright/core';
+import { dockerignore } from '../shared/dockerignore.js';
+import type { PresetResult } from '../shared/preset-result.js';
+import type { NodePackageManager, NodeProject } from './detect-node.js';
+import { packageManagers } from './package-managers.js';
+
+/** The base images of the Node preset, by logical name. Point them at your registry. */
+export interface NodeImages {
+  /** Where dependencies install and the app builds. Default `node:<version>-bookworm-slim`. */
+  readonly node?: Image;
+  /** Where the app runs. Default: the `node` image (slim) — or give a distroless Node image. */
+  readonly runtime?: Image;
+}
+
+/** Options of the Node preset; every detected value can be overridden here. */
+export interface NodePresetOptions {
+  readonly images?: NodeImages;
+  /** `slim` (default): Debian slim with a shell. `distroless`: no shell; `images.runtime` must be a distroless Node image. */
+  readonly runtime?: 'slim' | 'distroless';
+  readonly packageManager?: NodePackageManager;
+  /** Exact version of pnpm or yarn to install when the base image lacks it. */
+  readonly packageManagerVersion?: string;
+  /** How pnpm/yarn get into the image: `npm` (default, `npm install -g`), `corepack`, or `preinstalled`. */
+  readonly packageManagerSetup?: 'npm' | 'corepack' | 'preinstalled';
+  readonly nodeVersion?: string;
+  /** The build script to run, or false for none. Default: `build` when package.json has one. */
+  readonly build?: string | false;
+  /** Directories the build writes, copied into the runtime. Default `['dist']` when there is a build. */
+  readonly outputs?: readonly string[];
+  /** The start command as argv. Default: from the `start` script (`node <file>`) or `main`. */
+  readonly start?: readonly string[];
+  readonly port?: number;
+  /** The app user: a numeric uid and gid. Default 1000:1000, the `node` user of the official images. */
+  readonly user?: { readonly uid: number; readonly gid?: number; readonly create?: string };
+  /** Directories (relative to /app) the app writes: created and owned by the app user. */
+  readonly writable?: readonly string[];
+  /** `tini` runs the app under tini as PID 1 (installed with apt). Default: none. */
+  readonly init?: 'tini' | false;
+  /** An HTTP health check against 127.0.0.1, with Node's own fetch (no curl needed). */
+  readonly healthcheck?: { readonly path: string; readonly interval?: `${number}s` } | false;
+  /** Mount the `npmrc` build secret at /root/.npmrc during installs (a private registry token). Default true. */
+  readonly npmrcSecret?: boolean;
+  /** Labels for the runtime stage, e.g. `oci({ source, revision })`. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Extra steps on the runtime stage, before USER: how an organisation adds its own. */
+  readonly runtimeSteps?: (runtime: Stage<boolean>) => Stage<boolean>;
+}
+
+const WORKDIR = '/app';
+
+function fail(message: string, hint: string): never {
+  throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
+}
+
+/**
+ * A production Dockerfile for a Node app: dependencies installed from manifests only (cached),
+ * the build in its own stage, production dependencies only in a slim runtime that runs as a
+ * numeric non-root user with an exec-form CMD. Inside a pnpm workspace it builds from the root
+ * and copies only the manifests of the packages the service needs.
+ *
+ * @example
+ * ```ts
+ * const { dockerfile, dockerignore } = nodePreset(detectNode('.'), { port: 3000, healthcheck: { path: '/health' } });
+ * ```
+ */
+export function nodePreset(project: NodeProject, options: NodePresetOptions = {}): PresetResult {
+  const manager = options.packageManager ?? project.packageManager;
+  const plan = packageManagers[manager];
+  const nodeVersion = options.nodeVersion ?? project.nodeVersion ?? '22';
+  const node = options.images?.node ?? image(`node:${nodeVersion}-bookworm-slim`);
+  const runtimeImage = options.images?.runtime ?? node;
+  const distroless = options.runtime === 'distroless';
+  if (distroless && options.images?.runtime === undefined) {
+    fail('runtime: distroless needs images.runtime', "pass images: { runtime: image('gcr.io/distroless/nodejs22-debian12:nonroot').pinDigest('sha256:...') }");
+  }
+  if (distroless && options.init === 'tini') fail('init: tini needs a shell and apt', 'use the slim runtime for tini, or run distroless without an init');
+  const build = options.build ?? (project.hasBuildScript ? 'build' : false);
+  const outputs = options.outputs ?? (build === false ? [] : ['dist']);
+  const start = options.start ?? project.start;
+  if (start === undefined || start.length === 0) {
+    fail(`cannot tell how ${project.name} starts`, "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
+  }
+  const [startProgram, ...startArgs] = start;
+  const uid = options.user?.uid ?? (distroless ? 65532 : 1000);
+  const gid = options.user?.gid ?? uid;
+  const owner = `${uid}:${gid}`;
+  const port = options.port ?? 3000;
+
+  // Install steps: a cache for the package store, and the private-registry secret when asked.
+  const mounts: MountValue[] = [cacheMount(plan.cache, { sharing: 'locked' })];
+  if (options.npmrcSecret !== false) mounts.push(secretMount('npmrc', { target: '/root/.npmrc' }));
+
+  const setup = (s: Stage<boolean>): Stage<boolean> => {
+    const how = options.packageManagerSetup ?? 'npm';
+    if (plan.globalPackage === undefined || how === 'preinstalled') return s;
+    if (how === 'corepack') return s.run(`corepack enable ${plan.globalPackage}`);
+    const version = options.packageManagerVersion ?? project.packageManagerVersion;
+    if (version === undefined) {
+      fail(`no ${plan.globalPackage} version to install`, `set "packageManager": "${plan.globalPackage}@<version>" in package.json, or pass packageManagerVersion`);
+    }
+    return s.run(`npm install -g ${plan.globalPackage}@${version}`).withMounts(cacheMount('/root/.npm', { sharing: 'locked' }));
+  };
+
+  const ws = project.workspace;
+  const context = ws === undefined ? '.' : ws.root;
+  let deps: Stage<boolean>;
+  let built: Stage<boolean>;
+  let runtimeFiles: (s: Stage<boolean>) => Stage<boolean>;
+
+  if (ws === undefined) {
+    // Only the manifests: a source change does not invalidate the dependency layers.
+    const lockfile = project.lockfile;
+    const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
+    deps = stage('deps').from(node).workdir(WORKDIR).with(setup).copy(files, './').run(plan.install).withMounts(...mounts);
+    built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    const prod = stage('prod-deps').from(node).workdir(WORKDIR).with(setup).copy(files, './').run(plan.installProd).withMounts(...mounts);
+    runtimeFiles = (s) => {
+      let out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      if (build === false) return out.copy('.', './');
+      for (const dir of outputs) out = out.copy(built, `${WORKDIR}/${dir}`, `./${dir}`);
+      return out.copy('package.json', './');
+    };
+  } else {
+    if (manager !== 'pnpm') {
+      fail(`${manager} workspaces are not supported by the preset yet`, 'use pnpm workspaces, or build the service with its own lockfile');
+    }
+    const self = ws.packages[0];
+    if (self === undefined) fail(`${project.name} is not a package of its workspace`, 'check the workspace globs');
+    const filter = `--filter=${self.name}...`;
+    const manifests = ws.packages.map((p) => `${p.dir}/package.json`);
+    deps = stage('deps')
+      .from(node)
+      .workdir(WORKDIR)
+      .with(setup)
+      .copy(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'], './')
+      .with((s) => manifests.reduce((acc, m) => acc.copy(m, `./${m}`), s))
+      .run(`${plan.install} ${filter}`)
+      .withMounts(...mounts);
+    const sources = ws.packages.map((p) => `${p.dir}/`);
+    built = stage('build')
+      .from(deps)
+      .with((s) => sources.reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
+      .with((s) => (build === false ? s : s.run(`pnpm ${filter} run ${build}`)))
+      // Only the service and its production dependencies, workspace packages materialised.
+      .run(`pnpm --filter=${self.name} deploy --prod --legacy /out`)
+      .withMounts(...mounts);
+    runtimeFiles = (s) => s.copy(built, '/out/', './');
+  }
+
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(WORKDIR);
+  if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
+  for (const dir of options.writable ?? []) {
+    runtime = runtime.run(`mkdir -p ${WORKDIR}/${dir} && chown ${owner} ${WORKDIR}/${dir}`);
+  }
+  runtime = runtimeFiles(runtime);
+  if (options.labels !== undefined) runtime = runtime.label(options.labels);
+  if (options.runtimeSteps !== undefined) runtime = options.runtimeSteps(runtime);
+  // The app's files stay root's and read-only to it; only `writable` directories are its own.
+  const create = options.user?.create;
+  let final: Stage<true> = (create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } })).expose(port);
+  if (options.healthcheck) {
+    const url = `http://127.0.0.1:${port}${options.healthcheck.path}`;
+    const probe = `fetch(${JSON.stringify(url)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+    final = final.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
+  }
+  if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
+  // Distroless Node images have node as their entrypoint: the CMD is its arguments.
+  final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
+
+  const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+  return Object.freeze({
+    dockerfile: dockerfile(final),
+    dockerignore: dockerignore(ignore),
+    context,
+  });
+}
+

@@ -1,0 +1,56 @@
+import type { NodePackageManager } from './detect-node.js';
+
+/** How a package manager installs, prunes and caches, as the Node preset uses it. */
+export interface PackageManagerPlan {
+  /** Files besides package.json that the install reads. */
+  readonly manifests: readonly string[];
+  readonly install: string;
+  readonly installProd: string;
+  /** The download cache, mounted during installs (root's, since installs run as root). */
+  readonly cache: string;
+  /** Runs a package.json script. */
+  run(script: string): string;
+  /** The package to install globally with npm when the base image does not have the tool. */
+  readonly globalPackage?: string;
+}
+
+/** The plans, by package manager. */
+export const packageManagers: Readonly<Record<NodePackageManager, PackageManagerPlan>> = {
+  npm: {
+    manifests: ['package-lock.json'],
+    install: 'npm ci',
+    installProd: 'npm ci --omit=dev',
+    cache: '/root/.npm',
+    run: (s) => `npm run ${s}`,
+  },
+  pnpm: {
+    manifests: ['pnpm-lock.yaml'],
+    install: 'pnpm install --frozen-lockfile',
+    installProd: 'pnpm install --frozen-lockfile --prod',
+    cache: '/root/.local/share/pnpm/store',
+    run: (s) => `pnpm run ${s}`,
+    globalPackage: 'pnpm',
+  },
+  yarn: {
+    manifests: ['yarn.lock'],
+    install: 'yarn install --frozen-lockfile --non-interactive',
+    installProd: 'yarn install --frozen-lockfile --non-interactive --production',
+    cache: '/usr/local/share/.cache/yarn',
+    run: (s) => `yarn run ${s}`,
+    globalPackage: 'yarn',
+  },
+  'yarn-berry': {
+    manifests: ['yarn.lock', '.yarnrc.yml'],
+    install: 'yarn install --immutable',
+    installProd: 'yarn workspaces focus --all --production',
+    cache: '/root/.yarn/berry/cache',
+    run: (s) => `yarn run ${s}`,
+  },
+  bun: {
+    manifests: ['bun.lock'],
+    install: 'bun install --frozen-lockfile',
+    installProd: 'bun install --frozen-lockfile --production',
+    cache: '/root/.bun/install/cache',
+    run: (s) => `bun run ${s}`,
+  },
+};
