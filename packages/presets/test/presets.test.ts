@@ -48,10 +48,12 @@ describe('nodePreset', () => {
 
   it('pnpm without a build, installed with npm at the exact version', () => {
     expect(nodePreset(detectNode(at('pnpm-app')), { images: { node } }).dockerfile.render()).toMatchInlineSnapshot(`
-      "FROM registry.example.com/node:20-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS prod-deps
+      "FROM registry.example.com/node:20-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS base
       WORKDIR /app
       RUN --mount=type=cache,target=/root/.npm,sharing=locked \\
           npm install -g pnpm@10.34.8
+
+      FROM base AS prod-deps
       COPY package.json pnpm-lock.yaml ./
       RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \\
           --mount=type=secret,id=npmrc,target=/root/.npmrc \\

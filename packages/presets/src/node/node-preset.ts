@@ -112,6 +112,11 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     return s.run(`npm install -g ${plan.globalPackage}@${version}`).withMounts(cacheMount('/root/.npm', { sharing: 'locked' }));
   };
 
+  // One stage with the package manager installed, shared by every install stage.
+  const withTool = setup(stage('base').from(node).workdir(WORKDIR));
+  const base: Stage<boolean> | Image = withTool.toAst().instructions.length > 1 ? withTool : node;
+  const installStage = (name: string) => (base === node ? stage(name).from(node).workdir(WORKDIR) : stage(name).from(base as Stage<boolean>));
+
   const ws = project.workspace;
   const context = ws === undefined ? '.' : ws.root;
   let deps: Stage<boolean>;
@@ -122,9 +127,9 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // Only the manifests: a source change does not invalidate the dependency layers.
     const lockfile = project.lockfile;
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
-    deps = stage('deps').from(node).workdir(WORKDIR).with(setup).copy(files, './').run(plan.install).withMounts(...mounts);
+    deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
     built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
-    const prod = stage('prod-deps').from(node).workdir(WORKDIR).with(setup).copy(files, './').run(plan.installProd).withMounts(...mounts);
+    const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
     runtimeFiles = (s) => {
       let out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
@@ -139,10 +144,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     if (self === undefined) fail(`${project.name} is not a package of its workspace`, 'check the workspace globs');
     const filter = `--filter=${self.name}...`;
     const manifests = ws.packages.map((p) => `${p.dir}/package.json`);
-    deps = stage('deps')
-      .from(node)
-      .workdir(WORKDIR)
-      .with(setup)
+    deps = installStage('deps')
       .copy(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'], './')
       .with((s) => manifests.reduce((acc, m) => acc.copy(m, `./${m}`), s))
       .run(`${plan.install} ${filter}`)
