@@ -3,7 +3,9 @@
 # records the digest of each push in $DOCKWRIGHT_E2E_STATE/base-images.json:
 #
 #   127.0.0.1:5000/debian:bookworm-slim    debootstrap minbase, slimmed like the official image
-#   127.0.0.1:5000/node:20-bookworm-slim   that debian + this machine's node and npm, user node (1000)
+#   127.0.0.1:5000/node:20-bookworm-slim   that debian + this machine's node and npm, user node (1000),
+#                                          pnpm, yarn (classic) and yarn berry (as yarn-berry), all
+#                                          pointed at the local npm registry (verdaccio, 127.0.0.1:4873)
 #   127.0.0.1:5000/golang:1.19-bookworm    debootstrap minbase + golang-1.19-go, ca-certificates
 #   127.0.0.1:5000/static:nonroot          distroless-like: passwd/group (nonroot 65532), CA certs, tzdata
 #
@@ -190,10 +192,127 @@ build_pulled() {
   publish "$name" "$key" "$t"
 }
 
+# --- the node image's package managers -----------------------------------------------------------
+# pnpm, yarn classic and yarn berry in /usr/local/lib/node_modules with links in /usr/local/bin, like
+# the image's npm, unpacked from tarballs this machine's npm packs (it reaches the public registry,
+# builds never do), kept in $STATE/npm-tarballs under the names npm-seed.ts gives them. No corepack:
+# nothing is downloaded at build time. npm, pnpm and both yarns use the local registry (verdaccio,
+# started by with-engine.sh) through files and variables of the image, so a build with
+# --network=host installs from it with no change to the Dockerfile.
+PNPM_VERSION=$E2E_PNPM_VERSION
+YARN_VERSION=$E2E_YARN_VERSION
+YARN_BERRY_VERSION=$E2E_YARN_BERRY_VERSION
+NPM_REGISTRY_URL="http://127.0.0.1:${DOCKWRIGHT_E2E_NPM_PORT:-4873}/"
+TARBALLS="$STATE/npm-tarballs"
+
+# npm_tarball NAME VERSION: the path of NAME@VERSION's registry tarball, packed on first use.
+npm_tarball() {
+  local name=$1 version=$2 file tmp out
+  file="$TARBALLS/$(node -p 'encodeURIComponent(process.argv[1])' "$name")@$version.tgz"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$TARBALLS"
+    tmp=$(mktemp -d "$TARBALLS/.pack-XXXXXX")
+    if ! out=$(cd "$tmp" && npm pack --loglevel=error ${DOCKWRIGHT_E2E_NPM_UPSTREAM:+--registry "$DOCKWRIGHT_E2E_NPM_UPSTREAM"} "$name@$version" 2>&1 9>&-); then
+      rm -rf "$tmp"
+      printf '%s\n' "$out" >&2
+      die "npm pack $name@$version failed (this machine's npm must reach a registry that has it)"
+    fi
+    mv "$tmp"/*.tgz "$file"
+    rm -rf "$tmp"
+  fi
+  printf '%s\n' "$file"
+}
+
+PNPM_TGZ=$(npm_tarball pnpm "$PNPM_VERSION")
+YARN_TGZ=$(npm_tarball yarn "$YARN_VERSION")
+BERRY_TGZ=$(npm_tarball @yarnpkg/cli-dist "$YARN_BERRY_VERSION")
+PM_KEY=$(cat "$PNPM_TGZ" "$YARN_TGZ" "$BERRY_TGZ" | sha256sum | cut -c1-16)
+
+# pm_layer CTX: unpacks the package managers and their configuration into CTX and prints the
+# Dockerfile lines that install them (appended to the node image's Dockerfile).
+pm_layer() {
+  local ctx=$1 d
+  for d in pnpm yarn yarn-berry; do mkdir -p "$ctx/$d"; done
+  tar -xzf "$PNPM_TGZ" -C "$ctx/pnpm" --strip-components=1 --no-same-owner
+  tar -xzf "$YARN_TGZ" -C "$ctx/yarn" --strip-components=1 --no-same-owner
+  tar -xzf "$BERRY_TGZ" -C "$ctx/yarn-berry" --strip-components=1 --no-same-owner
+  chmod -R a+rX,go-w "$ctx/pnpm" "$ctx/yarn" "$ctx/yarn-berry"
+  # npm and pnpm read $PREFIX/etc/npmrc (the "global" config; PREFIX is /usr/local, node's); so does
+  # yarn classic, which also reads $PREFIX/etc/yarnrc. A project's or user's own .npmrc still wins.
+  printf 'registry=%s\n' "$NPM_REGISTRY_URL" >"$ctx/npmrc"
+  printf 'registry "%s"\n' "$NPM_REGISTRY_URL" >"$ctx/yarnrc"
+  # Yarn berry reads no global file: its settings come as YARN_* variables (which outrank a
+  # project's .yarnrc.yml). Yarn classic reads YARN_* variables as settings too: these mean nothing to it.
+  cat <<EOF
+ENV YARN_VERSION=$YARN_VERSION PNPM_VERSION=$PNPM_VERSION COREPACK_ENABLE_STRICT=0 \\
+    YARN_NPM_REGISTRY_SERVER=${NPM_REGISTRY_URL%/} YARN_UNSAFE_HTTP_WHITELIST=127.0.0.1 YARN_ENABLE_TELEMETRY=0
+COPY pnpm /usr/local/lib/node_modules/pnpm
+COPY yarn /usr/local/lib/node_modules/yarn
+COPY yarn-berry /usr/local/lib/node_modules/@yarnpkg/cli-dist
+COPY npmrc /usr/local/etc/npmrc
+COPY yarnrc /usr/local/etc/yarnrc
+RUN ln -sf ../lib/node_modules/pnpm/bin/pnpm.cjs /usr/local/bin/pnpm \\
+ && ln -sf ../lib/node_modules/pnpm/bin/pnpx.cjs /usr/local/bin/pnpx \\
+ && ln -sf ../lib/node_modules/yarn/bin/yarn.js /usr/local/bin/yarn \\
+ && ln -sf ../lib/node_modules/yarn/bin/yarn.js /usr/local/bin/yarnpkg \\
+ && ln -sf ../lib/node_modules/@yarnpkg/cli-dist/bin/yarn.js /usr/local/bin/yarn-berry \\
+ && test "\$(npm config get registry)" = $NPM_REGISTRY_URL \\
+ && test "\$(pnpm --version)" = $PNPM_VERSION \\
+ && test "\$(yarn --version)" = $YARN_VERSION \\
+ && test "\$(cd /tmp && yarn-berry --version)" = $YARN_BERRY_VERSION
+EOF
+}
+
+# build_node_image KEY FROM [NODE_BIN NPM_DIR]: the node image FROM a parent; with NODE_BIN and
+# NPM_DIR, copies this machine's node and npm in first and adds the node user (the parent is our
+# debian); without, the parent is the official node image and has them.
+build_node_image() {
+  local key=$1 from=$2 node_bin=${3:-} npm_dir=${4:-} t ctx
+  t=$(now)
+  ctx="$WORK/node-context"
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  {
+    echo "FROM $from"
+    if [[ -n $node_bin ]]; then
+      cp "$node_bin" "$ctx/node"
+      cp -a "$npm_dir" "$ctx/npm"
+      cat <<EOF
+ENV NODE_VERSION=${NODE_VERSION#v}
+COPY node /usr/local/bin/node
+COPY npm /usr/local/lib/node_modules/npm
+RUN groupadd --gid 1000 node \\
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
+ && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && node --version && npm --version
+EOF
+    fi
+    pm_layer "$ctx"
+    echo 'CMD ["node"]'
+  } >"$ctx/Dockerfile.tmp"
+  mv "$ctx/Dockerfile.tmp" "$ctx/Dockerfile"
+  if ! "$DOCKER" build --network=none --progress=plain -t "$REGISTRY/node:20-bookworm-slim" "$ctx" \
+    >"$WORK/node-build.log" 2>&1; then
+    tail -n 30 "$WORK/node-build.log" >&2
+    die "building $REGISTRY/node:20-bookworm-slim failed (full log: $WORK/node-build.log)"
+  fi
+  rm -rf "$ctx"
+  publish node:20-bookworm-slim "$key" "$t"
+}
+
 if [[ $SOURCE == pull ]]; then
   log "base images: pulling the official images (no debootstrap on this host)"
   build_pulled debian:bookworm-slim docker.io/library/debian:bookworm-slim
-  build_pulled node:20-bookworm-slim docker.io/library/node:20-bookworm-slim
+  # The official node image, plus the same package managers and registry configuration.
+  NODE_SRC=docker.io/library/node:20-bookworm-slim
+  NODE_KEY=$(key_of "$RECIPE" pull "$REGISTRY" "$NODE_SRC" "$PM_KEY" "$NPM_REGISTRY_URL")
+  if ! cached node:20-bookworm-slim "$NODE_KEY"; then
+    log "$REGISTRY/node:20-bookworm-slim: pulling $NODE_SRC, adding pnpm $PNPM_VERSION, yarn $YARN_VERSION, yarn berry $YARN_BERRY_VERSION..."
+    "$DOCKER" pull -q "$NODE_SRC" >/dev/null
+    NODE_VERSION=''
+    build_node_image "$NODE_KEY" "$NODE_SRC"
+  fi
   build_pulled golang:1.19-bookworm docker.io/library/golang:1.19-bookworm
   build_pulled static:nonroot gcr.io/distroless/static-debian12:nonroot
   write_index
@@ -239,42 +358,19 @@ if ((need_debian)); then
 fi
 DEBIAN_REF=$(ref_of debian:bookworm-slim)
 
-# node:20-bookworm-slim: FROM that debian, this machine's node and npm.
+# node:20-bookworm-slim: FROM that debian, this machine's node and npm, and the package managers.
 NODE_BIN=$(readlink -f "$(command -v node)")
 NODE_VERSION=$("$NODE_BIN" --version)
 NPM_DIR="$(npm root -g 2>/dev/null)/npm"
 [[ -f $NPM_DIR/package.json ]] || NPM_DIR=/usr/lib/node_modules/npm
 [[ -f $NPM_DIR/package.json ]] || die "cannot find npm's package directory (npm root -g)"
 NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_DIR/package.json")
-NODE_KEY=$(key_of "$RECIPE" node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION")
+NODE_KEY=$(key_of "$RECIPE" node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION" \
+  "$PM_KEY" "$NPM_REGISTRY_URL")
 if ! cached node:20-bookworm-slim "$NODE_KEY"; then
   case $NODE_VERSION in v20.*) ;; *) log "WARNING: this machine's node is $NODE_VERSION, not 20; node:20-bookworm-slim gets it anyway" ;; esac
-  t=$(now)
-  log "$REGISTRY/node:20-bookworm-slim: node $NODE_VERSION ($NODE_BIN), npm $NPM_VERSION ($NPM_DIR)..."
-  ctx="$WORK/node-context"
-  rm -rf "$ctx"
-  mkdir -p "$ctx"
-  cp "$NODE_BIN" "$ctx/node"
-  cp -a "$NPM_DIR" "$ctx/npm"
-  cat >"$ctx/Dockerfile" <<EOF
-FROM $DEBIAN_REF
-ENV NODE_VERSION=${NODE_VERSION#v}
-COPY node /usr/local/bin/node
-COPY npm /usr/local/lib/node_modules/npm
-RUN groupadd --gid 1000 node \\
- && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
- && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
- && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
- && node --version && npm --version
-CMD ["node"]
-EOF
-  if ! "$DOCKER" build --network=none --progress=plain -t "$REGISTRY/node:20-bookworm-slim" "$ctx" \
-    >"$WORK/node-build.log" 2>&1; then
-    tail -n 30 "$WORK/node-build.log" >&2
-    die "building $REGISTRY/node:20-bookworm-slim failed (full log: $WORK/node-build.log)"
-  fi
-  rm -rf "$ctx"
-  publish node:20-bookworm-slim "$NODE_KEY" "$t"
+  log "$REGISTRY/node:20-bookworm-slim: node $NODE_VERSION ($NODE_BIN), npm $NPM_VERSION ($NPM_DIR), pnpm $PNPM_VERSION, yarn $YARN_VERSION, yarn berry $YARN_BERRY_VERSION..."
+  build_node_image "$NODE_KEY" "$DEBIAN_REF" "$NODE_BIN" "$NPM_DIR"
 fi
 
 # golang:1.19-bookworm

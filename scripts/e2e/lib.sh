@@ -6,6 +6,12 @@
 export DOCKWRIGHT_E2E_STATE DOCKWRIGHT_E2E_T0
 STATE=$DOCKWRIGHT_E2E_STATE
 
+# The package managers in the node base image (base-images.sh); pnpm and yarn are also seeded into
+# the local npm registry (with-engine.sh), so `npm install -g pnpm@$E2E_PNPM_VERSION` works in a build.
+E2E_PNPM_VERSION=10.34.8
+E2E_YARN_VERSION=1.22.22
+E2E_YARN_BERRY_VERSION=4.18.1 # @yarnpkg/cli-dist, the bundle `yarn set version` installs
+
 # Seconds since the wrapper started, one decimal.
 e2e_elapsed() {
   awk -v a="$DOCKWRIGHT_E2E_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs a command with a working Docker engine, a registry on loopback, the hermetic base images
-# and a tiny Debian repository, then stops whatever it started and exits with the command's status.
+# Runs a command with a working Docker engine, a registry on loopback, the hermetic base images,
+# a tiny Debian repository and a local npm registry seeded with the fixtures' packages, then stops
+# whatever it started and exits with the command's status.
 #
 #   bash scripts/e2e/with-engine.sh vitest run -c vitest.e2e.config.ts
 #
@@ -23,6 +24,8 @@ fi
 
 REGISTRY=${DOCKWRIGHT_E2E_REGISTRY:-127.0.0.1:5000}
 APT_PORT=${DOCKWRIGHT_E2E_APT_PORT:-8765}
+NPM_PORT=${DOCKWRIGHT_E2E_NPM_PORT:-4873}
+ROOT=$(cd "$HERE/../.." && pwd)
 ENGINE_WAIT=${DOCKWRIGHT_E2E_ENGINE_WAIT:-60}
 mkdir -p "$STATE"
 
@@ -42,7 +45,7 @@ if ! flock -n 9; then
   flock -w "${DOCKWRIGHT_E2E_LOCK_WAIT:-900}" 9 || die "timed out waiting for $STATE/lock"
 fi
 
-DOCKERD_PID='' REGISTRY_PID='' APT_PID='' CHILD_PID=''
+DOCKERD_PID='' REGISTRY_PID='' APT_PID='' NPM_PID='' CHILD_PID=''
 
 # shellcheck disable=SC2317 # (run by the EXIT trap)
 cleanup() {
@@ -54,6 +57,10 @@ cleanup() {
     stop_pid "$CHILD_PID" "command" 10
     kill -KILL -- "-$CHILD_PID" 2>/dev/null
     rm -f "$STATE/child.pid"
+  fi
+  if [[ -n $NPM_PID ]]; then
+    stop_pid "$NPM_PID" "npm registry (verdaccio)" 10
+    rm -f "$STATE/verdaccio.pid"
   fi
   if [[ -n $APT_PID ]]; then
     stop_pid "$APT_PID" "apt repository server" 5
@@ -68,7 +75,7 @@ cleanup() {
     stop_pid "$DOCKERD_PID" "dockerd" 30
     wait "$DOCKERD_PID" 2>/dev/null
   fi
-  [[ -n $DOCKERD_PID$REGISTRY_PID$APT_PID ]] && log "stopped what this run started"
+  [[ -n $DOCKERD_PID$REGISTRY_PID$APT_PID$NPM_PID ]] && log "stopped what this run started"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -269,7 +276,40 @@ else
   log "WARNING: no apt-get here, so no local apt repository (DOCKWRIGHT_E2E_APT_REPO unset)"
 fi
 
-# --- 5. the command ------------------------------------------------------------------------------
+# --- 5. a local npm registry on loopback, seeded ----------------------------------------------------
+# verdaccio with no uplinks: a build with --network=host installs what was seeded, nothing else.
+run_child bash "$HERE/npm-registry.sh" install || die "installing the local npm registry (verdaccio) failed"
+stop_stale "$STATE/verdaccio.pid" verdaccio "npm registry (verdaccio)"
+NPM_URL="http://127.0.0.1:$NPM_PORT/"
+if http_ok "${NPM_URL}-/ping"; then
+  # Reuse a verdaccio (e.g. another state dir's run, or one started by hand); anything else: fail.
+  if [[ $(curl -fsS --max-time 5 "${NPM_URL}-/ping" 2>/dev/null) == '{}' ]]; then
+    log "reusing the npm registry already answering on 127.0.0.1:$NPM_PORT"
+  else
+    die "something other than verdaccio answers on 127.0.0.1:$NPM_PORT (set DOCKWRIGHT_E2E_NPM_PORT to a free port)"
+  fi
+else
+  t=$(now)
+  setsid node "$STATE/verdaccio/app/node_modules/verdaccio/bin/verdaccio" \
+    --config "$STATE/verdaccio/config.yaml" --listen "127.0.0.1:$NPM_PORT" \
+    >"$STATE/verdaccio.log" 2>&1 </dev/null 9>&- &
+  NPM_PID=$!
+  echo "$NPM_PID" >"$STATE/verdaccio.pid"
+  deadline=$((SECONDS + 30))
+  until http_ok "${NPM_URL}-/ping"; do
+    if ! kill -0 "$NPM_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+      tail -n 20 "$STATE/verdaccio.log" >&2
+      die "the npm registry (verdaccio) failed to start on 127.0.0.1:$NPM_PORT (full log: $STATE/verdaccio.log)"
+    fi
+    sleep 0.2
+  done
+  log "npm registry (verdaccio) ready at $NPM_URL ($(since "$t"))"
+fi
+export DOCKWRIGHT_E2E_NPM_REGISTRY=$NPM_URL
+run_child bash "$HERE/npm-seed.sh" --spec "pnpm@$E2E_PNPM_VERSION" --spec "yarn@$E2E_YARN_VERSION" "$ROOT/e2e/fixtures" ||
+  die "seeding the local npm registry failed"
+
+# --- 6. the command ------------------------------------------------------------------------------
 export DOCKWRIGHT_E2E_ACTIVE=$STATE
 log "ready; running: $*"
 status=0

@@ -1,0 +1,161 @@
+// Wall-clock benchmark of the `dockwright` binary on a generated monorepo: `pnpm bench:cli`.
+//
+// It builds the CLI as `pnpm --filter dockwright build` does (same tsup options, no .d.ts) into a
+// temporary directory, generates a pnpm monorepo of N services (default 200: 150 Node, 50 Go, each
+// with a service.dockerfile.ts using the presets), renders it once (which also fills tsx's
+// transform cache), then times each command by spawning `node dist/cli.js`, as a user's shell or
+// CI does. Times are whole-process wall clock: Node start-up, loading the TypeScript loader,
+// compiling and running every target, writing or comparing every file, exit.
+//
+//   pnpm bench:cli                      tables
+//   pnpm bench:cli --json               JSON on stdout
+//   pnpm bench:cli --services 500 --runs 15
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
+import { detectGo, detectNode } from '@dockwright/presets';
+import { options as tsupOptions } from '../../packages/cli/tsup.config.js';
+import { generateMonorepo } from './generate-monorepo.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cliPackage = join(repoRoot, 'packages', 'cli');
+
+interface Args {
+  readonly services: number;
+  readonly runs: number;
+  readonly json: boolean;
+}
+
+function parse(argv: readonly string[]): Args {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    const n = i < 0 ? fallback : Number(argv[i + 1]);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer`);
+    return n;
+  };
+  return { services: value('services', 200), runs: value('runs', 10), json: argv.includes('--json') };
+}
+
+interface Case {
+  readonly name: string;
+  readonly command: string;
+  /** The budget the issue sets, in ms of wall clock. */
+  readonly budgetMs?: number;
+  readonly samplesMs: readonly number[];
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = sorted[Math.floor(pos)] ?? Number.NaN;
+  const hi = sorted[Math.ceil(pos)] ?? Number.NaN;
+  return lo + (hi - lo) * (pos - Math.floor(pos));
+}
+
+function summarise(name: string, command: string, samples: number[], budgetMs?: number): Case {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    name,
+    command,
+    ...(budgetMs === undefined ? {} : { budgetMs }),
+    samplesMs: samples.map((s) => Math.round(s)),
+    medianMs: Math.round(quantile(sorted, 0.5)),
+    p90Ms: Math.round(quantile(sorted, 0.9)),
+    minMs: Math.round(sorted[0] ?? Number.NaN),
+    maxMs: Math.round(sorted.at(-1) ?? Number.NaN),
+  };
+}
+
+/** Spawns the command once and returns its wall time; a wrong exit code stops the benchmark. */
+function timeOnce(cli: string, args: readonly string[], cwd: string, expectCode: number, env: Record<string, string> = {}): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (run.status !== expectCode) throw new Error(`dockwright ${args.join(' ')} exited ${run.status}, expected ${expectCode}\n${run.stdout}${run.stderr}`);
+  return ms;
+}
+
+function repeat(runs: number, fn: () => number): number[] {
+  return Array.from({ length: runs }, fn);
+}
+
+async function buildCli(into: string): Promise<string> {
+  await build({ ...tsupOptions, entry: [join(cliPackage, 'src/cli.ts'), join(cliPackage, 'src/index.ts')], outDir: join(into, 'dist'), dts: false, sourcemap: false, silent: true, config: false });
+  copyFileSync(join(cliPackage, 'package.json'), join(into, 'package.json'));
+  symlinkSync(join(cliPackage, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return join(into, 'dist', 'cli.js');
+}
+
+/** The presets' own detection (detectNode / detectGo) for every service, in this process. */
+function timeDetection(dir: string, runs: number): number[] {
+  const services = readdirSync(join(dir, 'services')).map((s) => join(dir, 'services', s));
+  return repeat(runs, () => {
+    const start = performance.now();
+    for (const s of services) {
+      if (readdirSync(s).includes('go.mod')) detectGo(s);
+      else detectNode(s);
+    }
+    return performance.now() - start;
+  });
+}
+
+const args = parse(process.argv.slice(2));
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const work = mkdtempSync(join(tmpdir(), 'dockwright-bench-cli-'));
+try {
+  log(`building the CLI, generating ${args.services} services in ${work}`);
+  const cli = await buildCli(join(work, 'cli'));
+  const repo = generateMonorepo(join(work, 'monorepo'), args.services, repoRoot);
+  const load = { before: loadavg()[0] ?? 0 };
+
+  const baseline = summarise('node -e 0 (Node start-up alone)', 'node -e 0', repeat(args.runs, () => {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - start;
+  }));
+  const first = summarise('render, first run (creates every file)', 'dockwright render', [timeOnce(cli, ['render', '--quiet'], repo.dir, 0)]);
+  log('timing --version');
+  const version = summarise('--version', 'dockwright --version', repeat(args.runs * 2, () => timeOnce(cli, ['--version'], repo.dir, 0)), 300);
+  log('timing render');
+  const render = summarise('render, nothing changed', 'dockwright render', repeat(args.runs, () => timeOnce(cli, ['render', '--quiet'], repo.dir, 0)), 2000);
+  log('timing render --check');
+  const check = summarise('render --check, all current', 'dockwright render --check', repeat(args.runs, () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0)), 2000);
+  const cold = summarise('render --check, tsx cache off (TSX_DISABLE_CACHE=1)', 'TSX_DISABLE_CACHE=1 dockwright render --check', repeat(Math.max(3, Math.ceil(args.runs / 2)), () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0, { TSX_DISABLE_CACHE: '1' })));
+  const print = summarise('print, one target', 'dockwright print services/svc-000/service.dockerfile.ts', repeat(args.runs, () => timeOnce(cli, ['print', 'services/svc-000/service.dockerfile.ts'], repo.dir, 0)));
+  log('timing the presets\' detection alone');
+  const detection = summarise(`detectNode/detectGo for all ${args.services} services, in-process`, '(in-process)', timeDetection(repo.dir, Math.max(3, Math.ceil(args.runs / 2))));
+  const cases = [baseline, version, first, render, check, cold, print, detection];
+  const result = {
+    services: { total: repo.services, node: repo.node, go: repo.go, files: repo.node * 2 + repo.go * 2 },
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mBefore: load.before, loadAverage1mAfter: loadavg()[0] ?? 0 },
+    runs: args.runs,
+    cases,
+  };
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const rows = cases.map((c) => {
+      const verdict = c.budgetMs === undefined ? '' : c.medianMs < c.budgetMs ? `under ${c.budgetMs} ms` : `OVER ${c.budgetMs} ms`;
+      return `| ${c.name} | ${c.samplesMs.length} | ${c.medianMs} | ${c.p90Ms} | ${c.minMs} | ${c.maxMs} | ${verdict} |`;
+    });
+    process.stdout.write(
+      [
+        `${repo.services} services (${repo.node} Node, ${repo.go} Go), ${result.services.files} generated files; Node ${process.version}, ${result.machine.cpus} CPUs (${result.machine.cpuModel}); load average ${load.before.toFixed(2)} before, ${result.machine.loadAverage1mAfter.toFixed(2)} after`,
+        '',
+        '| case | runs | median ms | p90 ms | min ms | max ms | budget |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,4 @@
+// The "build": copies the server into dist/, as a bundler would.
+import { cpSync } from 'node:fs';
+
+cpSync('src', 'dist', { recursive: true });

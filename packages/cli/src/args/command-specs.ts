@@ -1,0 +1,57 @@
+/** An option of a command: `--name`, or `--name <value>` when it takes a value. */
+export interface OptionSpec {
+  readonly name: string;
+  readonly short?: string;
+  /** The placeholder of its value (`dir`), for an option that takes one. */
+  readonly value?: string;
+  readonly description: string;
+}
+
+/** A command: what `--help` shows and what the parser accepts. */
+export interface CommandSpec {
+  readonly name: 'render' | 'print';
+  readonly summary: string;
+  readonly usage: string;
+  readonly description: readonly string[];
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly string[];
+}
+
+/** Options every command takes. */
+export const globalOptions: readonly OptionSpec[] = Object.freeze([
+  { name: 'cwd', value: 'dir', description: 'run as if started in <dir>' },
+  { name: 'json', description: 'print one JSON document on stdout instead of text' },
+  { name: 'quiet', short: 'q', description: 'print only problems' },
+  { name: 'help', short: 'h', description: 'show help' },
+]);
+
+/** The commands, in the order help lists them. */
+export const commandSpecs: readonly CommandSpec[] = Object.freeze([
+  {
+    name: 'render',
+    summary: 'write every target\'s Dockerfile and .dockerignore, or check that they are current',
+    usage: 'dockwright render [paths...] [--check]',
+    description: [
+      'Targets are the files listed in dockwright.config.ts, or else every *.dockerfile.ts',
+      '(.mts, .js, .mjs) under the paths given (default: the current directory), skipping',
+      'node_modules, dist and dot-directories. A file is written only when its content changed,',
+      'through a temporary file renamed over it.',
+    ],
+    options: [
+      { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file and exit 1 if there is one' },
+      { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
+    ],
+    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json'],
+  },
+  {
+    name: 'print',
+    summary: 'print one target\'s Dockerfile on stdout',
+    usage: 'dockwright print <file> [--path <path>] [--dockerignore]',
+    description: ['Prints exactly what `dockwright render` writes for the target, and writes nothing.'],
+    options: [
+      { name: 'path', value: 'path', description: 'for a target that exports a list, the entry to print (its `path`)' },
+      { name: 'dockerignore', description: 'print the .dockerignore instead of the Dockerfile' },
+    ],
+    examples: ['dockwright print services/api/service.dockerfile.ts', 'dockwright print build.dockerfile.ts --path Dockerfile.dev'],
+  },
+]);

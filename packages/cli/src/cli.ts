@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// The `dockwright` command. This file loads only what parsing and help need; each command is
+// imported when it runs, and only `render` and `print` load the TypeScript loader and core.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { commandSpecs, globalOptions, type CommandSpec } from './args/command-specs.js';
+import { parseArgs } from './args/parse-args.js';
+import { cliIssue } from './errors/cli-issue.js';
+import { isUsageError, UsageError } from './errors/usage-error.js';
+import { colors, wantsColor } from './output/colors.js';
+import { formatUsage } from './output/format-usage.js';
+import { helpText } from './output/help-text.js';
+import { processIo, type Io } from './output/io.js';
+import type { ParsedArgs } from './args/parse-args.js';
+
+type Command = (args: ParsedArgs, io: Io, cwd: string) => Promise<number>;
+
+const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = {
+  render: async () => (await import('./commands/render.js')).renderCommand,
+  print: async () => (await import('./commands/print.js')).printCommand,
+};
+
+const versionOption = { name: 'version', short: 'v', description: 'print the version' } as const;
+
+/**
+ * The version in package.json (one directory up from both `src/` and `dist/`).
+ *
+ * @example
+ * ```ts
+ * version(); // '0.1.0'
+ * ```
+ */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return String(pkg.version);
+}
+
+/** Splits `[global options] <command> [args]`, reading the global options before the command. */
+function splitCommand(argv: readonly string[]): { before: string[]; command: string | undefined; after: string[] } {
+  const known = [...globalOptions, versionOption];
+  let i = 0;
+  while (i < argv.length) {
+    const word = argv[i] ?? '';
+    if (!word.startsWith('-') || word === '-' || word === '--') break;
+    const spec = known.find((o) => word === `--${o.name}` || word === `-${o.short ?? ''}` || word.startsWith(`--${o.name}=`));
+    i += spec !== undefined && 'value' in spec && spec.value !== undefined && !word.includes('=') ? 2 : 1;
+  }
+  return { before: argv.slice(0, i), command: argv[i], after: argv.slice(i + 1) };
+}
+
+function printUsageError(error: UsageError, io: Io, command: string | undefined): number {
+  if (io.json) io.out(`${JSON.stringify({ command: command ?? null, ok: false, exitCode: 2, issues: error.issues }, null, 2)}\n`);
+  else io.err(formatUsage(error.issues, io.errColors));
+  return 2;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
+ * code: 0 success, 1 a check or a target failed, 2 a usage or configuration error.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(['render', '--check']);
+ * ```
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const io = processIo({ json, quiet });
+  const { before, command, after } = splitCommand(argv);
+  try {
+    const leading = parseArgs(before, [...globalOptions, versionOption]);
+    if (leading.options['version'] === true) {
+      io.out(json ? `${JSON.stringify({ version: version() })}\n` : `${version()}\n`);
+      return 0;
+    }
+    if (command === undefined || command === 'help' || leading.options['help'] === true) {
+      const topic = command === 'help' ? after[0] : command;
+      const spec = commandSpecs.find((s) => s.name === topic);
+      if (topic !== undefined && spec === undefined && command === 'help') {
+        throw new UsageError([cliIssue('DWC1001', `unknown command ${topic}`, `the commands are ${commandSpecs.map((s) => s.name).join(', ')}`)]);
+      }
+      io.out(helpText(spec, colors(wantsColor(process.stdout, process.env))));
+      return 0;
+    }
+    const spec = commandSpecs.find((s) => s.name === command);
+    if (spec === undefined) {
+      const names = commandSpecs.map((s) => s.name);
+      const near = names.find((n) => n.startsWith(command.slice(0, 2)));
+      throw new UsageError([cliIssue('DWC1001', `unknown command ${command}`, near === undefined ? `the commands are ${names.join(', ')}` : `did you mean \`dockwright ${near}\`?`)]);
+    }
+    const args = parseArgs([...before, ...after], [...spec.options, ...globalOptions], `dockwright ${spec.name}`);
+    if (args.options['help'] === true) {
+      io.out(helpText(spec, colors(wantsColor(process.stdout, process.env))));
+      return 0;
+    }
+    const cwd = resolve(typeof args.options['cwd'] === 'string' ? args.options['cwd'] : '.');
+    if (!isDirectory(cwd)) throw new UsageError([cliIssue('DWC1004', `--cwd ${String(args.options['cwd'])} is not a directory`, 'give an existing directory')]);
+    process.chdir(cwd);
+    const run = await commands[spec.name]();
+    return await run(args, io, cwd);
+  } catch (error) {
+    if (isUsageError(error)) return printUsageError(error, io, command);
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`✖ dockwright failed unexpectedly: ${message}\n  → this is a bug in dockwright; set DOCKWRIGHT_DEBUG=1 to see the stack trace, and please report it\n`);
+    if (process.env['DOCKWRIGHT_DEBUG'] === '1' && error instanceof Error) io.err(`${error.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// `dockwright render --check | head` closes stdout early: stop quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+process.exitCode = await main(process.argv.slice(2));

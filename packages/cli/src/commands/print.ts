@@ -1,0 +1,34 @@
+import type { ParsedArgs } from '../args/parse-args.js';
+import { cliIssue } from '../errors/cli-issue.js';
+import { UsageError } from '../errors/usage-error.js';
+import type { Io } from '../output/io.js';
+import { registerLoader } from '../targets/module-loader.js';
+
+/**
+ * The `print` command: `dockwright print <file> [--path <path>] [--dockerignore]`. Prints the
+ * text `render` would write, on stdout; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await printCommand({ positionals: ['api/service.dockerfile.ts'], options: {} }, io, process.cwd());
+ * ```
+ */
+export async function printCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) throw new UsageError([cliIssue('DWC1003', 'print needs a target file', 'write `dockwright print <file>`, e.g. dockwright print services/api/service.dockerfile.ts')]);
+  if (extra.length > 0) throw new UsageError([cliIssue('DWC1003', `print takes one file, not ${args.positionals.length}`, 'print one target at a time; `dockwright render --check` covers many')]);
+  await registerLoader();
+  const [{ runPrint }, { formatFailure }] = await Promise.all([import('../render/run-print.js'), import('../output/format-problems.js')]);
+  const path = args.options['path'];
+  const result = await runPrint({ cwd, file, dockerignore: args.options['dockerignore'] === true, ...(typeof path === 'string' ? { path } : {}) });
+  if (io.json) {
+    io.out(`${JSON.stringify({ command: 'print', exitCode: result.ok ? 0 : 1, ...result }, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  }
+  if (!result.ok) {
+    io.err(formatFailure(result.file, result.phase, result.issues, io.errColors));
+    return 1;
+  }
+  io.out(result.content);
+  return 0;
+}

@@ -1,0 +1,22 @@
+import type { ParsedArgs } from '../args/parse-args.js';
+import type { Io } from '../output/io.js';
+import { registerLoader } from '../targets/module-loader.js';
+
+/**
+ * The `render` command: `dockwright render [paths...] [--check] [--config <file>]`. Returns the
+ * exit code. The TypeScript loader is registered before the renderer (and `@dockwright/core`)
+ * is imported, so both load only when this command runs.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await renderCommand({ positionals: [], options: { check: true } }, io, process.cwd());
+ * ```
+ */
+export async function renderCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
+  await registerLoader();
+  const [{ runRender }, { printRenderReport }] = await Promise.all([import('../render/run-render.js'), import('../output/print-render-report.js')]);
+  const config = args.options['config'];
+  const report = await runRender({ cwd, paths: args.positionals, check: args.options['check'] === true, ...(typeof config === 'string' ? { config } : {}) }, io);
+  printRenderReport(report, io);
+  return report.exitCode;
+}

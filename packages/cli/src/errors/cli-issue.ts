@@ -1,0 +1,27 @@
+import type { DockwrightCode, IssuePath } from '@dockwright/core';
+import type { CliCode } from './cli-codes.js';
+
+/**
+ * One problem, the same shape as core's `DockwrightIssue` (`code`, `message`, `hint`, `path`), with
+ * the CLI's own codes added. Core issues pass through unchanged.
+ */
+export interface CliIssue {
+  readonly code: CliCode | DockwrightCode;
+  readonly message: string;
+  readonly hint: string;
+  readonly path: IssuePath;
+  /** Where in the user's files, `file:line:column` relative to the working directory, when known. */
+  readonly location?: string;
+}
+
+/**
+ * Makes a CLI issue.
+ *
+ * @example
+ * ```ts
+ * cliIssue('DWC1004', 'no such file: services/api', 'check the path');
+ * ```
+ */
+export function cliIssue(code: CliCode, message: string, hint: string, path: IssuePath = {}, location?: string): CliIssue {
+  return Object.freeze({ code, message, hint, path: Object.freeze({ ...path }), ...(location === undefined ? {} : { location }) });
+}

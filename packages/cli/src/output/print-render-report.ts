@@ -1,0 +1,58 @@
+import type { Colors } from './colors.js';
+import { formatFailure } from './format-problems.js';
+import type { Io } from './io.js';
+import type { RenderReport } from './render-report.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function colorDiff(diff: string, c: Colors): string {
+  if (!c.enabled) return diff;
+  return diff
+    .split('\n')
+    .map((line) => (line.startsWith('---') || line.startsWith('+++') ? c.bold(line) : line.startsWith('@@') ? c.cyan(line) : line.startsWith('-') ? c.red(line) : line.startsWith('+') ? c.green(line) : line))
+    .join('\n');
+}
+
+/**
+ * Prints a render report as text. On stdout: each file written (`created`, `updated`), each
+ * stale file with its diff, and a summary. On stderr: each failed target with its problems, and
+ * the failure summary. `--quiet` leaves only problems and diffs; `--json` prints the report as
+ * one JSON document instead.
+ *
+ * @example
+ * ```ts
+ * printRenderReport(await runRender(options, io), io);
+ * ```
+ */
+export function printRenderReport(report: RenderReport, io: Io): void {
+  if (io.json) {
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const o = io.outColors;
+  const e = io.errColors;
+  for (const target of report.targets) {
+    for (const file of target.files) {
+      if ((file.status === 'created' || file.status === 'updated') && !io.quiet) io.out(`${o.green(file.status.padEnd(7))} ${file.path}\n`);
+      if (file.status === 'missing') io.out(`${o.red('✖')} ${o.bold(file.path)} is missing; it is generated from ${target.file}\n${colorDiff(file.diff ?? '', o)}`);
+      if (file.status === 'stale') io.out(`${o.red('✖')} ${o.bold(file.path)} is out of date or was edited by hand; it is generated from ${target.file}\n${colorDiff(file.diff ?? '', o)}`);
+    }
+    if (!target.ok && target.phase !== undefined) io.err(formatFailure(target.file, target.phase, target.issues, e));
+  }
+  const s = report.summary;
+  const outdated = s.missing + s.stale;
+  if (report.check && outdated > 0) {
+    io.err(`${e.red('✖')} ${plural(outdated, 'file')} of ${s.files} out of date; run \`dockwright render\` to update, and commit the result\n`);
+  }
+  if (s.failed > 0) {
+    const rest = s.targets - s.failed;
+    const others = rest === 0 ? '' : `; the other ${plural(rest, 'target')} ${rest === 1 ? 'was' : 'were'} ${report.check ? 'checked' : 'rendered'}`;
+    io.err(`${e.red('✖')} ${s.failed} of ${plural(s.targets, 'target')} failed${others}\n`);
+  }
+  if (report.ok && !io.quiet) {
+    const detail = report.check
+      ? `${plural(s.current, 'file')} current`
+      : [`${s.created} created`, `${s.updated} updated`, `${s.unchanged} unchanged`].filter((x) => !x.startsWith('0 ')).join(', ') || 'no files';
+    io.out(`${o.green('✔')} ${plural(s.targets, 'target')}: ${detail}\n`);
+  }
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
+import { displayPath as posix } from '../files/display-path.js';
+import { unifiedDiff } from '../files/unified-diff.js';
+import { writeAtomic } from '../files/write-atomic.js';
+import type { Io } from '../output/io.js';
+import { createProgress } from '../output/progress.js';
+import { summarize, type FileReport, type RenderReport, type TargetReport } from '../output/render-report.js';
+import { resolveTargets } from '../targets/resolve-targets.js';
+import { loadConfig } from './load-config.js';
+import { mapConcurrent } from './map-concurrent.js';
+import { planTarget } from './plan-target.js';
+import type { PlannedFile, TargetCheck, TargetOutcome } from './planned-file.js';
+
+/** How many target modules load at once. */
+const LOADS_IN_FLIGHT = 8;
+
+/** The options of `dockwright render`. */
+export interface RenderOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly check: boolean;
+  readonly config?: string;
+  /** Run on every rendered target before anything is written (a policy pass goes here). */
+  readonly checks?: readonly TargetCheck[];
+}
+
+/** Two targets that write one file both fail, and neither writes it. */
+function refuseCollisions(outcomes: TargetOutcome[], cwd: string): TargetOutcome[] {
+  const writers = new Map<string, string[]>();
+  for (const o of outcomes) for (const f of o.files) writers.set(f.path, [...(writers.get(f.path) ?? []), o.target.file]);
+  return outcomes.map((o) => {
+    const clashes = o.files.filter((f) => (writers.get(f.path)?.length ?? 0) > 1);
+    const [first, ...rest] = clashes.map((f) => {
+      const others = (writers.get(f.path) ?? []).filter((w) => w !== o.target.file).map((w) => posix(cwd, w));
+      return cliIssue('DWC3003', `${posix(cwd, f.path)} is also written by ${others.join(', ')}`, 'give the targets different outDir settings or entry paths');
+    });
+    return first === undefined ? o : { target: o.target, files: [], failure: { phase: 'write', issues: [first, ...rest] } };
+  });
+}
+
+async function readOrMissing(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function settle(file: PlannedFile, check: boolean, cwd: string): Promise<FileReport> {
+  const path = posix(cwd, file.path);
+  const base = { path, kind: file.kind, ...(file.context === undefined ? {} : { context: posix(cwd, file.context) }) };
+  const existing = await readOrMissing(file.path);
+  if (existing === file.content) return { ...base, status: check ? 'current' : 'unchanged' };
+  if (!check) {
+    await writeAtomic(file.path, file.content);
+    return { ...base, status: existing === undefined ? 'created' : 'updated' };
+  }
+  const diff = unifiedDiff(existing ?? '', file.content, { from: existing === undefined ? '/dev/null' : `a/${path}`, to: `b/${path}` });
+  return { ...base, status: existing === undefined ? 'missing' : 'stale', diff };
+}
+
+async function settleTarget(outcome: TargetOutcome, check: boolean, cwd: string): Promise<TargetReport> {
+  const file = posix(cwd, outcome.target.file);
+  if (outcome.failure !== undefined) return { file, ok: false, phase: outcome.failure.phase, issues: outcome.failure.issues, files: [] };
+  const files: FileReport[] = [];
+  for (const planned of outcome.files) {
+    try {
+      files.push(await settle(planned, check, cwd));
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const issue: CliIssue = cliIssue('DWC3004', `${posix(cwd, planned.path)}: ${e.code ?? 'error'} ${e.message.replace(/^\w+: /, '')}`, 'check that the directory exists and is writable');
+      return { file, ok: false, phase: 'write', issues: [issue], files };
+    }
+  }
+  return { file, ok: true, issues: [], files };
+}
+
+/**
+ * `dockwright render`: resolves the targets, loads and renders each (one failing target does
+ * not stop the others), refuses two targets writing one file, then writes what changed or,
+ * with `check`, compares. Usage and configuration problems throw a UsageError before anything
+ * is written.
+ *
+ * @example
+ * ```ts
+ * const report = await runRender({ cwd: '/repo', paths: [], check: true }, io);
+ * process.exitCode = report.exitCode;
+ * ```
+ */
+export async function runRender(options: RenderOptions, io: Io): Promise<RenderReport> {
+  const { cwd, check } = options;
+  const config = await loadConfig(cwd, options.config);
+  const targets = resolveTargets(cwd, options.paths, config);
+  const progress = createProgress(io, targets.length, check ? 'checking' : 'rendering');
+  // Several imports in flight at once: while one module runs, the loader thread compiles the next.
+  const outcomes = await mapConcurrent(targets, LOADS_IN_FLIGHT, async (target) => {
+    const outcome = await planTarget(target, cwd, options.checks ?? []);
+    progress.tick(posix(cwd, target.file));
+    return outcome;
+  });
+  progress.done();
+  const reports = await Promise.all(refuseCollisions(outcomes, cwd).map((o) => settleTarget(o, check, cwd)));
+  return summarize(check, reports);
+}

@@ -1,0 +1,27 @@
+// docs/cli.md shows what the CLI writes for its first example. docs/docs.test.ts runs the example
+// itself; this test runs the real binary on it and compares with the Dockerfile the guide shows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { buildCli, cleanup, makeProject, repoRoot, runCli } from './support/cli.js';
+
+// Each run of the binary takes a few hundred milliseconds; a busy machine can make it seconds.
+vi.setConfig({ testTimeout: 60_000 });
+
+let cli = '';
+beforeAll(async () => {
+  cli = await buildCli();
+}, 60_000);
+afterAll(cleanup);
+
+it('docs/cli.md shows the Dockerfile `dockwright render` writes for its first example', async () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const marker = guide.indexOf('<!-- checked by packages/cli/test/docs.test.ts');
+  expect(marker).toBeGreaterThan(0);
+  const source = /```ts\n([\s\S]*?)```\s*$/.exec(guide.slice(0, marker))?.[1];
+  const shown = /```dockerfile\n([\s\S]*?)```/.exec(guide.slice(marker))?.[1];
+  expect(source).toBeDefined();
+  const dir = makeProject({ 'services/api/service.dockerfile.ts': source ?? '' });
+  expect(await runCli(cli, ['render'], dir)).toEqual({ code: 0, stdout: 'created services/api/Dockerfile\n✔ 1 target: 1 created\n', stderr: '' });
+  expect(readFileSync(join(dir, 'services/api/Dockerfile'), 'utf8')).toBe(shown);
+});
