@@ -8,11 +8,25 @@ import { readExport } from '../targets/read-export.js';
 import type { DockerignoreSource } from '../targets/target-export.js';
 import type { Target } from '../targets/target.js';
 import { generatedHeader } from './generated-header.js';
-import type { Phase, PlannedFile, TargetCheck, TargetOutcome } from './planned-file.js';
+import type { AppliedPolicy } from '../policy/applied-policy.js';
+import type { Phase, PlannedFile, TargetOutcome } from './planned-file.js';
 
-function failed(target: Target, phase: Phase, issues: readonly CliIssue[]): TargetOutcome {
+function failed(target: Target, phase: Phase, issues: readonly CliIssue[], extra: Pick<TargetOutcome, 'policy' | 'warnings'> = {}): TargetOutcome {
   const [first, ...rest] = issues;
-  return first === undefined ? { target, files: [] } : { target, files: [], failure: { phase, issues: [first, ...rest] } };
+  return first === undefined ? { target, files: [], ...extra } : { target, files: [], failure: { phase, issues: [first, ...rest] }, ...extra };
+}
+
+/** Each Dockerfile of the target checked against the policy; with several, each problem says which. */
+function applyPolicy(policy: AppliedPolicy, entries: readonly { path: string; dockerfile: Dockerfile }[]): { errors: CliIssue[]; warnings: CliIssue[] } {
+  const errors: CliIssue[] = [];
+  const warnings: CliIssue[] = [];
+  const name = (entry: string, found: CliIssue) => (entries.length > 1 ? Object.freeze({ ...found, message: `${entry}: ${found.message}` }) : found);
+  for (const entry of entries) {
+    const found = policy.check(entry.dockerfile);
+    errors.push(...found.errors.map((i) => name(entry.path, i)));
+    warnings.push(...found.warnings.map((i) => name(entry.path, i)));
+  }
+  return { errors, warnings };
 }
 
 /**
@@ -57,14 +71,15 @@ export function ignorePath(dockerfilePath: string, context: string | undefined):
  * the parser directives. Never throws for a problem of the target: a module that fails to load
  * or throws, a wrong export, a rule the Dockerfile breaks, or a failed check is returned as
  * data, so the other targets still run. Contexts in presets are relative to the module's
- * directory.
+ * directory. With a policy, each Dockerfile is checked after it renders: an error fails the
+ * target (phase `policy`), a warning is returned beside its files.
  *
  * @example
  * ```ts
  * const outcome = await planTarget({ file: '/repo/api/service.dockerfile.ts', outDir: '/repo/api', dockerignore: true }, '/repo');
  * ```
  */
-export async function planTarget(target: Target, cwd: string, checks: readonly TargetCheck[] = []): Promise<TargetOutcome> {
+export async function planTarget(target: Target, cwd: string, policy?: AppliedPolicy): Promise<TargetOutcome> {
   let loaded: { hasDefault: boolean; value: unknown };
   try {
     loaded = await importDefault(target.file);
@@ -102,7 +117,8 @@ export async function planTarget(target: Target, cwd: string, checks: readonly T
       return failed(target, 'render', [cliIssue('DWC3005', `${entry.path} could not be rendered: ${describeThrown(thrown, cwd).message}`, 'export the values dockerfile() and the presets return, unchanged')]);
     }
   }
-  const problems = checks.flatMap((check) => check(target, files));
-  if (problems.length > 0) return failed(target, 'check', problems);
-  return { target, files };
+  if (policy === undefined) return { target, files };
+  const { errors, warnings } = applyPolicy(policy, read.entries);
+  if (errors.length > 0) return failed(target, 'policy', errors, { policy: policy.file, warnings });
+  return { target, files, policy: policy.file, warnings };
 }

@@ -20,6 +20,10 @@ const table = {
   DW1006: { title: 'ARG in FROM without a valid default', twins: ['InvalidDefaultArgInFrom', 'UndefinedArgInFrom'] },
   DW1007: { title: 'FROM modifier not right after from()', twins: [] },
   DW1008: { title: 'pinned `# syntax` too old for the features used', twins: [] },
+  // Policy rules (numbered x1xx in each group): off unless a dockwright.policy.yaml turns them on.
+  DW1101: { title: 'image from a registry the policy does not allow', twins: ['DL3026'] },
+  DW1102: { title: 'image not pinned by digest', twins: [] },
+  DW1103: { title: '`# syntax` frontend not pinned by digest', twins: [] },
   // Stages
   DW2001: { title: 'stage name not lowercase or with invalid characters', twins: ['StageNameCasing', 'DL3063'] },
   DW2002: { title: 'reserved stage name', twins: ['ReservedStageName'] },
@@ -28,11 +32,14 @@ const table = {
   DW2005: { title: 'COPY of a whole stage filesystem', twins: ['DL3067'] },
   DW2006: { title: 'stage without FROM', twins: ['DL3061'] },
   DW2007: { title: 'stage dependency cycle or unknown stage', twins: ['DL3022'] },
+  DW2101: { title: 'build tools in the runtime stage', twins: [] },
   // Users and privileges
   DW3001: { title: 'final stage runs as root', twins: ['DL3002'] },
   DW3002: { title: 'malformed user or group', twins: [] },
   DW3003: { title: 'cannot create a user on this base image', twins: ['DL3046'] },
   DW3004: { title: '`chown: true` with no user set', twins: [] },
+  DW3101: { title: 'final stage runs as root where the policy forbids root', twins: ['DL3002'] },
+  DW3102: { title: 'non-numeric USER in the final stage', twins: ['DL3066'] },
   // Secrets
   DW4001: { title: 'secret-looking ARG or ENV name', twins: ['SecretsUsedInArgOrEnv', 'DL3064'] },
   DW4002: { title: 'malformed secret mount', twins: [] },
@@ -45,6 +52,8 @@ const table = {
   DW5006: { title: 'malformed mount', twins: [] },
   DW5007: { title: 'empty command', twins: [] },
   DW5008: { title: 'shell command in a stage without a shell', twins: [] },
+  DW5101: { title: 'package installed without a pinned version', twins: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3062'] },
+  DW5102: { title: 'package the policy forbids in the image', twins: ['DL3001'] },
   // Instructions
   DW6001: { title: 'shell-form CMD, ENTRYPOINT or HEALTHCHECK', twins: ['DL3025', 'JSONArgsRecommended'] },
   DW6002: { title: 'second CMD, ENTRYPOINT or HEALTHCHECK in a stage', twins: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed'] },
@@ -64,6 +73,8 @@ const table = {
   DW6016: { title: 'instruction not allowed in ONBUILD', twins: [] },
   DW6017: { title: 'remote ADD without a valid checksum', twins: [] },
   DW6018: { title: 'malformed raw instruction', twins: [] },
+  DW6101: { title: 'label the policy requires is missing', twins: ['DL3049'] },
+  DW6102: { title: 'service image without a HEALTHCHECK', twins: ['DL3057'] },
   // Text and escaping
   DW7001: { title: 'control character or line break in a one-line value', twins: [] },
   DW7002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },
