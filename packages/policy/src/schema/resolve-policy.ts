@@ -109,7 +109,8 @@ export function resolveLayers(layers: readonly PolicyLayer[]): PolicyResult {
     kind: 'Policy',
     files: Object.freeze([...new Set(layers.map((l) => l.file))].reverse()),
     settings: Object.freeze(merged),
-    rules: Object.freeze(rules),
+    // In code order, so the map reads the same whichever file set what.
+    rules: Object.freeze(Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b)))),
     allowedRegistries: Object.freeze([...(merged.allowedRegistries ?? [])].map((r) => r.toLowerCase())),
     requiredLabels: Object.freeze([...(merged.requiredLabels ?? [])]),
     forbiddenPackages: packageSet(onByRule('DW5102', merged.forbiddenPackages), DEFAULT_FORBIDDEN_PACKAGES),
