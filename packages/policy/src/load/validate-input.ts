@@ -67,6 +67,10 @@ function describe(issue: ZodIssue, root: unknown): { key: string; message: strin
       }
       return { key: `${key}.${unknown}`, asKey: unknown, message: `unknown setting "${unknown}" in ${key}`, hint: 'the keys here are defaults, add and allow' };
     }
+    case 'invalid_key': {
+      const code = String(issue.path.at(-1) ?? '');
+      return { key, message: `"${code}" is not a Dockwright rule code`, hint: 'write a code such as DW5101; docs/anti-patterns.md lists every code' };
+    }
     case 'invalid_union':
       return { nested: deepestBranch(issue.errors) };
     case 'invalid_value':
@@ -113,7 +117,8 @@ export function validateInput(value: unknown, file: string, source?: YamlSource)
         // Each unknown key of one mapping is its own problem, at its own line.
         const one = zi.code === 'unrecognized_keys' ? describe({ ...zi, keys: [String(k)] }, root) : d;
         if ('nested' in one) continue;
-        const at = source?.locate(one.asKey === undefined ? zi.path : [...zi.path, one.asKey], one.asKey !== undefined);
+        // An unknown key is pointed at where the key is written; a wrong value, where the value is.
+        const at = zi.code === 'invalid_key' ? source?.locate(zi.path, true) : source?.locate(one.asKey === undefined ? zi.path : [...zi.path, one.asKey], one.asKey !== undefined);
         issues.push(policyFileIssue('DWP1003', one.message, one.hint, { file, ...(at === undefined ? {} : { line: at.line, column: at.column }), ...(one.key === '' ? {} : { key: one.key }) }));
       }
     }
