@@ -33,3 +33,6 @@ export { looksLikeSecret } from './validate/names.js';
 
 // AST types.
 export type * from './ast/index.js';
+
+// Syntax tree of a written Dockerfile (parseDockerfile).
+export type * from './syntax/types.js';
