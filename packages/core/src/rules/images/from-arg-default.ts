@@ -32,6 +32,18 @@ export function fromArgTag(name: string, resolved: string): Problem | undefined 
 }
 
 /**
+ * DW1006 from `image(tpl...)`: image environment variables do not exist in FROM.
+ *
+ * @example
+ * ```ts
+ * fromArgNotHandle().code; // 'DW1006'
+ * ```
+ */
+export function fromArgNotHandle(): Problem {
+  return problem('DW1006', 'an image tag may only use ARG handles', 'use arg(...) handles in FROM; image environment variables do not exist there');
+}
+
+/**
  * DW1006 in a Dockerfile: a variable in FROM that no global ARG declares (BuildKit UndefinedArgInFrom).
  *
  * @example

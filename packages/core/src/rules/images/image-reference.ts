@@ -46,3 +46,15 @@ export const imageReferenceRule = defineRule({
     }
   },
 });
+
+/**
+ * DW1003 from `image(tpl...)`: the name must be literal; ARGs may only appear in the tag.
+ *
+ * @example
+ * ```ts
+ * imageTemplateShape().code; // 'DW1003'
+ * ```
+ */
+export function imageTemplateShape(): Problem {
+  return problem('DW1003', 'an image template must start with a literal name and tag separator', 'write tpl`node:${version}-bookworm-slim`: ARGs may appear in the tag only');
+}

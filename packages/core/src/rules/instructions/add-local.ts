@@ -1,7 +1,7 @@
 import { hasVariable, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
-const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar\.lzma)$/;
+const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/;
 const REMOTE = /^(?:https?:\/\/|git@|ssh:\/\/|git:\/\/)/;
 
 /** True for a local tar archive ADD unpacks (and not a URL). */

@@ -11,7 +11,7 @@ import { defineRule, problem, type Problem } from '../rule.js';
  * ```
  */
 export function copyDestSlash(dest: string, sources: number): Problem | undefined {
-  if (sources < 2 || dest.endsWith('/') || (dest.endsWith('\\') && dest.length > 1)) return undefined;
+  if (sources < 2 || dest.endsWith('/')) return undefined;
   return problem('DW6005', `several sources go to "${dest}", which does not end in /`, `write "${dest}/"`);
 }
 
