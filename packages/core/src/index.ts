@@ -35,4 +35,5 @@ export { looksLikeSecret } from './validate/names.js';
 export type * from './ast/index.js';
 
 // Syntax tree of a written Dockerfile (parseDockerfile).
+export { parseDockerfile } from './syntax/parse-dockerfile.js';
 export type * from './syntax/types.js';
