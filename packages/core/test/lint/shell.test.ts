@@ -68,3 +68,11 @@ describe('packageInstalls', () => {
     expect(packageInstalls(splitShell('apt-get update && pip download x && apk del y'))).toEqual([]);
   });
 });
+
+describe('case statements', () => {
+  it('reads the patterns as patterns, not pipes or commands', () => {
+    const commands = splitShell('case "$arch" in amd64|arm64) a=1; echo x ;; i386) b ;; *) exit 1 ;; esac; make');
+    expect(commands.map((c) => c.words)).toEqual([[], ['echo', 'x'], ['b'], ['exit', '1'], ['make']]);
+    expect(commands.some((c) => c.pipesOut)).toBe(false);
+  });
+});

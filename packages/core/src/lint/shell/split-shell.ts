@@ -12,6 +12,8 @@ export interface ShellCommand {
   readonly pipesOut: boolean;
   /** 0-based line of the command's first word in the script text. */
   readonly line: number;
+  /** True inside `( ... )`, where `cd` and `export` do not outlive the group. */
+  readonly subshell?: boolean;
 }
 
 interface Token {
@@ -166,7 +168,7 @@ function tokenize(text: string): Token[] {
       flush();
       const two = text.slice(i, i + 2);
       const op = two === '&&' || two === '||' || two === ';;' ? two : c;
-      tokens.push({ kind: 'op', value: op === ';;' ? ';' : op, line });
+      tokens.push({ kind: 'op', value: op, line });
       i += op.length;
       continue;
     }
@@ -184,6 +186,9 @@ function group(tokens: readonly Token[]): ShellCommand[] {
   let line = 0;
   let join: ShellJoin = 'start';
   let skipNext = false;
+  let depth = 0;
+  // `case x in a|b) ...;; esac`: the patterns before `)` are not commands, their `|` no pipe.
+  const cases: ('head' | 'pattern' | 'body')[] = [];
   const end = (next: ShellJoin) => {
     const assignments: string[] = [];
     let k = 0;
@@ -200,8 +205,9 @@ function group(tokens: readonly Token[]): ShellCommand[] {
     const rest = words.slice(k);
     // `for x in a b c; do` and `case $x in`: the words are a list, not a command.
     const head = words[0];
-    if (rest.length > 0 && head !== 'for' && head !== 'case') {
-      commands.push({ words: rest, assignments, join, pipesOut: next === '|', line });
+    // `x="$(mktemp -d)"` alone is kept: later commands read its name.
+    if ((rest.length > 0 || assignments.length > 0) && head !== 'for' && head !== 'case') {
+      commands.push({ words: rest, assignments, join, pipesOut: next === '|', line, ...(depth > 0 ? { subshell: true } : {}) });
       join = next;
     } else if (commands.length > 0 || join !== 'start') {
       join = next === 'newline' && (join === '&&' || join === '||' || join === '|') ? join : next;
@@ -211,6 +217,28 @@ function group(tokens: readonly Token[]): ShellCommand[] {
   for (const t of tokens) {
     if (t.kind === 'redirect') {
       skipNext = true;
+      continue;
+    }
+    const state = cases.at(-1);
+    if (t.kind === 'word' && words.length === 0 && t.value === 'esac' && state !== undefined) {
+      cases.pop();
+      continue;
+    }
+    if (state === 'pattern') {
+      if (t.kind === 'op' && t.value === ')') cases[cases.length - 1] = 'body';
+      continue;
+    }
+    if (state === 'head') {
+      if (t.kind === 'word' && t.value === 'in') cases[cases.length - 1] = 'pattern';
+      continue;
+    }
+    if (t.kind === 'word' && words.length === 0 && t.value === 'case') {
+      cases.push('head');
+      continue;
+    }
+    if (state === 'body' && t.kind === 'op' && t.value === ';;') {
+      end(';');
+      cases[cases.length - 1] = 'pattern';
       continue;
     }
     if (t.kind === 'word') {
@@ -223,7 +251,9 @@ function group(tokens: readonly Token[]): ShellCommand[] {
       continue;
     }
     skipNext = false;
-    end(t.value as ShellJoin);
+    end((t.value === ';;' ? ';' : t.value) as ShellJoin);
+    if (t.value === '(') depth += 1;
+    if (t.value === ')' && depth > 0) depth -= 1;
   }
   end('newline');
   return commands;

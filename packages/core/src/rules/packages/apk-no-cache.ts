@@ -12,7 +12,8 @@ import { defineRule, problem, type Problem } from '../rule.js';
  * ```
  */
 export function apkNoCache(args: readonly string[]): Problem | undefined {
-  if (hasFlag(args, '--no-cache')) return undefined;
+  // --no-network installs from what is already there, so no index is fetched.
+  if (hasFlag(args, '--no-cache', '--no-network')) return undefined;
   return problem('DW5013', 'apk add without --no-cache', 'use apkInstall([...]), which writes --no-cache', 'add --no-cache: apk add --no-cache ...');
 }
 

@@ -12,6 +12,8 @@ import { defineRule, problem, type Problem } from '../rule.js';
  * ```
  */
 export function aptGetRecommends(args: readonly string[]): Problem | undefined {
+  // A simulated install (`-s`) changes nothing.
+  if (hasFlag(args, '-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) return undefined;
   if (hasFlag(args, '--no-install-recommends') || args.some((a) => /Install-Recommends=(?:false|0|no)/i.test(a))) return undefined;
   return problem('DW5010', 'apt-get install without --no-install-recommends', 'use aptInstall([...]), which writes --no-install-recommends', 'add --no-install-recommends and list what you need');
 }

@@ -1,3 +1,4 @@
+import { programOf } from '../../lint/shell/program.js';
 import { packageInstalls } from '../../lint/shell/package-installs.js';
 import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
@@ -25,6 +26,8 @@ export const aptListsRule = defineRule({
       if (!packageInstalls(commands).some((i) => i.manager === 'apt-get' || i.manager === 'apt')) continue;
       if (mountedPaths(run).some((p) => p === '/var/lib/apt/lists' || p === '/var/lib/apt')) continue;
       if (removesPath(commands, /^\/var\/lib\/apt\/lists(?:\/\*?)?$|^\/var\/lib\/apt\/?$/)) continue;
+      // apt 2.7+ has `apt-get dist-clean`, which removes the lists too.
+      if (commands.some((c) => /^(?:apt-get|apt)$/.test(programOf(c).name) && programOf(c).args.includes('dist-clean'))) continue;
       report(aptLists(), run.position);
     }
   },

@@ -38,12 +38,23 @@ export const cdInRunRule = defineRule({
   check({ file, report }) {
     for (const run of instructionsOf(file, 'RUN')) {
       const commands = commandsOf(run);
-      const temps = new Set(commands.flatMap((c) => c.assignments.filter((a) => /=\$\(mktemp/.test(a) || /=["']?\/tmp\//.test(a)).map((a) => a.slice(0, a.indexOf('=')))));
+      // Variables that hold a temp dir: `d="$(mktemp -d)"`, `export d=/tmp/x`.
+      const assigned = commands.flatMap((c) => [...c.assignments, ...(programOf(c).name === 'export' ? programOf(c).args : [])]);
+      const temps = new Set(assigned.filter((a) => /=\$\(mktemp/.test(a) || /=["']?\/tmp\//.test(a)).map((a) => a.slice(0, a.indexOf('='))));
+      // Once in a scratch directory, relative moves and the way back (`cd /`, `cd ..`) stay exempt.
+      let inScratch = false;
       for (let k = 0; k < commands.length; k += 1) {
-        const p = programOf(commands[k] as ShellCommand);
+        const command = commands[k] as ShellCommand;
+        const p = programOf(command);
         if (p.name !== 'cd' || p.wrappers.length > 0) continue;
         const dir = p.args.find((a) => !a.startsWith('-')) ?? '~';
-        if (dir === '-' || scratchDir(dir, commands.slice(k + 1), temps)) continue;
+        // `( cd dir && make )` changes directory in a subshell only.
+        if (command.subshell === true) continue;
+        if (dir === '-' || scratchDir(dir, commands.slice(k + 1), temps)) {
+          inScratch = true;
+          continue;
+        }
+        if (inScratch && (!dir.startsWith('/') || dir === '/' || dir === '~' || /^"?\$\{?OLDPWD/.test(dir))) continue;
         report(cdInRun(dir), run.position);
         break;
       }
