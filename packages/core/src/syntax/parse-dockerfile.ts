@@ -80,6 +80,7 @@ function readInstruction(line: string, from: number, map: SourceMap, escape: num
     keywordRange: map.range(start, keywordEnd),
     flags,
     original: from === 0 ? line : line.slice(start),
+    breaks: map.breaks(start),
   };
   if (keyword === 'ONBUILD') {
     const trigger = argStart < end ? readInstruction(line, argStart, map, escape) : undefined;
