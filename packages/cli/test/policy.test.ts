@@ -33,7 +33,7 @@ export default dockerfile(stage('app').from('debian:12.8-slim').run(aptInstall([
 const warned = `import { aptInstall, dockerfile, image, stage } from '@dockwright/core';
 
 const base = image('debian:12.8-slim').pinDigest('${DIGEST}');
-export default dockerfile(stage('job').from(base).run(aptInstall(['ca-certificates'])).user(10001).cmd(['/job']));
+export default dockerfile(stage('job').from(base).run(aptInstall(['ca-certificates'])).healthcheck('none').user(10001).cmd(['/job']));
 `;
 
 const policy = `# The organisation's rules for every image in this repository.
@@ -43,7 +43,7 @@ forbiddenPackages: true
 requireHealthcheck: true
 requirePinnedPackages: true
 rules:
-  DW5101: warn
+  DW5017: warn
 `;
 
 describe('a policy file', () => {
@@ -63,19 +63,19 @@ describe('a policy file', () => {
     expect(run.stdout).toBe('created api/Dockerfile\ncreated jobs/Dockerfile\n');
     expect(existsSync(join(dir, 'legacy/Dockerfile'))).toBe(false);
     expect(run.stderr).toBe(`⚠ jobs/job.dockerfile.ts has 1 warning from dockwright.policy.yaml
-  ⚠ DW5101 apt-get install of ca-certificates without a pinned version (stage "job", RUN #1)
+  ⚠ DW5017 apt-get install of ca-certificates without a pinned version (stage "job", RUN #1)
     → pin each version: aptInstall(['ca-certificates'], { versions: { ca-certificates: '<version>' } }); \`apt-cache policy ca-certificates\` shows it
 ✖ legacy/service.dockerfile.ts breaks the policy of dockwright.policy.yaml
-  ✖ DW1102 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)
+  ✖ DW1010 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)
     → pin it: image('debian:12.8-slim').pinDigest('sha256:...'); \`docker buildx imagetools inspect debian:12.8-slim\` prints the digest
-  ✖ DW3102 the final USER "www-data" is a name, not a numeric uid (stage "app", USER #1)
+  ✖ DW3007 the final USER "www-data" is a name, not a numeric uid (stage "app", USER #1)
     → use the ids: .user(1000) or .user('1000:1000') for a user the base image has (\`id www-data\` shows them), or .user('app', { create: { uid: 10001 } }), which writes USER 10001:10001
-  ✖ DW5102 package "sudo" is installed in stage "app", which is in the final image, and the policy forbids it (stage "app", RUN #1)
+  ✖ DW5022 package "sudo" is installed in stage "app", which is in the final image, and the policy forbids it (stage "app", RUN #1)
     → remove it from the image; to accept it after all, list it under forbiddenPackages: { allow: [sudo] } in dockwright.policy.yaml
-  ✖ DW6102 the service image "app" (EXPOSE 8080) has no HEALTHCHECK (stage "app")
-    → add an exec-form check the image can run to stage "app", e.g. .healthcheck(['/app/healthcheck'], { interval: '30s' })
+  ✖ DW6020 the final stage "app" has no HEALTHCHECK (it EXPOSEs 8080) (stage "app")
+    → add an exec-form check the image can run, e.g. .healthcheck(['/app/healthcheck'], { interval: '30s' }), or .healthcheck('none') to say there is none
 ⚠ legacy/service.dockerfile.ts has 1 warning from dockwright.policy.yaml
-  ⚠ DW5101 apt-get install of sudo without a pinned version (stage "app", RUN #1)
+  ⚠ DW5017 apt-get install of sudo without a pinned version (stage "app", RUN #1)
     → pin each version: aptInstall(['sudo'], { versions: { sudo: '<version>' } }); \`apt-cache policy sudo\` shows it
 ✖ 1 of 3 targets failed; the other 2 targets were rendered
 `);
@@ -90,12 +90,12 @@ describe('a policy file', () => {
     const legacy = report.targets.find((t) => t.file === 'legacy/service.dockerfile.ts');
     expect(legacy).toMatchObject({ ok: false, phase: 'policy', policy: 'dockwright.policy.yaml' });
     expect(legacy?.issues.map((i) => [i.code, i.path])).toEqual([
-      ['DW1102', { stage: 'app', instruction: 'FROM' }],
-      ['DW3102', { stage: 'app', instruction: 'USER', index: 1 }],
-      ['DW5102', { stage: 'app', instruction: 'RUN', index: 1 }],
-      ['DW6102', { stage: 'app' }],
+      ['DW1010', { stage: 'app', instruction: 'FROM' }],
+      ['DW3007', { stage: 'app', instruction: 'USER', index: 1 }],
+      ['DW5022', { stage: 'app', instruction: 'RUN', index: 1 }],
+      ['DW6020', { stage: 'app' }],
     ]);
-    expect(legacy?.warnings.map((w) => w.code)).toEqual(['DW5101']);
+    expect(legacy?.warnings.map((w) => w.code)).toEqual(['DW5017']);
     expect(report.targets.find((t) => t.file === 'api/service.dockerfile.ts')).toMatchObject({ ok: true, policy: 'dockwright.policy.yaml', issues: [], warnings: [] });
   });
 
@@ -103,11 +103,11 @@ describe('a policy file', () => {
     const run = await runCli(cli, ['print', 'legacy/service.dockerfile.ts'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('✖ legacy/service.dockerfile.ts breaks the policy of dockwright.policy.yaml\n  ✖ DW1102 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)\n');
+    expect(run.stderr).toContain('✖ legacy/service.dockerfile.ts breaks the policy of dockwright.policy.yaml\n  ✖ DW1010 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)\n');
     const ok = await runCli(cli, ['print', 'jobs/job.dockerfile.ts'], dir);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^# generated by dockwright from job.dockerfile.ts, do not edit\n\nFROM debian:12.8-slim@sha256:b{64} AS job\n/);
-    expect(ok.stderr).toMatch(/^⚠ jobs\/job.dockerfile.ts has 1 warning from dockwright.policy.yaml\n {2}⚠ DW5101 /);
+    expect(ok.stderr).toMatch(/^⚠ jobs\/job.dockerfile.ts has 1 warning from dockwright.policy.yaml\n {2}⚠ DW5017 /);
   });
 });
 
@@ -116,7 +116,7 @@ describe('which policy applies', () => {
     const dir = makeProject({
       'dockwright.policy.yaml': policy,
       'api/service.dockerfile.ts': compliant,
-      'legacy/dockwright.policy.yaml': '# legacy runs as www-data until it moves to the new base (TICKET-42)\nextends: ../dockwright.policy.yaml\nrequireDigests: false\nrequireNumericUser: false\nforbiddenPackages: { allow: [sudo] }\nrules:\n  DW6102: off\n  DW5101: off\n',
+      'legacy/dockwright.policy.yaml': '# legacy runs as www-data until it moves to the new base (TICKET-42)\nextends: ../dockwright.policy.yaml\nrequireDigests: false\nrequireNumericUser: false\nforbiddenPackages: { allow: [sudo] }\nrules:\n  DW6020: off\n  DW5017: off\n',
       'legacy/service.dockerfile.ts': breaking,
     });
     const run = await runCli(cli, ['render'], dir);
@@ -138,7 +138,7 @@ describe('which policy applies', () => {
     });
     const run = await runCli(cli, ['render'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('  ✖ DW1101 image "debian:12.8-slim@sha256:bbbb');
+    expect(run.stderr).toContain('  ✖ DW1009 image "debian:12.8-slim@sha256:bbbb');
     expect(run.stderr).toContain('→ use an image from registry.acme.example (allowedRegistries in dockwright.policy.yaml)\n');
   });
 
@@ -153,7 +153,7 @@ describe('which policy applies', () => {
 describe('a broken policy file', () => {
   it('is a configuration error: file:line:column, code and hint for each problem; nothing is rendered; exit 2', async () => {
     const dir = makeProject({
-      'dockwright.policy.yaml': 'requireDigest: true\nforbidRoot: yes\nrules:\n  DW5101: warning\n',
+      'dockwright.policy.yaml': 'requireDigest: true\nforbidRoot: yes\nrules:\n  DW5017: warning\n',
       'api/service.dockerfile.ts': compliant,
     });
     const run = await runCli(cli, ['render'], dir);
@@ -162,8 +162,8 @@ describe('a broken policy file', () => {
     expect(run.stderr).toBe(`✖ DWP1003 unknown setting "requireDigest" (at dockwright.policy.yaml:1:1)
   → did you mean requireDigests?
 ✖ DWP1003 forbidRoot is "yes", expected true or false (at dockwright.policy.yaml:2:13)
-  → forbidRoot (DW3101): the final stage never runs as root, not even with allowRoot(reason).
-✖ DWP1003 rules.DW5101 is "warning", not one of off, warn, error (at dockwright.policy.yaml:4:11)
+  → forbidRoot (DW3008): the final stage never runs as root, not even with allowRoot(reason).
+✖ DWP1003 rules.DW5017 is "warning", not one of off, warn, error (at dockwright.policy.yaml:4:11)
   → write off, warn or error
 `);
     expect(existsSync(join(dir, 'api/Dockerfile'))).toBe(false);

@@ -19,6 +19,9 @@ export { checkPolicy } from './check/check-policy.js';
 export type { PolicyFinding } from './check/check-policy.js';
 export { fullImageName, isAllowedImage } from './check/image-name.js';
 
+// The same policy for `lint()` of written Dockerfiles.
+export { lintOptions } from './lint/lint-options.js';
+
 // Errors in policy files, as data.
 export { policyCodes } from './errors/policy-codes.js';
 export type { PolicyCode, PolicyCodeInfo } from './errors/policy-codes.js';

@@ -39,24 +39,24 @@ describe('a valid policy', () => {
   it('turns on each rule whose setting is given, as an error, and leaves the others off', () => {
     const result = parsePolicy('requireDigests: true\nrequiredLabels: [org.opencontainers.image.source]\n', '/repo/dockwright.policy.yaml');
     expect(result.ok && result.policy.rules).toEqual({
-      DW1101: 'off',
-      DW1102: 'error',
-      DW1103: 'off',
-      DW2101: 'off',
-      DW3101: 'off',
-      DW3102: 'off',
-      DW5101: 'off',
-      DW5102: 'off',
-      DW6101: 'error',
-      DW6102: 'off',
+      DW1009: 'off',
+      DW1010: 'error',
+      DW1011: 'off',
+      DW2008: 'off',
+      DW3008: 'off',
+      DW3007: 'off',
+      DW5017: 'off',
+      DW5022: 'off',
+      DW6019: 'error',
+      DW6020: 'off',
     });
   });
 
   it('`rules` sets severities: warn, off over a setting, on with the defaults, and keeps codes for lint', () => {
-    const result = parsePolicy('requireDigests: true\nrequireHealthcheck: true\nrules:\n  DW1102: warn\n  DW6102: off\n  DW5102: error\n  DW5004: warn\n');
+    const result = parsePolicy('requireDigests: true\nrequireHealthcheck: true\nrules:\n  DW1010: warn\n  DW6020: off\n  DW5022: error\n  DW5004: warn\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.policy.rules).toMatchObject({ DW1102: 'warn', DW6102: 'off', DW5102: 'error', DW5004: 'warn' });
+    expect(result.policy.rules).toMatchObject({ DW1010: 'warn', DW6020: 'off', DW5022: 'error', DW5004: 'warn' });
     expect(result.policy.forbiddenPackages).toEqual([...DEFAULT_FORBIDDEN_PACKAGES].sort());
   });
 
@@ -78,7 +78,7 @@ describe('a valid policy', () => {
 
   it('policyFrom() takes the same settings from code, and refuses extends there', () => {
     const result = policyFrom({ forbidRoot: true });
-    expect(result.ok && result.policy.rules.DW3101).toBe('error');
+    expect(result.ok && result.policy.rules.DW3008).toBe('error');
     expect(brief(issuesOf(policyFrom({ extends: './base.yaml' })))).toEqual(['-:- DWP1003 extends is only for policy files']);
   });
 });
@@ -109,7 +109,7 @@ describe('an invalid policy file', () => {
     expect(issue).toEqual({
       code: 'DWP1003',
       message: 'requireDigests is "yes please", expected true or false',
-      hint: 'requireDigests (DW1102): every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...',
+      hint: 'requireDigests (DW1010): every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...',
       file,
       line: 1,
       column: 17,
@@ -129,21 +129,21 @@ describe('an invalid policy file', () => {
   });
 
   it('DWP1003: an unknown key in a package list, an unknown rule code, a wrong severity', () => {
-    const text = 'forbiddenPackages:\n  remove: [vim]\nrules:\n  DW9999: error\n  DW1102: warning\n';
+    const text = 'forbiddenPackages:\n  remove: [vim]\nrules:\n  DW9999: error\n  DW1010: warning\n';
     const issues = issuesOf(parsePolicy(text, file));
     expect(brief(issues)).toEqual([
       '2:3 DWP1003 unknown setting "remove" in forbiddenPackages',
       '4:3 DWP1003 "DW9999" is not a Dockwright rule code',
-      '5:11 DWP1003 rules.DW1102 is "warning", not one of off, warn, error',
+      '5:11 DWP1003 rules.DW1010 is "warning", not one of off, warn, error',
     ]);
-    expect(issues.map((i) => i.hint)).toEqual(['the keys here are defaults, add and allow', 'write a code such as DW5101; docs/anti-patterns.md lists every code', 'write off, warn or error']);
+    expect(issues.map((i) => i.hint)).toEqual(['the keys here are defaults, add and allow', 'write a code such as DW5017; docs/anti-patterns.md lists every code', 'write off, warn or error']);
   });
 
   it('DWP1003: a rule switched on without the list it checks against', () => {
-    expect(issuesOf(parsePolicy('rules:\n  DW1101: error\n', file))).toEqual([
-      { code: 'DWP1003', message: 'DW1101 is error but allowedRegistries lists nothing to check against', hint: 'add allowedRegistries: [...], or set DW1101: off', file, line: 2, column: 3, key: 'rules.DW1101' },
+    expect(issuesOf(parsePolicy('rules:\n  DW1009: error\n', file))).toEqual([
+      { code: 'DWP1003', message: 'DW1009 is error but allowedRegistries lists nothing to check against', hint: 'add allowedRegistries: [...], or set DW1009: off', file, line: 2, column: 3, key: 'rules.DW1009' },
     ]);
-    expect(brief(issuesOf(parsePolicy('requiredLabels: []\nrules:\n  DW6101: warn\n', file)))).toEqual(['3:3 DWP1003 DW6101 is warn but requiredLabels lists nothing to check against']);
+    expect(brief(issuesOf(parsePolicy('requiredLabels: []\nrules:\n  DW6019: warn\n', file)))).toEqual(['3:3 DWP1003 DW6019 is warn but requiredLabels lists nothing to check against']);
   });
 
   it('DWP1001: a file that cannot be read', () => {
@@ -161,16 +161,16 @@ describe('an invalid policy file', () => {
 describe('extends', () => {
   it('merges a file by relative path: its settings first, this file\'s over them, rules key by key', () => {
     const dir = makeDir({
-      'base.policy.yaml': 'requireDigests: true\nforbidRoot: true\nrequiredLabels: [org.opencontainers.image.source]\nrules:\n  DW1102: warn\n  DW3101: error\n',
-      'team/dockwright.policy.yaml': 'extends: ../base.policy.yaml\nforbidRoot: false\nrequiredLabels: [org.opencontainers.image.revision]\nrules:\n  DW1102: error\n',
+      'base.policy.yaml': 'requireDigests: true\nforbidRoot: true\nrequiredLabels: [org.opencontainers.image.source]\nrules:\n  DW1010: warn\n  DW3008: error\n',
+      'team/dockwright.policy.yaml': 'extends: ../base.policy.yaml\nforbidRoot: false\nrequiredLabels: [org.opencontainers.image.revision]\nrules:\n  DW1010: error\n',
     });
     const result = loadPolicy(join(dir, 'team/dockwright.policy.yaml'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.policy.files).toEqual([join(dir, 'team/dockwright.policy.yaml'), join(dir, 'base.policy.yaml')]);
     expect(result.policy.requiredLabels).toEqual(['org.opencontainers.image.revision']);
-    // forbidRoot: false replaces true, but the base's explicit DW3101: error still applies.
-    expect(result.policy.rules).toMatchObject({ DW1102: 'error', DW3101: 'error', DW6101: 'error' });
+    // forbidRoot: false replaces true, but the base's explicit DW3008: error still applies.
+    expect(result.policy.rules).toMatchObject({ DW1010: 'error', DW3008: 'error', DW6019: 'error' });
     expect(result.policy.settings.forbidRoot).toBe(false);
   });
 
@@ -186,7 +186,7 @@ describe('extends', () => {
     expect(one.ok && one.policy.allowedRegistries).toEqual(['registry.acme.example']);
     // A package name alone means its dockwright.policy.yaml.
     const two = loadPolicy(join(dir, 'two/dockwright.policy.yaml'));
-    expect(two.ok && two.policy.rules.DW1102).toBe('error');
+    expect(two.ok && two.policy.rules.DW1010).toBe('error');
   });
 
   it('DWP1004: a missing file or package, at the extends entry', () => {

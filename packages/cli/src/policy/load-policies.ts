@@ -49,7 +49,7 @@ export async function loadPolicies(targets: readonly Target[], cwd: string): Pro
       file: name,
       check: (dockerfile: Dockerfile) => {
         const found = checkPolicy(dockerfile, policy).map(({ severity, ...issue }) => ({ severity, issue: Object.freeze(issue) as CliIssue }));
-        return { errors: found.filter((f) => f.severity === 'error').map((f) => f.issue), warnings: found.filter((f) => f.severity === 'warn').map((f) => f.issue) };
+        return { errors: found.filter((f) => f.severity === 'error').map((f) => f.issue), warnings: found.filter((f) => f.severity !== 'error').map((f) => f.issue) };
       },
     });
   }

@@ -10,20 +10,21 @@ import { finalStage, imageStages } from './walk.js';
 
 /** A problem a policy finds: an issue like the builder's, with the severity the policy gives it. */
 export interface PolicyFinding extends DockwrightIssue {
-  readonly severity: 'warn' | 'error';
+  /** `error` fails the render; `warn` (also written `warning`) and `info` are reported only. */
+  readonly severity: 'info' | 'warn' | 'error';
 }
 
 const checks: readonly (readonly [DockwrightCode, PolicyRuleCheck])[] = [
-  ['DW1101', checkRegistries],
-  ['DW1102', checkDigests],
-  ['DW1103', checkSyntaxPinned],
-  ['DW2101', checkBuildTools],
-  ['DW3101', checkNoRoot],
-  ['DW3102', checkNumericUser],
-  ['DW5101', checkPinnedPackages],
-  ['DW5102', checkForbiddenPackages],
-  ['DW6101', checkRequiredLabels],
-  ['DW6102', checkHealthcheck],
+  ['DW1009', checkRegistries],
+  ['DW1010', checkDigests],
+  ['DW1011', checkSyntaxPinned],
+  ['DW2008', checkBuildTools],
+  ['DW3007', checkNumericUser],
+  ['DW3008', checkNoRoot],
+  ['DW5017', checkPinnedPackages],
+  ['DW5022', checkForbiddenPackages],
+  ['DW6019', checkRequiredLabels],
+  ['DW6020', checkHealthcheck],
 ];
 
 /**
@@ -42,8 +43,9 @@ export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Pol
   if (final === undefined) return [];
   const context = { ast, final, imageStages: imageStages(ast), policy };
   return checks.flatMap(([code, check]) => {
-    const severity = policy.rules[code] ?? 'off';
-    if (severity === 'off') return [];
+    const written = policy.rules[code] ?? 'off';
+    if (written === 'off') return [];
+    const severity = written === 'warning' ? 'warn' : written;
     return check(context).map((found) => Object.freeze({ ...found, severity }));
   });
 }

@@ -5,7 +5,7 @@ import type { DockwrightCode, DockwrightIssue, IssuePath } from '@dockwright/cor
  *
  * @example
  * ```ts
- * issue('DW1102', 'image "node:22" is not pinned by digest', 'pin it with .pinDigest(...)', { stage: 'app', instruction: 'FROM' });
+ * issue('DW1010', 'image "node:22" is not pinned by digest', 'pin it with .pinDigest(...)', { stage: 'app', instruction: 'FROM' });
  * ```
  */
 export function issue(code: DockwrightCode, message: string, hint: string, path: IssuePath = {}): DockwrightIssue {

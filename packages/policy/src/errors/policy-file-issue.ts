@@ -10,7 +10,7 @@ export interface PolicyFileIssue {
   /** 1-based line and column of the offending value or key, when known. */
   readonly line?: number;
   readonly column?: number;
-  /** The setting, dotted: `rules.DW5101`, `allowedRegistries.2`. */
+  /** The setting, dotted: `rules.DW5017`, `allowedRegistries.2`. */
   readonly key?: string;
 }
 

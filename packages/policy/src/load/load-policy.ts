@@ -122,8 +122,8 @@ export function loadPolicy(file: string): PolicyResult {
  *
  * @example
  * ```ts
- * const result = parsePolicy('requireDigests: true\nrules:\n  DW1102: warn\n');
- * if (result.ok) result.policy.rules.DW1102; // 'warn'
+ * const result = parsePolicy('requireDigests: true\nrules:\n  DW1010: warn\n');
+ * if (result.ok) result.policy.rules.DW1010; // 'warn'
  * ```
  */
 export function parsePolicy(text: string, file: string = resolve(POLICY_FILE)): PolicyResult {

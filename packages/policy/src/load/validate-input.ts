@@ -52,7 +52,7 @@ function describe(issue: ZodIssue, root: unknown): { key: string; message: strin
   const key = keyText(issue.path);
   const setting = String(issue.path[0] ?? '');
   const description = policySchema.shape[setting as keyof typeof policySchema.shape]?.meta()?.description;
-  // "DW1101: the registries ..." reads as "allowedRegistries (DW1101): the registries ...".
+  // "DW1009: the registries ..." reads as "allowedRegistries (DW1009): the registries ...".
   const code = description === undefined ? undefined : /^(DW\d{4}): /.exec(description)?.[1];
   const about = description === undefined ? 'see docs/policy.md' : `${setting}${code === undefined ? '' : ` (${code})`}: ${description.replace(/^DW\d{4}: /, '')}`;
   switch (issue.code) {
@@ -63,18 +63,18 @@ function describe(issue: ZodIssue, root: unknown): { key: string; message: strin
         return { key: unknown, asKey: unknown, message: `unknown setting "${unknown}"`, hint: near === undefined ? `the settings are ${SETTINGS.filter((s) => s !== '$schema').join(', ')}` : `did you mean ${near}?` };
       }
       if (setting === 'rules') {
-        return { key: `rules.${unknown}`, asKey: unknown, message: `"${unknown}" is not a Dockwright rule code`, hint: 'write a code such as DW5101; docs/anti-patterns.md lists every code' };
+        return { key: `rules.${unknown}`, asKey: unknown, message: `"${unknown}" is not a Dockwright rule code`, hint: 'write a code such as DW5017; docs/anti-patterns.md lists every code' };
       }
       return { key: `${key}.${unknown}`, asKey: unknown, message: `unknown setting "${unknown}" in ${key}`, hint: 'the keys here are defaults, add and allow' };
     }
     case 'invalid_key': {
       const code = String(issue.path.at(-1) ?? '');
-      return { key, message: `"${code}" is not a Dockwright rule code`, hint: 'write a code such as DW5101; docs/anti-patterns.md lists every code' };
+      return { key, message: `"${code}" is not a Dockwright rule code`, hint: 'write a code such as DW5017; docs/anti-patterns.md lists every code' };
     }
     case 'invalid_union':
       return { nested: deepestBranch(issue.errors) };
     case 'invalid_value':
-      return { key, message: `${key} is ${show(valueAt(root, issue.path))}, not one of ${issue.values.map(String).join(', ')}`, hint: setting === 'rules' ? 'write off, warn or error' : about };
+      return { key, message: `${key} is ${show(valueAt(root, issue.path))}, not one of ${issue.values.map(String).join(', ')}`, hint: setting === 'rules' ? 'write off, info, warn or error' : about };
     case 'invalid_format':
       return { key, message: `${key} ${show(valueAt(root, issue.path))} ${issue.message}`, hint: about };
     case 'too_small':

@@ -14,18 +14,18 @@ export interface PolicyRule {
  *
  * @example
  * ```ts
- * policyRules.find((r) => r.code === 'DW1102')?.setting; // 'requireDigests'
+ * policyRules.find((r) => r.code === 'DW1010')?.setting; // 'requireDigests'
  * ```
  */
 export const policyRules: readonly PolicyRule[] = Object.freeze([
-  { code: 'DW1101', setting: 'allowedRegistries', needsSetting: true },
-  { code: 'DW1102', setting: 'requireDigests', needsSetting: false },
-  { code: 'DW1103', setting: 'requirePinnedSyntax', needsSetting: false },
-  { code: 'DW2101', setting: 'forbidBuildTools', needsSetting: false },
-  { code: 'DW3101', setting: 'forbidRoot', needsSetting: false },
-  { code: 'DW3102', setting: 'requireNumericUser', needsSetting: false },
-  { code: 'DW5101', setting: 'requirePinnedPackages', needsSetting: false },
-  { code: 'DW5102', setting: 'forbiddenPackages', needsSetting: false },
-  { code: 'DW6101', setting: 'requiredLabels', needsSetting: true },
-  { code: 'DW6102', setting: 'requireHealthcheck', needsSetting: false },
+  { code: 'DW1009', setting: 'allowedRegistries', needsSetting: true },
+  { code: 'DW1010', setting: 'requireDigests', needsSetting: false },
+  { code: 'DW1011', setting: 'requirePinnedSyntax', needsSetting: false },
+  { code: 'DW2008', setting: 'forbidBuildTools', needsSetting: false },
+  { code: 'DW3007', setting: 'requireNumericUser', needsSetting: false },
+  { code: 'DW3008', setting: 'forbidRoot', needsSetting: false },
+  { code: 'DW5017', setting: 'requirePinnedPackages', needsSetting: false },
+  { code: 'DW5022', setting: 'forbiddenPackages', needsSetting: false },
+  { code: 'DW6019', setting: 'requiredLabels', needsSetting: true },
+  { code: 'DW6020', setting: 'requireHealthcheck', needsSetting: false },
 ] satisfies PolicyRule[]);

@@ -1,8 +1,11 @@
 import { codes, type DockwrightCode } from '@dockwright/core';
 import { z } from 'zod';
 
-/** How a rule is applied: `off`, reported as a warning (`warn`: exit 0), or an error (`error`: exit 1). */
-export type RuleSeverity = 'off' | 'warn' | 'error';
+/**
+ * How a rule is applied: `off`; reported without failing (`info`, `warn` or its other spelling
+ * `warning`: exit 0); or an error (`error`: exit 1). The same words `dockwright lint` reads.
+ */
+export type RuleSeverity = 'off' | 'info' | 'warn' | 'warning' | 'error';
 
 // A registry host (with a port, or `localhost`), optionally followed by a path prefix.
 const HOST = '(?:localhost|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?=:))(?::\\d{1,5})?';
@@ -34,7 +37,7 @@ const ruleCode = z
   .refine((code) => Object.hasOwn(codes, code), { error: 'is not a Dockwright rule code' }) as unknown as z.ZodType<DockwrightCode, string>;
 
 // Typed as a partial map: a file names only the codes it changes.
-const rulesMap = z.record(ruleCode, z.enum(['off', 'warn', 'error'])) as unknown as z.ZodType<Partial<Record<DockwrightCode, RuleSeverity>>>;
+const rulesMap = z.record(ruleCode, z.enum(['off', 'info', 'warn', 'warning', 'error'])) as unknown as z.ZodType<Partial<Record<DockwrightCode, RuleSeverity>>>;
 
 /**
  * The zod schema of a `dockwright.policy.yaml` file. Every setting is optional; a rule is on when
@@ -42,7 +45,7 @@ const rulesMap = z.record(ruleCode, z.enum(['off', 'warn', 'error'])) as unknown
  *
  * @example
  * ```ts
- * policySchema.safeParse({ requireDigests: true, rules: { DW1102: 'warn' } }).success; // true
+ * policySchema.safeParse({ requireDigests: true, rules: { DW1010: 'warn' } }).success; // true
  * ```
  */
 export const policySchema = z
@@ -60,29 +63,29 @@ export const policySchema = z
       .array(registry)
       .optional()
       .meta({
-        description: 'DW1101: the registries images may come from. An entry is a host, or a host and path prefix; images without a registry are docker.io (official images are docker.io/library).',
+        description: 'DW1009: the registries images may come from. An entry is a host, or a host and path prefix; images without a registry are docker.io (official images are docker.io/library).',
         examples: [['docker.io/library', 'ghcr.io/acme', 'registry.acme.example']],
       }),
-    requireDigests: z.boolean().optional().meta({ description: 'DW1102: every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...' }),
-    requirePinnedSyntax: z.boolean().optional().meta({ description: 'DW1103: a `# syntax` frontend, when there is one, is pinned by digest (the frontend image runs code during the build).' }),
+    requireDigests: z.boolean().optional().meta({ description: 'DW1010: every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...' }),
+    requirePinnedSyntax: z.boolean().optional().meta({ description: 'DW1011: a `# syntax` frontend, when there is one, is pinned by digest (the frontend image runs code during the build).' }),
     forbidBuildTools: packageSet('build tools')
       .optional()
-      .meta({ description: 'DW2101: no compilers, build systems, git or -dev/-devel packages installed in the final stage, and no toolchain base image (golang, rust, gcc, maven, gradle, buildpack-deps) under it. true for the defaults, or { add, allow, defaults }.' }),
-    forbidRoot: z.boolean().optional().meta({ description: 'DW3101: the final stage never runs as root, not even with allowRoot(reason).' }),
-    requireNumericUser: z.boolean().optional().meta({ description: 'DW3102: the final USER is a numeric uid (and gid), which Kubernetes runAsNonRoot can verify.' }),
-    requirePinnedPackages: z.boolean().optional().meta({ description: 'DW5101: packages installed by apt, apk, dnf/yum, pip, npm/pnpm/yarn, gem and go install name a version.' }),
+      .meta({ description: 'DW2008: no compilers, build systems, git or -dev/-devel packages installed in the final stage, and no toolchain base image (golang, rust, gcc, maven, gradle, buildpack-deps) under it. true for the defaults, or { add, allow, defaults }.' }),
+    requireNumericUser: z.boolean().optional().meta({ description: 'DW3007: the final USER is a numeric uid (and gid), which Kubernetes runAsNonRoot can verify.' }),
+    forbidRoot: z.boolean().optional().meta({ description: 'DW3008: the final stage never runs as root, not even with allowRoot(reason).' }),
+    requirePinnedPackages: z.boolean().optional().meta({ description: 'DW5017: packages installed by apt, apk, dnf/yum, pip, npm/pnpm/yarn, gem and go install name a version.' }),
     forbiddenPackages: packageSet('forbidden packages')
       .optional()
-      .meta({ description: 'DW5102: packages the image must not contain (SSH servers, sudo, editors, debuggers by default). true for the defaults, or { add, allow, defaults }.' }),
+      .meta({ description: 'DW5022: packages the image must not contain (SSH servers, sudo, editors, debuggers by default). true for the defaults, or { add, allow, defaults }.' }),
     requiredLabels: z
       .array(labelKey)
       .optional()
-      .meta({ description: 'DW6101: labels the final image must set.', examples: [['org.opencontainers.image.source', 'org.opencontainers.image.revision']] }),
-    requireHealthcheck: z.boolean().optional().meta({ description: 'DW6102: a service image (its final stage EXPOSEs a port) has a HEALTHCHECK.' }),
+      .meta({ description: 'DW6019: labels the final image must set.', examples: [['org.opencontainers.image.source', 'org.opencontainers.image.revision']] }),
+    requireHealthcheck: z.boolean().optional().meta({ description: 'DW6020: the final image has a HEALTHCHECK, or says there is none with healthcheck(\'none\').' }),
     rules: rulesMap.optional().meta({
       description:
-        'Severity by rule code: off, warn (reported, exit 0) or error (exit 1). For the policy rules (DWx1xx) it overrides the setting; `dockwright lint` also reads it for the other rules.',
-      examples: [{ DW5101: 'warn', DW6102: 'off' }],
+        'Severity by rule code: off, info or warn (reported, exit 0; warning is another spelling of warn) or error (exit 1). For the policy rules it overrides the setting; `dockwright lint` reads the same map for every rule.',
+      examples: [{ DW5017: 'warn', DW6020: 'off' }],
     }),
   })
   .meta({ title: 'Dockwright policy', description: 'An organisation policy for Dockerfiles rendered or linted by Dockwright (dockwright.policy.yaml).' });

@@ -18,7 +18,7 @@ export interface Policy {
   readonly files: readonly string[];
   readonly settings: PolicySettings;
   /**
-   * Severity by rule code: every policy rule (DWx1xx) with its effective severity, plus every
+   * Severity by rule code: every policy rule (see `policyRules`) with its effective severity, plus every
    * other code the `rules` map names (for `dockwright lint`; rendering always enforces those).
    */
   readonly rules: Readonly<Partial<Record<DockwrightCode, RuleSeverity>>>;
@@ -55,12 +55,12 @@ function isOn(value: unknown): boolean {
 /**
  * Merges policy layers (later ones win; `rules` entries merge one by one) and works out the
  * effective lists and severities. A rule switched on in `rules` without the list it needs
- * (DW1101 without `allowedRegistries`, DW6101 without `requiredLabels`) is a DWP1003 problem.
+ * (DW1009 without `allowedRegistries`, DW6019 without `requiredLabels`) is a DWP1003 problem.
  *
  * @example
  * ```ts
  * const result = resolveLayers([{ file: 'dockwright.policy.yaml', input: { requireDigests: true } }]);
- * if (result.ok) result.policy.rules.DW1102; // 'error'
+ * if (result.ok) result.policy.rules.DW1010; // 'error'
  * ```
  */
 export function resolveLayers(layers: readonly PolicyLayer[]): PolicyResult {
@@ -113,8 +113,8 @@ export function resolveLayers(layers: readonly PolicyLayer[]): PolicyResult {
     rules: Object.freeze(Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b)))),
     allowedRegistries: Object.freeze([...(merged.allowedRegistries ?? [])].map((r) => r.toLowerCase())),
     requiredLabels: Object.freeze([...(merged.requiredLabels ?? [])]),
-    forbiddenPackages: packageSet(onByRule('DW5102', merged.forbiddenPackages), DEFAULT_FORBIDDEN_PACKAGES),
-    buildTools: packageSet(onByRule('DW2101', merged.forbidBuildTools), DEFAULT_BUILD_TOOLS),
+    forbiddenPackages: packageSet(onByRule('DW5022', merged.forbiddenPackages), DEFAULT_FORBIDDEN_PACKAGES),
+    buildTools: packageSet(onByRule('DW2008', merged.forbidBuildTools), DEFAULT_BUILD_TOOLS),
     buildImages: Object.freeze(toolDefaults.filter((i) => !allow.has(i))),
   };
   return { ok: true, policy: Object.freeze(policy) };

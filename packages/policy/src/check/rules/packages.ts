@@ -27,13 +27,13 @@ const PIN_HINTS: Readonly<Record<Manager, (names: readonly string[]) => string>>
 const COMMANDS: Readonly<Record<Manager, string>> = { apt: 'apt-get install', apk: 'apk add', dnf: 'dnf install', zypper: 'zypper install', pip: 'pip install', npm: 'npm install', gem: 'gem install', go: 'go install' };
 
 /**
- * DW5101: packages installed in any stage name their version (apt, apk, dnf/yum, zypper, pip,
+ * DW5017: packages installed in any stage name their version (apt, apk, dnf/yum, zypper, pip,
  * npm/pnpm/yarn, gem, go install), so a rebuild installs the same thing. One problem per
  * install command, naming every unpinned package.
  *
  * @example
  * ```ts
- * checkPinnedPackages(context); // [{ code: 'DW5101', message: 'apt-get install of curl, tini without pinned versions', ... }]
+ * checkPinnedPackages(context); // [{ code: 'DW5017', message: 'apt-get install of curl, tini without pinned versions', ... }]
  * ```
  */
 export const checkPinnedPackages: PolicyRuleCheck = ({ ast }) =>
@@ -42,7 +42,7 @@ export const checkPinnedPackages: PolicyRuleCheck = ({ ast }) =>
       const loose = install.packages.filter((p) => !p.pinned).map((p) => p.name);
       if (loose.length === 0) return [];
       const noun = loose.length === 1 ? 'a pinned version' : 'pinned versions';
-      return [issue('DW5101', `${COMMANDS[install.manager]} of ${loose.join(', ')} without ${noun}`, PIN_HINTS[install.manager](loose), path)];
+      return [issue('DW5017', `${COMMANDS[install.manager]} of ${loose.join(', ')} without ${noun}`, PIN_HINTS[install.manager](loose), path)];
     }),
   );
 
@@ -52,12 +52,12 @@ function imagePackages(stages: readonly StageNode[]): { name: string; word: stri
 }
 
 /**
- * DW5102: the final image installs none of the forbidden packages (SSH servers, sudo, editors,
+ * DW5022: the final image installs none of the forbidden packages (SSH servers, sudo, editors,
  * debuggers by default).
  *
  * @example
  * ```ts
- * checkForbiddenPackages(context); // [{ code: 'DW5102', message: 'package "sudo" is installed in stage "app", and the policy forbids it', ... }]
+ * checkForbiddenPackages(context); // [{ code: 'DW5022', message: 'package "sudo" is installed in stage "app", and the policy forbids it', ... }]
  * ```
  */
 export const checkForbiddenPackages: PolicyRuleCheck = ({ imageStages, policy }) => {
@@ -66,7 +66,7 @@ export const checkForbiddenPackages: PolicyRuleCheck = ({ imageStages, policy })
     .filter((p) => forbidden.has(p.name) || forbidden.has(p.word))
     .map((p) =>
       issue(
-        'DW5102',
+        'DW5022',
         `package "${p.name}" is installed in stage "${p.path.stage ?? ''}", which is in the final image, and the policy forbids it`,
         `remove it from the image; to accept it after all, list it under forbiddenPackages: { allow: [${p.name}] } in ${policyName(policy)}`,
         p.path,
@@ -80,12 +80,12 @@ function isBuildTool(name: string, tools: ReadonlySet<string>, headers: boolean)
 }
 
 /**
- * DW2101: no build tools in the final image: no compiler, build system, git or header package
+ * DW2008: no build tools in the final image: no compiler, build system, git or header package
  * installed in its stages, and no toolchain image (golang, rust, ...) under it.
  *
  * @example
  * ```ts
- * checkBuildTools(context); // [{ code: 'DW2101', message: 'build tool "gcc" is installed in stage "app", which is in the final image', ... }]
+ * checkBuildTools(context); // [{ code: 'DW2008', message: 'build tool "gcc" is installed in stage "app", which is in the final image', ... }]
  * ```
  */
 export const checkBuildTools: PolicyRuleCheck = ({ final, imageStages, policy }) => {
@@ -102,7 +102,7 @@ export const checkBuildTools: PolicyRuleCheck = ({ final, imageStages, policy })
     if (policy.buildImages.includes(last)) {
       found.push(
         issue(
-          'DW2101',
+          'DW2008',
           `the final image is built on ${imageText(ref)}, a toolchain image`,
           `build in a stage on ${imageText(ref)} and copy only the result into the final stage "${final.name}", on a small runtime image (debian slim, distroless, scratch)`,
           { stage: base.name, instruction: 'FROM' },
@@ -114,7 +114,7 @@ export const checkBuildTools: PolicyRuleCheck = ({ final, imageStages, policy })
     if (allowed.has(p.name) || !isBuildTool(p.name, tools, headers)) continue;
     found.push(
       issue(
-        'DW2101',
+        'DW2008',
         `build tool "${p.name}" is installed in stage "${p.path.stage ?? ''}", which is in the final image`,
         `install it in a build stage and copy only what it builds into "${final.name}"; to accept it after all, list it under forbidBuildTools: { allow: [${p.name}] } in ${policyName(policy)}`,
         p.path,

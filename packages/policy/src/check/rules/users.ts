@@ -19,12 +19,12 @@ function finalUser(stages: readonly StageNode[]): { user: string; group?: string
 }
 
 /**
- * DW3101: with `forbidRoot`, the final image never runs as root, whatever reason `allowRoot()`
+ * DW3008: with `forbidRoot`, the final image never runs as root, whatever reason `allowRoot()`
  * gives.
  *
  * @example
  * ```ts
- * checkNoRoot(context); // [{ code: 'DW3101', message: 'the final stage "app" runs as root (allowRoot: "binds port 80")', ... }]
+ * checkNoRoot(context); // [{ code: 'DW3008', message: 'the final stage "app" runs as root (allowRoot: "binds port 80")', ... }]
  * ```
  */
 export const checkNoRoot: PolicyRuleCheck = ({ final, imageStages, policy }) => {
@@ -38,7 +38,7 @@ export const checkNoRoot: PolicyRuleCheck = ({ final, imageStages, policy }) => 
   const why = waiver === undefined ? '' : ` (allowRoot: "${waiver.reason}")`;
   return [
     issue(
-      'DW3101',
+      'DW3008',
       `the final stage "${final.name}" runs as root${why}, and the policy forbids root`,
       `run as a non-root user, e.g. .user('app', { create: { uid: 10001 } }) or .user(10001); forbidRoot in ${policyName(policy)} admits no allowRoot() exception`,
       user?.path ?? { stage: final.name, instruction: 'USER' },
@@ -47,12 +47,12 @@ export const checkNoRoot: PolicyRuleCheck = ({ final, imageStages, policy }) => 
 };
 
 /**
- * DW3102: the final USER is numeric (`10001`, `10001:10001`), so Kubernetes `runAsNonRoot` can
+ * DW3007: the final USER is numeric (`10001`, `10001:10001`), so Kubernetes `runAsNonRoot` can
  * check it without reading the image's /etc/passwd.
  *
  * @example
  * ```ts
- * checkNumericUser(context); // [{ code: 'DW3102', message: 'the final USER "node" is a name, not a numeric uid', ... }]
+ * checkNumericUser(context); // [{ code: 'DW3007', message: 'the final USER "node" is a name, not a numeric uid', ... }]
  * ```
  */
 export const checkNumericUser: PolicyRuleCheck = ({ imageStages }) => {
@@ -63,7 +63,7 @@ export const checkNumericUser: PolicyRuleCheck = ({ imageStages }) => {
   const text = user.group === undefined ? user.user : `${user.user}:${user.group}`;
   return [
     issue(
-      'DW3102',
+      'DW3007',
       `the final USER "${text}" is a name, not a numeric uid${user.group === undefined ? '' : ' and gid'}`,
       `use the ids: .user(1000) or .user('1000:1000') for a user the base image has (\`id ${user.user}\` shows them), or .user('app', { create: { uid: 10001 } }), which writes USER 10001:10001`,
       user.path,
