@@ -153,7 +153,7 @@ describe('which policy applies', () => {
 describe('a broken policy file', () => {
   it('is a configuration error: file:line:column, code and hint for each problem; nothing is rendered; exit 2', async () => {
     const dir = makeProject({
-      'dockwright.policy.yaml': 'requireDigest: true\nforbidRoot: yes\nrules:\n  DW5017: warning\n',
+      'dockwright.policy.yaml': 'requireDigest: true\nforbidRoot: yes\nrules:\n  DW5017: warnings\n',
       'api/service.dockerfile.ts': compliant,
     });
     const run = await runCli(cli, ['render'], dir);
@@ -163,8 +163,8 @@ describe('a broken policy file', () => {
   → did you mean requireDigests?
 ✖ DWP1003 forbidRoot is "yes", expected true or false (at dockwright.policy.yaml:2:13)
   → forbidRoot (DW3008): the final stage never runs as root, not even with allowRoot(reason).
-✖ DWP1003 rules.DW5017 is "warning", not one of off, warn, error (at dockwright.policy.yaml:4:11)
-  → write off, warn or error
+✖ DWP1003 rules.DW5017 is "warnings", not one of off, info, warn, warning, error (at dockwright.policy.yaml:4:11)
+  → write off, info, warn or error
 `);
     expect(existsSync(join(dir, 'api/Dockerfile'))).toBe(false);
   });

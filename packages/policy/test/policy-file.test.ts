@@ -129,14 +129,14 @@ describe('an invalid policy file', () => {
   });
 
   it('DWP1003: an unknown key in a package list, an unknown rule code, a wrong severity', () => {
-    const text = 'forbiddenPackages:\n  remove: [vim]\nrules:\n  DW9999: error\n  DW1010: warning\n';
+    const text = 'forbiddenPackages:\n  remove: [vim]\nrules:\n  DW9999: error\n  DW1010: warnings\n';
     const issues = issuesOf(parsePolicy(text, file));
     expect(brief(issues)).toEqual([
       '2:3 DWP1003 unknown setting "remove" in forbiddenPackages',
       '4:3 DWP1003 "DW9999" is not a Dockwright rule code',
-      '5:11 DWP1003 rules.DW1010 is "warning", not one of off, warn, error',
+      '5:11 DWP1003 rules.DW1010 is "warnings", not one of off, info, warn, warning, error',
     ]);
-    expect(issues.map((i) => i.hint)).toEqual(['the keys here are defaults, add and allow', 'write a code such as DW5017; docs/anti-patterns.md lists every code', 'write off, warn or error']);
+    expect(issues.map((i) => i.hint)).toEqual(['the keys here are defaults, add and allow', 'write a code such as DW5017; docs/anti-patterns.md lists every code', 'write off, info, warn or error']);
   });
 
   it('DWP1003: a rule switched on without the list it checks against', () => {
