@@ -38,7 +38,7 @@ export type * from './ast/index.js';
 export { parseDockerfile } from './syntax/parse-dockerfile.js';
 export { format } from './syntax/format.js';
 export type { FormatResult } from './syntax/format.js';
-export { syntaxMeaning } from './syntax/syntax-meaning.js';
+export { sameMeaning, syntaxMeaning } from './syntax/syntax-meaning.js';
 export type * from './syntax/types.js';
 
 // Lint: the rule catalogue over a parsed Dockerfile.

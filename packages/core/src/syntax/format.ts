@@ -1,7 +1,7 @@
 import { parseDockerfile } from './parse-dockerfile.js';
 import { parseIssue } from './parse-issue.js';
 import { printSyntaxInstruction } from './print-syntax-instruction.js';
-import { syntaxMeaning } from './syntax-meaning.js';
+import { sameMeaning } from './syntax-meaning.js';
 import type { ParseIssue, SyntaxComment, SyntaxInstruction } from './types.js';
 
 /** What `format` returns: the formatted text, or the problems that stop formatting. */
@@ -27,7 +27,8 @@ function printComment(comment: SyntaxComment): string {
 }
 
 /** The comments to print above an instruction: its leading ones, then those inside it. */
-function commentsOf(node: SyntaxInstruction, inside: readonly SyntaxComment[]): SyntaxComment[] {
+function commentsOf(node: SyntaxInstruction, inside: readonly SyntaxComment[]): readonly SyntaxComment[] {
+  if (inside.length === 0 || node.range.end.line === node.range.start.line) return node.comments;
   return [...node.comments, ...inside.filter((c) => c.range.start.line > node.range.start.line && c.range.start.line <= node.range.end.line)];
 }
 
@@ -58,6 +59,7 @@ export function format(text: string): FormatResult {
   for (const d of syntax.directives) out.push(`# ${d.name}=${d.value}`);
   if (out.length > 0) out.push('');
   const inside = syntax.comments.filter((c) => c.inContinuation);
+  const blank = new Set(syntax.blankLines);
 
   syntax.instructions.forEach((node, index) => {
     const comments = commentsOf(node, inside);
@@ -67,7 +69,7 @@ export function format(text: string): FormatResult {
       // Before the first instruction, keep the blank lines that set header comments apart.
       if (index === 0 && !comment.inContinuation) {
         const next = comments[i + 1]?.range.start.line ?? node.range.start.line;
-        if (next > comment.range.start.line + 1 && syntax.blankLines.includes(comment.range.start.line + 1)) out.push('');
+        if (next > comment.range.start.line + 1 && blank.has(comment.range.start.line + 1)) out.push('');
       }
     });
     out.push(...printSyntaxInstruction(node, escape));
@@ -85,7 +87,7 @@ export function format(text: string): FormatResult {
 
   const formatted = `${out.join('\n')}\n`;
   const again = parseDockerfile(formatted);
-  if (!again.ok || JSON.stringify(syntaxMeaning(again.syntax)) !== JSON.stringify(syntaxMeaning(syntax))) {
+  if (!again.ok || !sameMeaning(again.syntax, syntax)) {
     const where = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     return { ok: false, errors: [parseIssue('DW0009', 'formatting this file would change its meaning, so it was left as it is', 'report the file as a bug; the file itself may be fine', where)] };
   }

@@ -56,9 +56,27 @@ export function shellTokens(command: string, escape: number): ShellToken[] {
  * ```
  */
 export function normalizeShell(command: string, escape: number): string {
-  return shellTokens(command, escape)
-    .map((t) => t.text)
-    .join(' ');
+  let out = '';
+  const n = command.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(command.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let quote = 0;
+    for (; i < n; i++) {
+      const c = command.charCodeAt(i);
+      if (quote === 0x27) {
+        if (c === 0x27) quote = 0;
+      } else if (c === escape) i++;
+      else if (quote === 0x22) {
+        if (c === 0x22) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (isSpace(c)) break;
+    }
+    out = out === '' ? command.slice(start, Math.min(i, n)) : `${out} ${command.slice(start, Math.min(i, n))}`;
+  }
+  return out;
 }
 
 /**

@@ -49,3 +49,61 @@ export function syntaxMeaning(syntax: DockerfileSyntax): unknown {
     instructions: syntax.instructions.map((node) => instructionMeaning(node, escape)),
   };
 }
+
+function sameShell(a: string, b: string, escape: number): boolean {
+  return a === b || normalizeShell(a, escape) === normalizeShell(b, escape);
+}
+
+function sameFlags(a: SyntaxInstruction, b: SyntaxInstruction): boolean {
+  if (a.flags.length !== b.flags.length) return false;
+  if (a.flags.every((f, i) => f.text === b.flags[i]?.text)) return true;
+  const sorted = (node: SyntaxInstruction) => node.flags.map((f) => f.text).sort((x, y) => flagName(x).localeCompare(flagName(y)));
+  const x = sorted(a);
+  const y = sorted(b);
+  return x.every((text, i) => text === y[i]);
+}
+
+function sameInstruction(a: SyntaxInstruction, b: SyntaxInstruction, escape: number): boolean {
+  if (a.keyword !== b.keyword || a.form !== b.form || !sameFlags(a, b)) return false;
+  if (a.arguments.length !== b.arguments.length || a.pairs.length !== b.pairs.length || a.heredocs.length !== b.heredocs.length) return false;
+  const command = a.form === 'shell' && ((SHELL_COMMANDS.has(a.keyword) && a.arguments.length === 1) || (a.keyword === 'HEALTHCHECK' && a.arguments.length === 2));
+  for (let i = 0; i < a.arguments.length; i++) {
+    const x = (a.arguments[i] as { value: string }).value;
+    const y = (b.arguments[i] as { value: string }).value;
+    if (x === y) continue;
+    const last = i === a.arguments.length - 1;
+    if (command && last && sameShell(x, y, escape)) continue;
+    if (a.keyword === 'FROM' && i === 1 && x.toUpperCase() === y.toUpperCase()) continue;
+    return false;
+  }
+  for (let i = 0; i < a.pairs.length; i++) {
+    const x = a.pairs[i];
+    const y = b.pairs[i];
+    if (x?.key !== y?.key || x?.value !== y?.value || x?.separator !== y?.separator) return false;
+  }
+  for (let i = 0; i < a.heredocs.length; i++) {
+    const x = a.heredocs[i];
+    const y = b.heredocs[i];
+    if (x?.name !== y?.name || x?.expand !== y?.expand || x?.chomp !== y?.chomp || x?.fileDescriptor !== y?.fileDescriptor || x?.content !== y?.content) return false;
+  }
+  if (a.trigger === undefined || b.trigger === undefined) return a.trigger === b.trigger;
+  return sameInstruction(a.trigger, b.trigger, escape);
+}
+
+/**
+ * True when two parsed Dockerfiles mean the same to BuildKit: `syntaxMeaning(a)` equals
+ * `syntaxMeaning(b)`, computed without building either.
+ *
+ * @example
+ * ```ts
+ * import { parseDockerfile, sameMeaning } from '@dockwright/core';
+ *
+ * sameMeaning(parseDockerfile('FROM a\nrun  echo hi\n').syntax, parseDockerfile('FROM a\nRUN echo hi\n').syntax); // true
+ * ```
+ */
+export function sameMeaning(a: DockerfileSyntax, b: DockerfileSyntax): boolean {
+  if (a.escape !== b.escape || a.directives.length !== b.directives.length || a.instructions.length !== b.instructions.length) return false;
+  if (a.directives.some((d, i) => d.name !== b.directives[i]?.name || d.value !== b.directives[i]?.value)) return false;
+  const escape = a.escape.charCodeAt(0);
+  return a.instructions.every((node, i) => sameInstruction(node, b.instructions[i] as SyntaxInstruction, escape));
+}
