@@ -1,5 +1,6 @@
 import type { LintFile, LintInstruction, LintStage } from '../lint/lint-file.js';
 import { programOf, type Program } from '../lint/shell/program.js';
+import { packageInstalls, type PackageInstallCommand } from '../lint/shell/package-installs.js';
 import { splitShell, type ShellCommand } from '../lint/shell/split-shell.js';
 
 /**
@@ -86,7 +87,30 @@ export function commandsOf(run: LintInstruction): ShellCommand[] {
  * ```
  */
 export function programsOf(run: LintInstruction): Program[] {
-  return commandsOf(run).map(programOf);
+  const cached = programs.get(run);
+  if (cached !== undefined) return cached;
+  const found = commandsOf(run).map(programOf);
+  programs.set(run, found);
+  return found;
+}
+
+const programs = new WeakMap<LintInstruction, Program[]>();
+const installs = new WeakMap<LintInstruction, PackageInstallCommand[]>();
+
+/**
+ * The package installs of a RUN (apt-get, apk, dnf, pip, npm, ...), cached per instruction.
+ *
+ * @example
+ * ```ts
+ * installsOf(run).map((i) => i.manager); // ['apt-get']
+ * ```
+ */
+export function installsOf(run: LintInstruction): PackageInstallCommand[] {
+  const cached = installs.get(run);
+  if (cached !== undefined) return cached;
+  const found = packageInstalls(commandsOf(run));
+  installs.set(run, found);
+  return found;
 }
 
 /** A FROM that names an image (not scratch, not an earlier stage), with its reference resolved. */

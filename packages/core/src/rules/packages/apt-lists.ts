@@ -1,6 +1,5 @@
 import { programOf } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
+import { commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -23,7 +22,7 @@ export const aptListsRule = defineRule({
   check({ file, report }) {
     for (const run of imageRuns(file)) {
       const commands = commandsOf(run);
-      if (!packageInstalls(commands).some((i) => i.manager === 'apt-get' || i.manager === 'apt')) continue;
+      if (!installsOf(run).some((i) => i.manager === 'apt-get' || i.manager === 'apt')) continue;
       if (mountedPaths(run).some((p) => p === '/var/lib/apt/lists' || p === '/var/lib/apt')) continue;
       if (removesPath(commands, /^\/var\/lib\/apt\/lists(?:\/\*?)?$|^\/var\/lib\/apt\/?$/)) continue;
       // apt 2.7+ has `apt-get dist-clean`, which removes the lists too.

@@ -1,6 +1,6 @@
 import { programOf } from '../../lint/shell/program.js';
-import { packageInstalls, type InstallManager } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
+import type { InstallManager } from '../../lint/shell/package-installs.js';
+import { commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -26,7 +26,7 @@ export const rpmCleanRule = defineRule({
   check({ file, report }) {
     for (const run of imageRuns(file)) {
       const commands = commandsOf(run);
-      const installs = packageInstalls(commands).filter((i) => ['dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager));
+      const installs = installsOf(run).filter((i) => ['dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager));
       if (installs.length === 0) continue;
       if (mountedPaths(run).some((p) => CACHE_DIRS.test(p))) continue;
       if (removesPath(commands, CACHE_DIRS)) continue;
