@@ -1,5 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -28,7 +28,7 @@ export const apkNoCacheRule = defineRule({
       if (removesPath(commands, /^\/var\/cache\/apk/)) continue;
       for (const install of installsOf(run)) {
         const found = install.manager === 'apk' ? apkNoCache(install.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

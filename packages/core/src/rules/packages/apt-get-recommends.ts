@@ -1,5 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { installsOf, instructionsOf } from '../lint-helpers.js';
+import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -30,7 +30,7 @@ export const aptGetRecommendsRule = defineRule({
       if (configured) continue;
       for (const install of installsOf(run)) {
         const found = install.manager === 'apt-get' ? aptGetRecommends(install.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

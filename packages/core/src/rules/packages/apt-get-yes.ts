@@ -1,5 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { installsOf, instructionsOf } from '../lint-helpers.js';
+import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -28,7 +28,7 @@ export const aptGetYesRule = defineRule({
     for (const run of instructionsOf(file, 'RUN')) {
       for (const install of installsOf(run)) {
         const found = install.manager === 'apt-get' ? aptGetYes(install.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

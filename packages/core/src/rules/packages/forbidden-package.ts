@@ -1,4 +1,4 @@
-import { imageRuns, installsOf } from '../lint-helpers.js';
+import { commandAt, imageRuns, installsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /** What DW5022 forbids when the policy names no list: SSH servers, editors, process tools. */
@@ -27,7 +27,7 @@ export const forbiddenPackageRule = defineRule({
       for (const install of installsOf(run)) {
         for (const name of install.packages) {
           const bare = name.split(/[=<>~@]/)[0] ?? name;
-          if (forbidden.has(bare)) report(forbiddenPackage(bare), run.position);
+          if (forbidden.has(bare)) report(forbiddenPackage(bare), commandAt(run, install.program.command));
         }
       }
     }

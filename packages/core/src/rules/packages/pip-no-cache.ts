@@ -1,5 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { commandsOf, imageStages, installsOf, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageStages, installsOf, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -31,7 +31,7 @@ export const pipNoCacheRule = defineRule({
           if (install.manager !== 'pip') continue;
           if (commands.some((c) => c.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR=')))) continue;
           const found = pipNoCache(install.args);
-          if (found !== undefined) report(found, run.position);
+          if (found !== undefined) report(found, commandAt(run, install.program.command));
         }
       }
     }

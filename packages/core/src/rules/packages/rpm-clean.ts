@@ -1,6 +1,7 @@
 import { programOf } from '../../lint/shell/program.js';
+import type { ShellCommand } from '../../lint/shell/split-shell.js';
 import type { InstallManager } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -34,7 +35,7 @@ export const rpmCleanRule = defineRule({
         const p = programOf(c);
         return ['dnf', 'yum', 'microdnf', 'zypper'].includes(p.name) && p.args.some((a) => a === 'clean' || a === 'cc');
       });
-      if (!cleaned) report(rpmClean((installs[0] as { manager: InstallManager }).manager), run.position);
+      if (!cleaned) report(rpmClean((installs[0] as { manager: InstallManager }).manager), commandAt(run, (installs[0] as { program: { command: ShellCommand } }).program.command));
     }
   },
 });

@@ -1,6 +1,6 @@
 import { hasFlag } from '../../lint/shell/program.js';
 import type { InstallManager } from '../../lint/shell/package-installs.js';
-import { installsOf, instructionsOf } from '../lint-helpers.js';
+import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -30,7 +30,7 @@ export const rpmYesRule = defineRule({
       for (const install of installsOf(run)) {
         if (install.manager !== 'dnf' && install.manager !== 'yum' && install.manager !== 'zypper') continue;
         const found = rpmYes(install.manager, install.args);
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },
