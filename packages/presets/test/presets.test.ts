@@ -36,8 +36,8 @@ describe('nodePreset', () => {
       ENV NODE_ENV=production
       WORKDIR /app
       COPY --from=prod-deps /app/node_modules ./node_modules
-      COPY --from=build /app/dist ./dist
       COPY package.json ./
+      COPY --from=build /app/dist ./dist
       USER 1000:1000
       EXPOSE 3000
       HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 CMD ["node", "-e", "fetch(\\"http://127.0.0.1:3000/health\\").then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
@@ -108,8 +108,8 @@ describe('nodePreset', () => {
       RUN mkdir -p /app/data \\
           && chown 1000:1000 /app/data
       COPY --from=prod-deps /app/node_modules ./node_modules
-      COPY --from=build /app/dist ./dist
       COPY package.json ./
+      COPY --from=build /app/dist ./dist
       LABEL org.opencontainers.image.source=https://github.com/acme/yarn-app
       USER 1000:1000
       EXPOSE 3000
