@@ -209,9 +209,11 @@ describe('goPreset', () => {
           --mount=type=cache,target=/root/.cache/go-build \\
           CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w" -o /out/api ./cmd/api
 
+      FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS files
+
       FROM scratch AS runtime
-      COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
-      COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
+      COPY --from=files /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+      COPY --from=files /usr/share/zoneinfo /usr/share/zoneinfo
       COPY --from=build /out/api /api
       USER 65532:65532
       EXPOSE 8080
