@@ -143,11 +143,13 @@ export interface SyntaxInstruction {
   readonly heredocs: readonly SyntaxHeredoc[];
   /** For ONBUILD: the instruction it records. */
   readonly trigger?: SyntaxInstruction;
-  /** The comment lines directly above (no blank line between), as BuildKit attaches them. */
+  /** The comment lines between the previous instruction (or the directives) and this one. */
   readonly comments: readonly SyntaxComment[];
   /** BuildKit's "original": the logical line, continuations joined, comment lines dropped. */
   readonly original: string;
-  /** The exact source text: every physical line of the instruction and its heredocs, LF-joined. */
+  /** Offsets in `original` where each continuation line begins (empty for a one-line instruction). */
+  readonly breaks: readonly number[];
+  /** The exact source text: every physical line of the instruction and its heredocs. */
   readonly text: string;
   /** From the keyword to the end of the last line (heredoc delimiter included). */
   readonly range: SourceRange;
