@@ -11,7 +11,7 @@
 //   dependency  a rebuild after a dependency change (Node: picocolors added with npm, then removed,
 //               and so on; Go: go.mod edited), median of the rounds
 //   size        the final image as the engine reports it; user: the uid the app reports it runs as
-//   findings    bench/images/checks.ts on the file as its tool wrote it
+//   findings    @dockwright/core's lintDockerfile() (what `dockwright lint` reports) on the file as its tool wrote it
 //
 // and that the app works: the Node server answers GET / inside its container, the Go command prints.
 //
@@ -23,11 +23,11 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lintDockerfile, type LintDiagnostic } from '@dockwright/core';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
 import { dockerInitGo, dockerInitNode, flyNode, oursGo, oursNode, type Candidate, type LocalImages } from './candidates.js';
-import { checkDockerfile, type Finding } from './checks.js';
 
 /** One measured Dockerfile. */
 export interface ImageResult {
@@ -42,7 +42,8 @@ export interface ImageResult {
   readonly dependencySamples: readonly number[];
   readonly uid: number;
   readonly configUser: string;
-  readonly findings: readonly Finding[];
+  /** `lintDockerfile()` of @dockwright/core on the file as its tool wrote it. */
+  readonly findings: readonly LintDiagnostic[];
   readonly dockerfile: string;
 }
 
@@ -289,7 +290,7 @@ function result(
     dependencySamples: m.dependency.map((r) => r.seconds),
     uid: m.uid,
     configUser: m.configUser,
-    findings: checkDockerfile(c.written),
+    findings: lintDockerfile(c.written),
     dockerfile: c.written,
   };
 }
@@ -299,7 +300,7 @@ export function table(results: readonly ImageResult[]): string {
   const mb = (b: number) => (b < 10e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e6).toFixed(1)} MB`);
   const s = (n: number) => `${n.toFixed(1)} s`;
   const rows = [
-    ['fixture', 'Dockerfile', 'image size', 'cold build', 'source change', 'dependency change', 'runs as', 'findings'],
+    ['fixture', 'Dockerfile', 'image size', 'cold build', 'source change', 'dependency change', 'runs as', 'lint findings'],
     ...results.map((r) => [
       r.fixture,
       r.candidate,
@@ -308,7 +309,7 @@ export function table(results: readonly ImageResult[]): string {
       s(r.sourceSeconds),
       s(r.dependencySeconds),
       `uid ${r.uid}${r.uid === 0 ? ' (root)' : ''}`,
-      r.findings.length === 0 ? '0' : `${r.findings.length}: ${[...new Set(r.findings.map((f) => f.check))].join(', ')}`,
+      r.findings.length === 0 ? '0' : `${r.findings.length}: ${r.findings.map((f) => `${f.rule} (${f.severity})`).join(', ')}`,
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -351,7 +352,7 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`\n${table(results)}\n\n`);
     for (const r of results) {
-      for (const f of r.findings) process.stdout.write(`${r.candidate}: ${f.check} (line ${f.line}): ${f.text}\n`);
+      for (const f of r.findings) process.stdout.write(`${r.candidate}: line ${f.line} ${f.rule} ${f.severity}: ${f.message}\n`);
     }
     process.stdout.write(
       `\n${results.length} Dockerfiles, engine ${engine}, ${cpus().length} cores, 1-minute load ${load.toFixed(2)} at start and ${(loadavg()[0] ?? 0).toFixed(2)} at the end, ` +
