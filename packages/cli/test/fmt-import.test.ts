@@ -27,7 +27,7 @@ describe('dockwright fmt', () => {
     expect(files(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('without paths, formats every Dockerfile, Dockerfile.* and *.Dockerfile below, skipping node_modules and targets', async () => {
+  it('without paths, formats every Dockerfile, Dockerfile.<name> and <name>.Dockerfile below, skipping node_modules and targets', async () => {
     const dir = makeProject({ Dockerfile: messy, 'web/api.Dockerfile': messy, 'web/app.dockerfile.ts': 'export {};\n', 'node_modules/x/Dockerfile': messy });
     const run = await runCli(cli, ['fmt'], dir);
     expect(run).toEqual({ code: 0, stdout: 'formatted Dockerfile\nformatted web/api.Dockerfile\n✔ 2 files: 2 formatted\n', stderr: '' });
@@ -60,12 +60,12 @@ describe('dockwright fmt', () => {
     expect(await runCli(cli, ['fmt', 'Dockerfile', 'nope/Dockerfile', 'empty'], dir)).toEqual({
       code: 2,
       stdout: '',
-      stderr: '✖ DWC1004 no such file or directory: nope/Dockerfile\n  → check the path; it is relative to the working directory (--cwd)\n✖ DWC1005 no Dockerfiles in empty\n  → fmt looks for Dockerfile, Dockerfile.* and *.Dockerfile; name the file instead\n',
+      stderr: '✖ DWC1004 no such file or directory: nope/Dockerfile\n  → check the path; it is relative to the working directory (--cwd)\n✖ DWC1006 no Dockerfile in empty\n  → name files Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or give the file itself\n',
     });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(messy);
     const none = await runCli(cli, ['fmt'], makeProject({ 'README.md': 'x\n' }));
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('✖ DWC1005 no Dockerfiles found\n');
+    expect(none.stderr).toContain('✖ DWC1006 no Dockerfile in .\n');
   });
 
   it('--json prints one document with every file', async () => {

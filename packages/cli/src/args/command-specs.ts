@@ -9,7 +9,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'fmt' | 'import';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -55,12 +55,25 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
     examples: ['dockwright print services/api/service.dockerfile.ts', 'dockwright print build.dockerfile.ts --path Dockerfile.dev'],
   },
   {
+    name: 'lint',
+    summary: 'judge written Dockerfiles with the rule catalogue',
+    usage: 'dockwright lint [files...] [--format text|json|sarif]',
+    description: [
+      'Lints each file given, every Dockerfile (Dockerfile, Dockerfile.<name>, <name>.Dockerfile)',
+      'under each directory given (default: the current directory), or stdin for `-`. Exits 1 when',
+      'a finding is an error. A `# dockwright:allow DWxxxx <reason>` comment above an instruction',
+      'waives that rule there.',
+    ],
+    options: [{ name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' }],
+    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -'],
+  },
+  {
     name: 'fmt',
     summary: 'format written Dockerfiles in the canonical format, or check that they are',
     usage: 'dockwright fmt [paths...] [--check]',
     description: [
-      'Formats each file given (a directory means every Dockerfile, Dockerfile.* and *.Dockerfile',
-      'in it; no path means the current directory) without changing what it builds, and writes',
+      'Formats each file given (a directory means every Dockerfile, Dockerfile.<name> and',
+      '<name>.Dockerfile in it; no path means the current directory) without changing what it builds, and writes',
       'the files that changed through a temporary file renamed over them. A file BuildKit would',
       'refuse is reported with its line and column and left as it is.',
     ],

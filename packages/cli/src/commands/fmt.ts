@@ -5,7 +5,7 @@ import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
-import { findDockerfiles } from '../files/find-dockerfiles.js';
+import { findDockerfiles } from '../lint/find-dockerfiles.js';
 import type { Io } from '../output/io.js';
 import { registerLoader } from '../targets/module-loader.js';
 
@@ -27,7 +27,7 @@ function located(file: string, issues: readonly ParseIssue[]): CliIssue[] {
 async function resolveFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) {
     const found = findDockerfiles(cwd);
-    if (found.length === 0) throw new UsageError([cliIssue('DWC1005', 'no Dockerfiles found', 'give the files to format, e.g. dockwright fmt Dockerfile; without paths, fmt looks for Dockerfile, Dockerfile.* and *.Dockerfile')]);
+    if (found.length === 0) throw new UsageError([cliIssue('DWC1006', 'no Dockerfile in .', 'give the files to format, e.g. dockwright fmt Dockerfile; without paths, fmt looks for Dockerfile, Dockerfile.<name> and <name>.Dockerfile')]);
     return found;
   }
   const files: string[] = [];
@@ -38,7 +38,7 @@ async function resolveFiles(cwd: string, paths: readonly string[]): Promise<stri
     if (info === undefined) issues.push(cliIssue('DWC1004', `no such file or directory: ${path}`, 'check the path; it is relative to the working directory (--cwd)'));
     else if (info.isDirectory()) {
       const inside = findDockerfiles(absolute);
-      if (inside.length === 0) issues.push(cliIssue('DWC1005', `no Dockerfiles in ${path}`, 'fmt looks for Dockerfile, Dockerfile.* and *.Dockerfile; name the file instead'));
+      if (inside.length === 0) issues.push(cliIssue('DWC1006', `no Dockerfile in ${path}`, 'name files Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or give the file itself'));
       files.push(...inside);
     } else files.push(absolute);
   }

@@ -42,17 +42,22 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
-  const instructionLines = file.instructions.map((i) => i.position.line).sort((a, b) => a - b);
+  const spans = file.instructions.map((i) => ({ start: i.position.line, end: i.position.endLine ?? i.position.line })).sort((a, b) => a.start - b.start);
   const fromLines = file.stages.map((s) => s.from.position.line);
   const stageAt = (line: number) => fromLines.filter((l) => l <= line).length - 1;
-  const nextInstruction = (line: number) => instructionLines.find((l) => l > line);
+  // The instruction right below a comment, as a span of lines: findings anywhere in it are waived.
+  const below = (line: number) => spans.find((span) => span.start > line);
+  const inSpan = (line: number, at: number) => {
+    const span = below(line);
+    return span !== undefined && at >= span.start && at <= span.end;
+  };
   const found: LintDiagnostic[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     const level = levels.get(rule.id) ?? 'off';
     if (level === 'off') continue;
     const report = (p: Problem, at: LintPosition) => {
-      const waived = suppressions.some((s) => s.codes.includes(p.code) && (nextInstruction(s.position.line) === at.line || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
+      const waived = suppressions.some((s) => s.codes.includes(p.code) && (inSpan(s.position.line, at.line) || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
       const key = `${p.code}\0${at.line}\0${p.message}`;
       if (waived || seen.has(key)) return;
       seen.add(key);

@@ -48,3 +48,20 @@ describe('docs/lint.md', () => {
     for (const s of sections) expect(s, s.slice(0, 6)).toMatch(/```ts\n[\s\S]*lintDockerfile[\s\S]*```\n\n```text\n[✖⚠ℹ]/);
   });
 });
+
+describe('places', () => {
+  const text = ['FROM debian:12.8-slim', 'RUN set -eux; \\', '    apt-get update; \\', '# a comment BuildKit drops', '    cd /opt/src && \\', '    curl -fsSL x | sh', 'USER 10001', ''].join('\n');
+
+  it('puts a shell finding on the line and column of its command', () => {
+    const found = lintDockerfile(text).map((d) => [d.rule, d.line, d.column]);
+    expect(found).toEqual([
+      ['DW5020', 5, 5],
+      ['DW5019', 6, 5],
+    ]);
+  });
+
+  it('waives findings anywhere in the instruction below a suppression', () => {
+    const waived = text.replace('RUN set', '# dockwright:allow DW5020,DW5019 vendored script, reviewed\nRUN set');
+    expect(lintDockerfile(waived)).toEqual([]);
+  });
+});
