@@ -19,6 +19,12 @@ const tidy = 'FROM debian:12.8-slim\nRUN apt-get update \\\n    && apt-get insta
 const broken = 'FROM debian:12.8-slim\nCOPY --form=build /app /app\n';
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('node_modules')).sort();
 
+it('the overview lists fmt and import', async () => {
+  const help = await runCli(cli, ['--help'], packageDir);
+  expect(help.stdout).toContain('  fmt     format written Dockerfiles in the canonical format, or check that they are\n');
+  expect(help.stdout).toContain('  import  turn a written Dockerfile into TypeScript that uses the builder\n');
+});
+
 describe('dockwright fmt', () => {
   it('formats the files given, in place, and says which changed', async () => {
     const dir = makeProject({ Dockerfile: messy, 'api/Dockerfile.dev': tidy });
