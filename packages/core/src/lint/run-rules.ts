@@ -20,9 +20,24 @@ export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = c
   const levels = new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
   if (options.forbiddenPackages !== undefined) levels.set('DW5022', 'error');
   for (const [code, setting] of Object.entries(options.rules ?? {}) as [DockwrightCode, RuleSetting][]) {
-    if (levels.has(code)) levels.set(code, setting === 'warn' ? 'warning' : setting);
+    const level = readLevel(setting);
+    // Unknown codes and levels are left alone: options from JavaScript are not type-checked.
+    if (levels.has(code) && level !== undefined) levels.set(code, level);
   }
   return levels;
+}
+
+/**
+ * Reads a level as written in options: `warn` is `warning`; anything else unknown is undefined.
+ *
+ * @example
+ * ```ts
+ * readLevel('warn'); // 'warning'
+ * ```
+ */
+export function readLevel(setting: unknown): RuleLevel | undefined {
+  if (setting === 'warn') return 'warning';
+  return setting === 'off' || setting === 'info' || setting === 'warning' || setting === 'error' ? setting : undefined;
 }
 
 /**

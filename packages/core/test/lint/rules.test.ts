@@ -65,3 +65,30 @@ describe('places', () => {
     expect(lintDockerfile(waived)).toEqual([]);
   });
 });
+
+describe('options', () => {
+  const text = 'FROM debian:12.8-slim\nRUN true\nRUN sudo true\nUSER 10001\n';
+  it('sets each rule\'s level, warn meaning warning', () => {
+    const found = lintDockerfile(text, { rules: { DW5018: 'off', DW3005: 'warn' } });
+    expect(found.map((d) => [d.rule, d.severity])).toEqual([['DW3005', 'warning']]);
+    expect(lintDockerfile(text, { rules: { DW3005: 'error' } }).find((d) => d.rule === 'DW3005')?.severity).toBe('error');
+  });
+  it('ignores unknown codes and levels instead of throwing', () => {
+    const odd = { rules: { DW5018: 'fatal', DW5999: 'error' } } as never;
+    expect(lintDockerfile(text, odd).map((d) => [d.rule, d.severity])).toEqual([
+      ['DW5018', 'info'],
+      ['DW3005', 'warning'],
+    ]);
+  });
+  it('applies levels to the parser\'s codes too', () => {
+    const bad = 'FROM debian:12\nFROBNICATE\nUSER 1\n';
+    expect(lintDockerfile(bad).map((d) => [d.rule, d.severity])).toEqual([['DW0004', 'error']]);
+    expect(lintDockerfile(bad, { rules: { DW0004: 'warn' } }).map((d) => [d.rule, d.severity])).toEqual([['DW0004', 'warning']]);
+    expect(lintDockerfile(bad, { rules: { DW0004: 'off' } })).toEqual([]);
+  });
+  it('never throws, whatever the tree holds', () => {
+    for (const text of ['', '\n\n', 'FROM', 'RUN <<EOF\n', 'FROM a AS\nCOPY --from= x\n', 'ONBUILD RUN cd x\n', 'FROM x\nHEALTHCHECK\nEXPOSE\nUSER\nWORKDIR\nENV\nLABEL\n']) {
+      expect(() => lintDockerfile(text)).not.toThrow();
+    }
+  });
+});

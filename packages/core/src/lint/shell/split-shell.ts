@@ -91,7 +91,8 @@ function tokenize(text: string): Token[] {
       const stop = end < 0 ? text.length : end;
       const part = text.slice(i + 1, stop);
       line += countLines(part);
-      word += part;
+      // Single quotes keep `$` literal; the escape tells variable readers it expands to nothing.
+      word += part.replace(/\$/g, '\\$');
       i = stop + 1;
       continue;
     }
