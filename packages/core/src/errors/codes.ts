@@ -20,6 +20,9 @@ const table = {
   DW1006: { title: 'ARG in FROM without a valid default', twins: ['InvalidDefaultArgInFrom', 'UndefinedArgInFrom'] },
   DW1007: { title: 'FROM modifier not right after from()', twins: [] },
   DW1008: { title: 'pinned `# syntax` too old for the features used', twins: [] },
+  DW1009: { title: 'image cannot be locked (no literal tag, or already pinned)', twins: [] },
+  DW1010: { title: 'locked image missing from the lockfile', twins: [] },
+  DW1011: { title: 'malformed lockfile', twins: [] },
   // Stages
   DW2001: { title: 'stage name not lowercase or with invalid characters', twins: ['StageNameCasing', 'DL3063'] },
   DW2002: { title: 'reserved stage name', twins: ['ReservedStageName'] },
