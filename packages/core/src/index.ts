@@ -41,3 +41,7 @@ export { looksLikeSecret } from './validate/names.js';
 
 // AST types.
 export type * from './ast/index.js';
+
+// Syntax tree of a written Dockerfile (parseDockerfile).
+export { parseDockerfile } from './syntax/parse-dockerfile.js';
+export type * from './syntax/types.js';

@@ -44,6 +44,8 @@ describe('detectNode', () => {
           { name: '@mono/api', dir: 'services/api', dependsOn: ['@mono/shared'] },
           { name: '@mono/shared', dir: 'packages/shared', dependsOn: [] },
         ],
+        // The root's own files a build may read; not the manifests, dotfiles or docs.
+        rootFiles: ['tsconfig.base.json'],
       },
     });
     expect(detectNode(at('mono/services/worker')).workspace?.packages.map((p) => p.name)).toEqual(['@mono/worker']);

@@ -135,6 +135,7 @@ describe('nodePreset', () => {
           pnpm install --frozen-lockfile --filter=@mono/api...
 
       FROM deps AS build
+      COPY tsconfig.base.json ./
       COPY services/api/ ./services/api/
       COPY packages/shared/ ./packages/shared/
       RUN pnpm --filter=@mono/api... run build
@@ -151,6 +152,24 @@ describe('nodePreset', () => {
       CMD ["node", "dist/server.js"]
       "
     `);
+  });
+
+  it('runs the package manager under the name the image gives it', () => {
+    const text = nodePreset(detectNode(at('berry-app')), { images: { node }, packageManagerSetup: 'preinstalled', packageManagerCommand: 'yarn-berry', build: 'build' }).dockerfile.render();
+    expect(text).toContain('    yarn-berry install --immutable\n');
+    expect(text).toContain('RUN yarn-berry run build\n');
+    expect(text).toContain('    yarn-berry workspaces focus --all --production\n');
+    expect(text).not.toMatch(/\byarn (install|run|workspaces)/);
+    const mono = nodePreset(detectNode(at('mono/services/api')), { images: { node }, packageManagerSetup: 'preinstalled', packageManagerCommand: '/opt/pnpm/bin/pnpm' }).dockerfile.render();
+    expect(mono).toContain('/opt/pnpm/bin/pnpm --filter=@mono/api deploy --prod --legacy /out');
+    expect(() => nodePreset(detectNode(at('berry-app')), { images: { node }, packageManagerCommand: 'yarn; rm -rf /' })).toThrow(/not a plain command name/);
+  });
+
+  it('enables yarn 2+ through corepack, and installs nothing for it with npm', () => {
+    const corepack = nodePreset(detectNode(at('berry-app')), { images: { node }, packageManagerSetup: 'corepack' }).dockerfile.render();
+    expect(corepack).toContain('RUN corepack enable yarn\n');
+    const npm = nodePreset(detectNode(at('berry-app')), { images: { node } }).dockerfile.render();
+    expect(npm).not.toContain('npm install -g');
   });
 
   it('distroless runtime: numeric 65532 and node as the image entrypoint', () => {

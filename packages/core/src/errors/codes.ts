@@ -11,6 +11,15 @@ export interface CodeInfo {
 }
 
 const table = {
+  // Reading a written Dockerfile (parseDockerfile)
+  DW0001: { title: 'Dockerfile without instructions', twins: [] },
+  DW0002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },
+  DW0003: { title: 'malformed or repeated parser directive', twins: [] },
+  DW0004: { title: 'unknown instruction', twins: [] },
+  DW0005: { title: 'malformed instruction arguments', twins: [] },
+  DW0006: { title: 'heredoc without its closing delimiter', twins: [] },
+  DW0007: { title: 'malformed flag', twins: [] },
+  DW0008: { title: 'empty line inside a continued instruction', twins: ['NoEmptyContinuation'] },
   // Images and supply chain
   DW1001: { title: 'image without a tag or digest', twins: ['DL3006'] },
   DW1002: { title: 'image with the floating `latest` tag', twins: ['DL3007'] },

@@ -36,6 +36,11 @@ export interface NodeProject {
     readonly root: string;
     /** The workspace packages this project needs, itself first, then its dependencies. */
     readonly packages: readonly WorkspacePackage[];
+    /**
+     * Other files at the root that a build may read (`tsconfig.base.json`, `turbo.json`): every
+     * top-level file but the manifests, lockfiles, dotfiles, docs and Dockerfiles.
+     */
+    readonly rootFiles?: readonly string[];
   };
 }
 
@@ -139,6 +144,16 @@ function workspaceGlobs(root: string): readonly string[] | undefined {
   return undefined;
 }
 
+/** Top-level files of a workspace root the preset does not copy already, or that no build reads. */
+const NOT_ROOT_FILES = /^(?:\..*|package\.json|pnpm-workspace\.yaml|pnpm-lock\.yaml|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|bun\.lockb?|.*\.md|LICEN[CS]E.*|Dockerfile.*|.*\.Dockerfile)$/i;
+
+function rootFilesOf(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isFile() && !NOT_ROOT_FILES.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
 function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
   const project = resolve(dir);
   let current = dirname(project);
@@ -164,7 +179,13 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
         dependsOn.forEach(visit);
       };
       visit(all.find((p) => p.dir === rel)?.name ?? '');
-      return { dir: rel, root: relative(project, current).split(sep).join('/') || '.', packages: needed };
+      const rootFiles = rootFilesOf(current);
+      return {
+        dir: rel,
+        root: relative(project, current).split(sep).join('/') || '.',
+        packages: needed,
+        ...(rootFiles.length === 0 ? {} : { rootFiles }),
+      };
     }
     const parent = dirname(current);
     if (parent === current || has(current, '.git')) return undefined;

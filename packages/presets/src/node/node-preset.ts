@@ -13,7 +13,7 @@ import {
 import { dockerignore } from '../shared/dockerignore.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
-import { packageManagers } from './package-managers.js';
+import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
@@ -33,6 +33,11 @@ export interface NodePresetOptions {
   readonly packageManagerVersion?: string;
   /** How pnpm/yarn get into the image: `npm` (default, `npm install -g`), `corepack`, or `preinstalled`. */
   readonly packageManagerSetup?: 'npm' | 'corepack' | 'preinstalled';
+  /**
+   * The command that runs the package manager, when the base image names it differently from
+   * the tool (`yarn-berry` for yarn 4 beside a yarn 1 `yarn`). Default: the tool's own name.
+   */
+  readonly packageManagerCommand?: string;
   readonly nodeVersion?: string;
   /** The build script to run, or false for none. Default: `build` when package.json has one. */
   readonly build?: string | false;
@@ -59,6 +64,14 @@ export interface NodePresetOptions {
 
 const WORKDIR = '/app';
 
+/** The plan with its commands run by another executable (`yarn-berry install --immutable`). */
+function withCommand(plan: PackageManagerPlan, command: string | undefined): PackageManagerPlan {
+  if (command === undefined) return plan;
+  if (!/^[\w./@-]+$/.test(command)) fail(`packageManagerCommand ${JSON.stringify(command)} is not a plain command name`, "pass a name or path such as 'yarn-berry' or '/usr/local/bin/pnpm'");
+  const swap = (line: string) => line.replace(/^\S+/, command);
+  return { ...plan, install: swap(plan.install), installProd: swap(plan.installProd), run: (s) => swap(plan.run(s)) };
+}
+
 function fail(message: string, hint: string): never {
   throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
 }
@@ -76,7 +89,7 @@ function fail(message: string, hint: string): never {
  */
 export function nodePreset(project: NodeProject, options: NodePresetOptions = {}): PresetResult {
   const manager = options.packageManager ?? project.packageManager;
-  const plan = packageManagers[manager];
+  const plan = withCommand(packageManagers[manager], options.packageManagerCommand);
   const nodeVersion = options.nodeVersion ?? project.nodeVersion ?? '22';
   const node = options.images?.node ?? image(`node:${nodeVersion}-bookworm-slim`);
   const runtimeImage = options.images?.runtime ?? node;
@@ -103,8 +116,11 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
 
   const setup = (s: Stage<boolean>): Stage<boolean> => {
     const how = options.packageManagerSetup ?? 'npm';
-    if (plan.globalPackage === undefined || how === 'preinstalled') return s;
-    if (how === 'corepack') return s.run(`corepack enable ${plan.globalPackage}`);
+    if (how === 'preinstalled') return s;
+    const corepackName = plan.corepackName ?? plan.globalPackage;
+    if (how === 'corepack') return corepackName === undefined ? s : s.run(`corepack enable ${corepackName}`);
+    // npm and bun images carry their tool; yarn 2+ comes through corepack only.
+    if (plan.globalPackage === undefined) return s;
     const version = options.packageManagerVersion ?? project.packageManagerVersion;
     if (version === undefined) {
       fail(`no ${plan.globalPackage} version to install`, `set "packageManager": "${plan.globalPackage}@<version>" in package.json, or pass packageManagerVersion`);
@@ -143,6 +159,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const self = ws.packages[0];
     if (self === undefined) fail(`${project.name} is not a package of its workspace`, 'check the workspace globs');
     const filter = `--filter=${self.name}...`;
+    const pm = options.packageManagerCommand ?? 'pnpm';
     const manifests = ws.packages.map((p) => `${p.dir}/package.json`);
     deps = installStage('deps')
       .copy(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'], './')
@@ -150,12 +167,15 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
       .run(`${plan.install} ${filter}`)
       .withMounts(...mounts);
     const sources = ws.packages.map((p) => `${p.dir}/`);
+    const rootFiles = ws.rootFiles ?? [];
     built = stage('build')
       .from(deps)
+      // Shared configuration at the root (a tsconfig the packages extend), not the other packages.
+      .with((s) => (rootFiles.length === 0 ? s : s.copy(rootFiles, './')))
       .with((s) => sources.reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
-      .with((s) => (build === false ? s : s.run(`pnpm ${filter} run ${build}`)))
+      .with((s) => (build === false ? s : s.run(`${pm} ${filter} run ${build}`)))
       // Only the service and its production dependencies, workspace packages materialised.
-      .run(`pnpm --filter=${self.name} deploy --prod --legacy /out`)
+      .run(`${pm} --filter=${self.name} deploy --prod --legacy /out`)
       .withMounts(...mounts);
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }

@@ -12,6 +12,8 @@ export interface PackageManagerPlan {
   run(script: string): string;
   /** The package to install globally with npm when the base image does not have the tool. */
   readonly globalPackage?: string;
+  /** The name `corepack enable` takes, when it differs from `globalPackage` (yarn 2+ has no npm package of that name). */
+  readonly corepackName?: string;
 }
 
 /** The plans, by package manager. */
@@ -45,6 +47,7 @@ export const packageManagers: Readonly<Record<NodePackageManager, PackageManager
     installProd: 'yarn workspaces focus --all --production',
     cache: '/root/.yarn/berry/cache',
     run: (s) => `yarn run ${s}`,
+    corepackName: 'yarn',
   },
   bun: {
     manifests: ['bun.lock'],

@@ -1,0 +1,173 @@
+/**
+ * nodePreset, built and run by a real engine for every Node fixture: npm, pnpm, yarn classic,
+ * yarn berry and a service of a pnpm workspace. Each image serves HTTP from inside its container
+ * as uid 1000 with production dependencies only, and a rebuild after a source-only change
+ * reinstalls nothing (the install steps, and the runtime's node_modules layer, are CACHED).
+ *
+ * Dependencies come from the local npm registry (buildNodeApp: `--network=host`, loopback only);
+ * the node base image has pnpm, yarn and yarn berry, so the preset is told they are preinstalled.
+ */
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { image } from '@dockwright/core';
+import { detectNode, nodePreset, type NodePresetOptions } from '@dockwright/presets';
+import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
+import { buildNodeApp, fixtureDir, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
+import { record } from './support/summary.js';
+
+const made: string[] = [];
+const work: string[] = [];
+
+beforeAll(async () => {
+  await requireEngine();
+  npmRegistry();
+});
+
+afterAll(async () => {
+  await removeImages(...made);
+  for (const dir of work) await rm(dir, { recursive: true, force: true });
+});
+
+/** A private copy of a fixture (without node_modules or dist), so a test can change its sources. */
+async function copyFixture(name: NodeFixture): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
+  work.push(dir);
+  const src = fixtureDir(name);
+  await cp(src, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|dist)$/.test(p.slice(src.length)) });
+  return dir;
+}
+
+/** Every build step of the plain log whose title contains `text`, and whether BuildKit found it CACHED. */
+function steps(log: string, text: string): { title: string; cached: boolean }[] {
+  const lines = log.split('\n');
+  const titles = new Map<string, string>();
+  for (const l of lines) {
+    const m = /^(#\d+) (\[.*)$/.exec(l);
+    if (m?.[1] !== undefined && m[2] !== undefined && m[2].includes(text)) titles.set(m[1], m[2]);
+  }
+  if (titles.size === 0) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
+  return [...titles].map(([id, title]) => ({ title, cached: lines.includes(`${id} CACHED`) }));
+}
+
+/** Edits a file of the copied fixture: a source-only change. */
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+/** Runs the image with no network, asks its server from inside the container, and stops it. */
+async function expectServes(tag: string, service: string): Promise<void> {
+  const app = await startContainer(tag);
+  try {
+    const root = await app.fetch('/');
+    expect(root.status).toBe(200);
+    expect(root.json).toEqual({ ok: true, service, uid: 1000 });
+    expect((await app.fetch('/health')).status).toBe(200);
+    expect((await app.stop(10)).exitCode).toBe(0);
+  } finally {
+    await app.remove();
+  }
+}
+
+interface Case {
+  readonly fixture: NodeFixture;
+  /** The app's directory inside the fixture (a workspace service builds from the fixture's root). */
+  readonly app: string;
+  readonly service: string;
+  /** The install commands as they appear in the Dockerfile (their steps must be CACHED after a source change). */
+  readonly install: readonly string[];
+  /** The source file to change, relative to the app. */
+  readonly source: string;
+  /** The string in it that names the service. */
+  readonly serviceLiteral: string;
+  readonly runtimeDeps: readonly string[];
+  readonly options?: NodePresetOptions;
+}
+
+const cases: readonly Case[] = [
+  { fixture: 'node-npm', app: '.', service: 'node-npm', install: ['npm ci'], source: 'src/server.ts', serviceLiteral: "'node-npm'", runtimeDeps: ['zod', 'ms'] },
+  { fixture: 'node-pnpm', app: '.', service: 'node-pnpm', install: ['pnpm install'], source: 'src/server.ts', serviceLiteral: "'node-pnpm'", runtimeDeps: ['zod', 'ms'] },
+  { fixture: 'node-yarn', app: '.', service: 'node-yarn', install: ['yarn install'], source: 'src/server.ts', serviceLiteral: "'node-yarn'", runtimeDeps: ['zod', 'ms'] },
+  {
+    fixture: 'node-yarn-berry',
+    app: '.',
+    service: 'node-yarn-berry',
+    // The image's `yarn` is yarn 1; yarn 4 is `yarn-berry` there.
+    install: ['yarn-berry install', 'yarn-berry workspaces focus'],
+    source: 'src/server.ts',
+    serviceLiteral: "'node-yarn-berry'",
+    runtimeDeps: ['zod', 'ms'],
+    options: { packageManagerCommand: 'yarn-berry' },
+  },
+  {
+    fixture: 'node-pnpm-monorepo',
+    app: 'services/api',
+    service: 'api',
+    install: ['pnpm install'],
+    source: 'src/server.ts',
+    serviceLiteral: "startService('api'",
+    runtimeDeps: ['zod', '@dockwright-fixture/shared'],
+  },
+];
+
+describe('nodePreset, real builds of every Node fixture', () => {
+  for (const c of cases) {
+    it(`${c.fixture}${c.app === '.' ? '' : ` (${c.app})`}: serves as uid 1000, production deps only, a source change reinstalls nothing`, async () => {
+      const root = await copyFixture(c.fixture);
+      const appDir = join(root, c.app);
+      const project = detectNode(appDir);
+      const { dockerfile, dockerignore, context } = nodePreset(project, {
+        images: { node: image(baseImage('node:20-bookworm-slim')) },
+        packageManagerSetup: 'preinstalled',
+        ...c.options,
+      });
+      const contextDir = join(appDir, context);
+      expect(contextDir).toBe(root); // a workspace service builds from the workspace root
+      await writeFile(join(contextDir, '.dockerignore'), dockerignore.render());
+      const text = dockerfile.render();
+      const tag = uniqueTag(`node-preset-${c.fixture}`);
+      made.push(tag);
+
+      const cold = await buildNodeApp({ context: contextDir, dockerfile: text, tag, noCache: true });
+      const coldImage = await inspect(tag);
+      expect(coldImage.Config.User).toBe('1000:1000');
+      expect((await run(tag, ['id', '-u'])).stdout.trim()).toBe('1000');
+      const deps = [...c.runtimeDeps.map((d) => `test -e node_modules/${d}`), 'test ! -e node_modules/typescript'].join(' && ');
+      const checked = await run(tag, ['sh', '-c', deps]);
+      expect(checked.code, `${deps}\n${checked.stderr}`).toBe(0);
+      await expectServes(tag, c.service);
+
+      // A source-only change, new in every run (so no earlier run's cache has it): the new code is
+      // served, and nothing is installed again.
+      const renamed = `${c.service}-${randomBytes(4).toString('hex')}`;
+      await edit(join(appDir, c.source), c.serviceLiteral, c.serviceLiteral.replace(c.service, renamed));
+      const warm = await buildNodeApp({ context: contextDir, dockerfile: text, tag });
+      const installs = c.install.flatMap((cmd) => steps(warm.log, cmd));
+      expect(installs.length).toBeGreaterThanOrEqual(c.install.length);
+      expect(installs.filter((s) => !s.cached)).toEqual([]);
+      const warmImage = await inspect(tag);
+      expect(warmImage.Id).not.toBe(coldImage.Id);
+      if (project.workspace === undefined) {
+        // The runtime's node_modules layer too (a workspace service's comes with its code, from pnpm deploy).
+        expect(steps(warm.log, 'COPY --from=prod-deps').map((s) => s.cached)).toEqual([true]);
+      }
+      await expectServes(tag, renamed);
+
+      const bytes = await imageSize(tag);
+      record({ case: `nodePreset ${c.fixture}${c.app === '.' ? '' : ` ${c.service}`}`, coldSeconds: cold.seconds, warmSeconds: warm.seconds, imageBytes: bytes, note: 'warm = rebuild after a source-only change' });
+
+      if (project.workspace !== undefined) {
+        // Another service of the workspace changes: this one's image does not.
+        const other = join(root, 'services/worker/src/server.ts');
+        await writeFile(other, `${await readFile(other, 'utf8')}\n// changed\n`);
+        const again = await buildNodeApp({ context: contextDir, dockerfile: text, tag });
+        expect((await inspect(tag)).Id).toBe(warmImage.Id);
+        expect(c.install.flatMap((cmd) => steps(again.log, cmd)).filter((s) => !s.cached)).toEqual([]);
+      }
+    });
+  }
+});
