@@ -18,6 +18,7 @@ type Command = (args: ParsedArgs, io: Io, cwd: string) => Promise<number>;
 const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = {
   render: async () => (await import('./commands/render.js')).renderCommand,
   print: async () => (await import('./commands/print.js')).printCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
   lock: async () => (await import('./commands/lock.js')).lockCommand,
 };
 

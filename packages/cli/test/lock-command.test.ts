@@ -54,7 +54,7 @@ describe('render and print read dockwright.lock.yaml', () => {
     const dir = makeProject({ 'app.dockerfile.ts': locked });
     const run = await runCli(cli, ['render'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('✖ DW1010 image debian:12.8-slim is locked but docker.io/library/debian:12.8-slim is not in the lockfile (stage "app", FROM)\n');
+    expect(run.stderr).toContain('✖ DW1013 image debian:12.8-slim is locked but docker.io/library/debian:12.8-slim is not in the lockfile (stage "app", FROM)\n');
     expect(run.stderr).toContain('→ run `dockwright lock` to resolve it and record its digest in dockwright.lock.yaml');
     expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
   });
@@ -64,7 +64,7 @@ describe('render and print read dockwright.lock.yaml', () => {
     for (const command of ['render', 'lock']) {
       const run = await runCli(cli, [command], dir);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`✖ DW1011 dockwright.lock.yaml line ${lockfile.split('\n').length}: an unresolved merge conflict marker`);
+      expect(run.stderr).toContain(`✖ DW1014 dockwright.lock.yaml line ${lockfile.split('\n').length}: an unresolved merge conflict marker`);
     }
   });
 });

@@ -44,4 +44,15 @@ export type * from './ast/index.js';
 
 // Syntax tree of a written Dockerfile (parseDockerfile).
 export { parseDockerfile } from './syntax/parse-dockerfile.js';
+export { format } from './syntax/format.js';
+export type { FormatResult } from './syntax/format.js';
+export { sameMeaning, syntaxMeaning } from './syntax/syntax-meaning.js';
 export type * from './syntax/types.js';
+
+// Lint: the rule catalogue over a parsed Dockerfile.
+export { lint, lintDockerfile } from './lint/lint.js';
+export { formatDiagnostics } from './lint/format-diagnostics.js';
+export type { LintDiagnostic } from './lint/lint-diagnostic.js';
+export type { LintOptions, RuleSetting } from './lint/lint-options.js';
+export { rules } from './rules/catalogue.js';
+export type { Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';

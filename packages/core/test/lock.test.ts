@@ -124,11 +124,11 @@ describe('the lockfile format', () => {
     [`version: 1\nimages:\n  "docker.io/library/node:22":\n    digest: "sha256:abc"\n    mediaType: m\n    platforms: []\n`, 'lockfile: "docker.io/library/node:22" has no valid digest (sha256: and 64 lowercase hex digits)'],
     [`version: 1\nimages:\n  "docker.io/library/node:22":\n    digest: "${d('a')}"\n    mediaType: m\n    platforms: [linux]\n`, 'lockfile: "docker.io/library/node:22" has no valid platforms list (os/arch[/variant])'],
     ['version: 1\nimages: &anchor\n', 'lockfile line 2: "&anchor" uses YAML this reader does not support (anchors, tags, block strings)'],
-  ])('refuses %j with DW1011', (input, message) => {
+  ])('refuses %j with DW1014', (input, message) => {
     const result = parseLockfile(input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues[0]).toMatchObject({ code: 'DW1011', message });
+      expect(result.issues[0]).toMatchObject({ code: 'DW1014', message });
       expect(result.issues[0].hint).toContain('dockwright lock --update');
     }
   });
@@ -150,13 +150,13 @@ describe('locked images', () => {
     expect(lockedImages(df.ast)).toEqual(df.locks);
   });
 
-  it('render only with a lockfile: otherwise DW1010 says to run `dockwright lock`', () => {
+  it('render only with a lockfile: otherwise DW1013 says to run `dockwright lock`', () => {
     const df = dockerfile(app);
     expect(issuesOf(() => df.render())).toEqual([
-      { code: 'DW1010', message: 'image node:22.11-bookworm-slim is locked but has no digest yet' },
-      { code: 'DW1010', message: 'image ghcr.io/acme/tools:1.2 is locked but has no digest yet' },
+      { code: 'DW1013', message: 'image node:22.11-bookworm-slim is locked but has no digest yet' },
+      { code: 'DW1013', message: 'image ghcr.io/acme/tools:1.2 is locked but has no digest yet' },
     ]);
-    expect(issuesOf(() => render(df.ast))[0]?.code).toBe('DW1010');
+    expect(issuesOf(() => render(df.ast))[0]?.code).toBe('DW1013');
     expect(() => df.withLockfile(emptyLockfile()).render()).toThrow(/node:22\.11-bookworm-slim is locked but docker\.io\/library\/node:22\.11-bookworm-slim is not in the lockfile/);
     const missing = tryDockerfile(app, { lockfile: emptyLockfile() });
     expect(missing.ok).toBe(false);
@@ -210,15 +210,15 @@ describe('locked images', () => {
     expect(a.map((l) => l.key)).toEqual(['docker.io/library/node:22.11-bookworm-slim']);
   });
 
-  it('refuse what one digest cannot stand for: ARGs in the tag, an image pinned already (DW1009)', () => {
+  it('refuse what one digest cannot stand for: ARGs in the tag, an image pinned already (DW1012)', () => {
     const version = arg('NODE_VERSION', { default: '22' });
     expect(issuesOf(() => dockerfile(stage('app').from(image(tpl`node:${version}-slim`).locked()).user(1)))).toEqual([
-      { code: 'DW1009', message: 'image node:${NODE_VERSION}-slim uses ARGs in its tag, so one locked digest cannot match it' },
+      { code: 'DW1012', message: 'image node:${NODE_VERSION}-slim uses ARGs in its tag, so one locked digest cannot match it' },
     ]);
     expect(issuesOf(() => dockerfile(stage('app').from(`node:22@${d('a')}`).locked().user(1)))).toEqual([
-      { code: 'DW1009', message: 'image node is pinned by digest already and cannot also be locked' },
+      { code: 'DW1012', message: 'image node is pinned by digest already and cannot also be locked' },
     ]);
-    expect(issuesOf(() => dockerfile(stage('app').from(image(tpl`node:${version}-slim`)).user(1), { locked: true }))[0]?.code).toBe('DW1009');
+    expect(issuesOf(() => dockerfile(stage('app').from(image(tpl`node:${version}-slim`)).user(1), { locked: true }))[0]?.code).toBe('DW1012');
     // Offered only right after from(image) by the types; at run time it is an issue, not a silent no-op.
     const late: unknown = (stage('app').from('node:22').user(1) as unknown as { locked(): unknown }).locked();
     expect(issuesOf(() => dockerfile(late as never))[0]).toEqual({ code: 'DW1007', message: 'locked() is not right after from(image)' });

@@ -9,7 +9,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lock';
+  readonly name: 'render' | 'print' | 'lint' | 'lock';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -53,6 +53,19 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'dockerignore', description: 'print the .dockerignore instead of the Dockerfile' },
     ],
     examples: ['dockwright print services/api/service.dockerfile.ts', 'dockwright print build.dockerfile.ts --path Dockerfile.dev'],
+  },
+  {
+    name: 'lint',
+    summary: 'judge written Dockerfiles with the rule catalogue',
+    usage: 'dockwright lint [files...] [--format text|json|sarif]',
+    description: [
+      'Lints each file given, every Dockerfile (Dockerfile, Dockerfile.<name>, <name>.Dockerfile)',
+      'under each directory given (default: the current directory), or stdin for `-`. Exits 1 when',
+      'a finding is an error. A `# dockwright:allow DWxxxx <reason>` comment above an instruction',
+      'waives that rule there.',
+    ],
+    options: [{ name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' }],
+    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -'],
   },
   {
     name: 'lock',

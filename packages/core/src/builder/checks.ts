@@ -1,6 +1,8 @@
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import { OCTAL_MODE, USER_NAME } from '../validate/values.js';
+import { fileMode } from '../rules/instructions/file-mode.js';
+import { toIssue } from '../rules/rule.js';
+import { userFormat } from '../rules/users/user-format.js';
 import { checkLine } from '../validate/text.js';
 import type { StageState } from './stage-state.js';
 import { literalOf, variablesOf, type TextInput } from './variables.js';
@@ -21,21 +23,14 @@ export function checkText(state: StageState, input: TextInput, what: string, pat
 /** Checks and normalises `--chown` / USER values: `name`, `uid`, `name:group`, `uid:gid`. */
 export function checkOwner(value: string | number, path: IssuePath): { value: string; issues: DockwrightIssue[] } {
   const text = String(value);
-  const parts = text.split(':');
-  const ok = parts.length <= 2 && parts.every((p) => USER_NAME.test(p));
-  return {
-    value: text,
-    issues: ok ? [] : [issue('DW3002', `${JSON.stringify(text)} is not a user or user:group`, 'write a name like app, a uid like 10001, or app:app / 10001:10001', path)],
-  };
+  const found = userFormat(text);
+  return { value: text, issues: found === undefined ? [] : [toIssue(found, path)] };
 }
 
 /** Checks and normalises a file mode: `0o755` and `'755'` both render `755`. */
 export function checkMode(value: string | number, path: IssuePath): { value: string; issues: DockwrightIssue[] } {
-  const text = typeof value === 'number' ? value.toString(8) : value;
-  return {
-    value: text,
-    issues: OCTAL_MODE.test(text) ? [] : [issue('DW6015', `${JSON.stringify(String(value))} is not an octal file mode`, "write it as '755' or 0o755", path)],
-  };
+  const mode = fileMode(value);
+  return { value: mode.value, issues: mode.problem === undefined ? [] : [toIssue(mode.problem, path)] };
 }
 
 /** True when the input's literal text starts with `/` (or it starts with a variable, which we cannot see). */

@@ -7,6 +7,11 @@ import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import type { Lockfile } from '../lock/lockfile.js';
 import { lockedImages, resolveLocks, unresolvedLocks, type LockedReference } from '../lock/resolve-locks.js';
+import { argDefaults } from '../rules/instructions/arg-defaults.js';
+import { toIssue } from '../rules/rule.js';
+import { duplicateStageName } from '../rules/stages/duplicate-stage-name.js';
+import { noBaseStage } from '../rules/stages/first-instruction.js';
+import { rootFinalStage } from '../rules/users/root-final-stage.js';
 import { render } from '../render/render.js';
 import { frontendImage, lowestVersion, requiredFeatures, type FrontendVersion } from '../render/syntax.js';
 import { checkLine } from '../validate/text.js';
@@ -48,13 +53,13 @@ export interface Dockerfile {
   /** The locked images: what `dockwright lock` resolves for this Dockerfile. */
   readonly locks: readonly LockedReference[];
   /**
-   * The canonical Dockerfile text. With locked images not yet resolved, throws DW1010 saying to
+   * The canonical Dockerfile text. With locked images not yet resolved, throws DW1013 saying to
    * run `dockwright lock` and pass the lockfile.
    */
   render(): string;
   /**
    * The same Dockerfile with its locked images' digests taken from `lockfile` (and the OCI base
-   * image labels); throws a DockwrightError (DW1010) for a locked image missing from it.
+   * image labels); throws a DockwrightError (DW1013) for a locked image missing from it.
    *
    * @example
    * ```ts
@@ -81,7 +86,7 @@ function collect(final: StageImpl, issues: DockwrightIssue[]): StageImpl[] {
     const seen = byName.get(s.name);
     if (seen !== undefined) {
       if (seen !== s && JSON.stringify(seen.toAst()) !== JSON.stringify(s.toAst())) {
-        issues.push(issue('DW2003', `two different stages are named "${s.name}"`, 'give each stage its own name; a stage changed after another stage used it is a different stage', { stage: s.name }));
+        issues.push(toIssue(duplicateStageName(s.name), { stage: s.name }));
       }
       return;
     }
@@ -114,7 +119,7 @@ function globalArgs(stages: readonly StageImpl[], issues: DockwrightIssue[]): Ar
       const seen = byName.get(a.name);
       if (seen === undefined) byName.set(a.name, a);
       else if (seen.default !== a.default) {
-        issues.push(issue('DW8002', `two ARGs named ${a.name} with defaults ${JSON.stringify(seen.default)} and ${JSON.stringify(a.default)}`, 'declare the argument once and reuse its handle'));
+        issues.push(toIssue(argDefaults(a.name, seen.default, a.default)));
       }
     }
   }
@@ -148,14 +153,14 @@ function versionOfImage(ref: string): FrontendVersion | undefined {
 function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileResult {
   const issues: DockwrightIssue[] = [];
   if (!(final instanceof StageImpl) || final.state.from === undefined) {
-    return { ok: false, issues: [issue('DW2006', 'dockerfile() needs a stage with a base', "pass stage('app').from(image)...")] };
+    return { ok: false, issues: [toIssue(noBaseStage())] };
   }
   const stages = collect(final, issues);
   for (const s of stages) issues.push(...s.state.issues);
   const args = globalArgs(stages, issues);
   const user = final.state.user;
   if (user === undefined || (user.root && !user.allowed)) {
-    issues.push(issue('DW3001', `the final stage "${final.name}" runs as root`, "call .user('app', { create: { uid: 10001 } }), .user(10001), or .allowRoot('why root is needed')", { stage: final.name }));
+    issues.push(toIssue(rootFinalStage(final.name), { stage: final.name }));
   }
   const given = options.header === undefined ? [] : typeof options.header === 'string' ? options.header.split('\n') : [...options.header];
   // Canonical: no trailing blanks on any line.
@@ -242,7 +247,7 @@ function finish(source: DockerfileNode, target: string, lockfile: Lockfile | und
     locks,
     render: () => {
       if (pending.length === 0) return text;
-      return render(ast); // throws DW1010 for each locked image without its digest
+      return render(ast); // throws DW1013 for each locked image without its digest
     },
     withLockfile: (given: Lockfile) => {
       const result = finish(source, target, given);

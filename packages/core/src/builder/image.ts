@@ -2,7 +2,13 @@ import type { ImageRef } from '../ast/image.js';
 import { textToDisplay } from '../ast/text.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import { isDigest, isImageName, isTag, splitImageRef } from '../validate/image-ref.js';
+import { fromArgNotHandle, fromArgTag, fromArgWithoutDefault } from '../rules/images/from-arg-default.js';
+import { imageDigest } from '../rules/images/image-digest.js';
+import { imageLatestTag } from '../rules/images/image-latest-tag.js';
+import { imageName, imageReference, imageTemplateShape } from '../rules/images/image-reference.js';
+import { imageWithoutTag } from '../rules/images/image-without-tag.js';
+import { toIssue, type Problem } from '../rules/rule.js';
+import { splitImageRef } from '../validate/image-ref.js';
 import { checkLine } from '../validate/text.js';
 import type { CheckDigest, CheckImageRef } from './type-checks.js';
 import type { Arg, TemplateWithVars } from './variables.js';
@@ -65,12 +71,15 @@ export interface Scratch {
  */
 export const scratch: Scratch = Object.freeze({ kind: 'Scratch' });
 
-const latestHint = "pin a version, e.g. image('node:22.11-bookworm-slim'), then its digest with .pinDigest('sha256:...')";
+const AT_FROM = { instruction: 'FROM' } as const;
+
+// The rule modules decide; the builder places what they find at FROM.
+function atFrom(...found: readonly (Problem | undefined)[]): DockwrightIssue[] {
+  return found.filter((p): p is Problem => p !== undefined).map((p) => toIssue(p, AT_FROM));
+}
 
 function digestIssues(digest: string): DockwrightIssue[] {
-  return isDigest(digest)
-    ? []
-    : [issue('DW1004', `digest "${digest}" is not sha256: and 64 lowercase hex digits`, 'copy the digest from `docker buildx imagetools inspect` or the registry, e.g. sha256:5f4b...', { instruction: 'FROM' })];
+  return atFrom(imageDigest(digest));
 }
 
 /**
@@ -81,11 +90,11 @@ export function lockIssues(ref: ImageRef, instruction: string): DockwrightIssue[
   const path = { instruction };
   if (ref.name === 'invalid') return [];
   if (ref.digest !== undefined) {
-    return [issue('DW1009', `image ${ref.name} is pinned by digest already and cannot also be locked`, 'drop the digest to take it from the lockfile, or drop .locked()', path)];
+    return [issue('DW1012', `image ${ref.name} is pinned by digest already and cannot also be locked`, 'drop the digest to take it from the lockfile, or drop .locked()', path)];
   }
-  if (ref.tag === undefined) return [issue('DW1009', `image ${ref.name} has no tag to lock`, "give it a tag: image('node:22.11-bookworm-slim').locked()", path)];
+  if (ref.tag === undefined) return [issue('DW1012', `image ${ref.name} has no tag to lock`, "give it a tag: image('node:22.11-bookworm-slim').locked()", path)];
   if (typeof ref.tag !== 'string') {
-    return [issue('DW1009', `image ${ref.name}:${textToDisplay(ref.tag)} uses ARGs in its tag, so one locked digest cannot match it`, 'lock images with a literal tag, or pin this one by hand with .pinDigest(\'sha256:...\')', path)];
+    return [issue('DW1012', `image ${ref.name}:${textToDisplay(ref.tag)} uses ARGs in its tag, so one locked digest cannot match it`, 'lock images with a literal tag, or pin this one by hand with .pinDigest(\'sha256:...\')', path)];
   }
   return [];
 }
@@ -115,18 +124,7 @@ function parseLiteral(ref: string): Image {
   const line = checkLine(ref, 'image reference', { instruction: 'FROM' });
   if (line !== undefined) return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], [line]);
   const parts = splitImageRef(ref);
-  const issues: DockwrightIssue[] = [];
-  if (!isImageName(parts.name)) {
-    issues.push(issue('DW1003', `"${ref}" is not a valid image reference`, 'write [registry/]name:tag in lowercase, e.g. ghcr.io/acme/app:1.2.3', { instruction: 'FROM' }));
-  }
-  if (parts.tag !== undefined && !isTag(parts.tag)) {
-    issues.push(issue('DW1003', `"${parts.tag}" is not a valid tag in "${ref}"`, 'a tag is letters, digits, _ . - and at most 128 characters', { instruction: 'FROM' }));
-  }
-  if (parts.tag === 'latest') {
-    issues.push(issue('DW1002', `image "${ref}" floats with the latest tag`, latestHint, { instruction: 'FROM' }));
-  } else if (parts.tag === undefined && parts.digest === undefined) {
-    issues.push(issue('DW1001', `image "${ref}" has no tag or digest`, latestHint, { instruction: 'FROM' }));
-  }
+  const issues: DockwrightIssue[] = atFrom(...imageReference(ref), imageLatestTag(ref), imageWithoutTag(ref));
   if (parts.digest !== undefined) issues.push(...digestIssues(parts.digest));
   const node: ImageRef = Object.freeze({
     kind: 'ImageRef',
@@ -142,30 +140,16 @@ function parseTemplate(ref: TemplateWithVars): Image {
   const first = ref.parts[0];
   const colon = typeof first === 'string' ? first.lastIndexOf(':') : -1;
   if (typeof first !== 'string' || colon < 0 || first.slice(0, colon).includes('@')) {
-    return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], [
-      issue('DW1003', 'an image template must start with a literal name and tag separator', 'write tpl`node:${version}-bookworm-slim`: ARGs may appear in the tag only', { instruction: 'FROM' }),
-    ]);
+    return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], atFrom(imageTemplateShape()));
   }
   const name = first.slice(0, colon);
   const tagParts = [first.slice(colon + 1), ...ref.parts.slice(1)].filter((p) => p !== '');
   const args = ref.variables.filter((v): v is Arg => v.kind === 'Arg');
-  const issues: DockwrightIssue[] = [];
-  if (!isImageName(name)) {
-    issues.push(issue('DW1003', `"${name}" is not a valid image name`, 'write [registry/]name in lowercase, e.g. ghcr.io/acme/app', { instruction: 'FROM' }));
-  }
-  if (args.length !== ref.variables.length) {
-    issues.push(issue('DW1006', 'an image tag may only use ARG handles', 'use arg(...) handles in FROM; image environment variables do not exist there', { instruction: 'FROM' }));
-  }
+  const issues: DockwrightIssue[] = atFrom(imageName(name), args.length !== ref.variables.length ? fromArgNotHandle() : undefined);
   // What BuildKit would pull with the defaults must itself be a valid, pinned reference.
   const resolved = tagParts.map((p) => (typeof p === 'string' ? p : (args.find((a) => a.name === p.name)?.default ?? ''))).join('');
-  for (const a of args) {
-    if (a.default === undefined) {
-      issues.push(issue('DW1006', `ARG ${a.name} used in FROM has no default`, `give it one: arg('${a.name}', { default: '...' })`, { instruction: 'FROM' }));
-    }
-  }
-  if (resolved === 'latest' || !isTag(resolved)) {
-    issues.push(issue('DW1006', `with its defaults, the tag of "${name}" would be "${resolved}"`, 'give the ARGs defaults that make a pinned, valid tag', { instruction: 'FROM' }));
-  }
+  for (const a of args) if (a.default === undefined) issues.push(...atFrom(fromArgWithoutDefault(a.name)));
+  issues.push(...atFrom(fromArgTag(name, resolved)));
   const node: ImageRef = Object.freeze({ kind: 'ImageRef', name, tag: Object.freeze({ kind: 'Template', parts: Object.freeze(tagParts) }) });
   return makeImage(node, args, issues);
 }

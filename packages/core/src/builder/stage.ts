@@ -6,8 +6,29 @@ import { issue } from '../errors/issue.js';
 import { keywordOf } from '../ast/instructions.js';
 import { textToDisplay } from '../ast/text.js';
 import { checkLine } from '../validate/text.js';
-import { LABEL_KEY, looksLikeSecret, RESERVED_STAGE_NAMES, STAGE_NAME, VAR_NAME } from '../validate/names.js';
-import { DURATION, SIGNAL } from '../validate/values.js';
+import { fromPlatform } from '../rules/images/from-platform.js';
+import { addChecksum } from '../rules/instructions/add-checksum.js';
+import { addNotArchive, addNotGit, addNotUrl, isLocalArchive } from '../rules/instructions/add-local.js';
+import { copyDestSlash } from '../rules/instructions/copy-dest-slash.js';
+import { healthcheckOption } from '../rules/instructions/duration.js';
+import { envSelfReference } from '../rules/instructions/env-self-reference.js';
+import { shellForm } from '../rules/instructions/exec-form.js';
+import { exposePort, parsePort } from '../rules/instructions/expose-port.js';
+import { emptyLabel, labelKey } from '../rules/instructions/label-key.js';
+import { maintainer } from '../rules/instructions/maintainer.js';
+import { relativeCopyDest } from '../rules/instructions/relative-copy-dest.js';
+import { relativeWorkdir } from '../rules/instructions/relative-workdir.js';
+import { secondInstruction } from '../rules/instructions/single-instruction.js';
+import { stopSignal } from '../rules/instructions/stop-signal.js';
+import { variableName } from '../rules/instructions/variable-name.js';
+import { toIssue, type Problem } from '../rules/rule.js';
+import { secretName } from '../rules/secrets/secret-name.js';
+import { copyWholeStage } from '../rules/stages/copy-whole-stage.js';
+import { instructionBeforeFrom } from '../rules/stages/first-instruction.js';
+import { reservedStageName } from '../rules/stages/reserved-stage-name.js';
+import { selfReference } from '../rules/stages/self-reference.js';
+import { stageNameCasing } from '../rules/stages/stage-name-casing.js';
+import { missingReason } from '../rules/suppressions/suppression-reason.js';
 import { checkMode, checkOwner, checkText, isAbsolute } from './checks.js';
 import { applyCleanup, type CacheMode } from './cleanup.js';
 import { image as parseImage, isImage, lockIssues, type Image, type Scratch } from './image.js';
@@ -56,7 +77,7 @@ export class StageImpl {
 
   #push(node: Instruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}, last: StageState['last'] = 'other'): StageImpl {
     if (this.#state.from === undefined && !this.#state.recorder) {
-      issues = [...issues, issue('DW2006', `stage "${this.#state.name}" has an instruction before from()`, 'call .from(image) first', { stage: this.#state.name })];
+      issues = [...issues, toIssue(instructionBeforeFrom(this.#state.name), { stage: this.#state.name })];
     }
     return this.#next({
       instructions: [...this.#state.instructions, Object.freeze(node)],
@@ -80,7 +101,7 @@ export class StageImpl {
     }
     const issues: DockwrightIssue[] = [];
     if (source.name === this.#state.name) {
-      issues.push(issue('DW2004', `stage "${this.#state.name}" refers to itself`, 'copy from an earlier stage with a different name'));
+      issues.push(toIssue(selfReference(this.#state.name)));
     }
     return { ref: { kind: 'StageRef', name: source.name }, patch: { deps: [...this.#state.deps, source] }, issues };
   }
@@ -150,11 +171,8 @@ export class StageImpl {
     }
     const vars = variablesOf(platform);
     const issues: DockwrightIssue[] = [];
-    if (typeof platform === 'string' || vars.length === 0) {
-      issues.push(issue('DW1005', `FROM --platform=${textToDisplay(toText(platform))} is a constant`, 'use platformArgs.BUILDPLATFORM for build stages, or build with --platform', path));
-    } else if (vars.some((v) => v.name === 'TARGETPLATFORM')) {
-      issues.push(issue('DW1005', 'FROM --platform=$TARGETPLATFORM is the default already', 'drop .platform(), or use platformArgs.BUILDPLATFORM to build on the host platform', path));
-    }
+    const found = fromPlatform(textToDisplay(toText(platform)), typeof platform === 'string' ? [] : vars.map((v) => v.name));
+    if (found !== undefined) issues.push(toIssue(found, path));
     const userArgs = vars.filter((v): v is Arg => v.kind === 'Arg' && !v.builtin);
     return this.#next({
       from: { ...from, platform: toText(platform) },
@@ -263,7 +281,7 @@ export class StageImpl {
       if (m.source !== undefined) {
         if (isImage(m.source)) globalArgs = [...globalArgs, ...m.source.args];
         else {
-          if (m.source.name === this.name) issues.push(issue('DW2004', `stage "${this.name}" mounts itself`, 'mount an earlier stage', path));
+          if (m.source.name === this.name) issues.push(toIssue(selfReference(this.name, 'mounts'), path));
           deps = [...deps, m.source];
         }
       }
@@ -300,9 +318,8 @@ export class StageImpl {
     for (const s of sources) {
       issues.push(...checkText(this.#state, s, 'the source', path));
       if (s === '') issues.push(issue('DW6014', 'an empty source path', "write '.' for the whole context", path));
-      if (from !== undefined && !isImage(from) && (s === '/' || s === '/.')) {
-        issues.push(issue('DW2005', `COPY --from=${from.name} / copies a whole filesystem`, 'copy only the paths the stage produced, e.g. /app/dist', path));
-      }
+      const whole = from !== undefined && !isImage(from) && typeof s === 'string' ? copyWholeStage(from.name, s) : undefined;
+      if (whole !== undefined) issues.push(toIssue(whole, path));
     }
     issues.push(...checkText(this.#state, dest, 'the destination', path));
     issues.push(...this.#destIssues(dest, sources.length, path));
@@ -347,12 +364,9 @@ export class StageImpl {
     const issues: DockwrightIssue[] = [];
     const literal = typeof dest === 'string' ? dest : undefined;
     if (literal === '') issues.push(issue('DW6014', 'an empty destination', "write '.' or an absolute path", path));
-    if (count > 1 && literal !== undefined && !literal.endsWith('/')) {
-      issues.push(issue('DW6005', `several sources go to "${literal}", which does not end in /`, `write "${literal}/"`, path));
-    }
-    if (!isAbsolute(dest) && !this.#state.hasWorkdir) {
-      issues.push(issue('DW6006', `relative destination ${JSON.stringify(literal ?? '(template)')} with no WORKDIR`, "call .workdir('/app') first, or use an absolute destination", path));
-    }
+    const slash = literal === undefined ? undefined : copyDestSlash(literal, count);
+    if (slash !== undefined) issues.push(toIssue(slash, path));
+    if (!isAbsolute(dest) && !this.#state.hasWorkdir) issues.push(toIssue(relativeCopyDest(literal ?? '(template)'), path));
     return issues;
   }
 
@@ -370,11 +384,10 @@ export class StageImpl {
     const path = this.#path('Add');
     const issues: DockwrightIssue[] = [];
     if (!/^https?:\/\/[A-Za-z0-9._~:/?#[\]@!&'()*+,;=%-]+$/.test(url) || /[\\"'$]/.test(url)) {
-      issues.push(issue('DW6003', `${JSON.stringify(url)} is not an http(s) URL`, 'addUrl() is for remote files; copy() local files', path));
+      issues.push(toIssue(addNotUrl(url), path));
     }
-    if (!/^sha256:[0-9a-f]{64}$/.test(options?.checksum ?? '')) {
-      issues.push(issue('DW6017', `ADD ${url} needs checksum: 'sha256:' and 64 hex digits`, 'compute it with `curl -sL URL | sha256sum`', path));
-    }
+    const checksum = addChecksum(url, options?.checksum);
+    if (checksum !== undefined) issues.push(toIssue(checksum, path));
     return this.#add({ kind: 'url', url, checksum: options?.checksum ?? '' }, dest, options, issues, path);
   }
 
@@ -382,7 +395,7 @@ export class StageImpl {
     const path = this.#path('Add');
     const issues: DockwrightIssue[] = [];
     if (!/^(?:https:\/\/|git@|ssh:\/\/)[A-Za-z0-9._~:/@#+-]+$/.test(url)) {
-      issues.push(issue('DW6003', `${JSON.stringify(url)} is not a git URL`, 'write https://host/org/repo.git#ref or git@host:org/repo.git#ref', path));
+      issues.push(toIssue(addNotGit(url), path));
     }
     return this.#add({ kind: 'git', url, ...(options.keepGitDir === true ? { keepGitDir: true } : {}) }, dest, options, issues, path);
   }
@@ -390,9 +403,7 @@ export class StageImpl {
   addArchive(archive: string, dest: string, options: { chown?: string | number; chmod?: string | number } = {}): StageImpl {
     const path = this.#path('Add');
     const issues: DockwrightIssue[] = [];
-    if (!/\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/.test(archive) || /^[a-z]+:\/\//.test(archive)) {
-      issues.push(issue('DW6003', `${JSON.stringify(archive)} is not a local tar archive`, 'ADD only unpacks local archives; copy() plain files', path));
-    }
+    if (!isLocalArchive(archive)) issues.push(toIssue(addNotArchive(archive), path));
     const line = checkLine(archive, 'the archive path', path);
     if (line !== undefined) issues.push(line);
     return this.#add({ kind: 'archive', path: archive }, dest, options, issues, path);
@@ -424,12 +435,11 @@ export class StageImpl {
     const keys = Object.keys(variables);
     if (keys.length === 0) issues.push(issue('DW6009', 'env() with no variables', 'pass at least one variable', path));
     for (const [key, value] of Object.entries(variables)) {
-      if (!VAR_NAME.test(key)) issues.push(issue('DW6009', `${JSON.stringify(key)} is not a valid ENV name`, 'use letters, digits and _, not starting with a digit', path));
-      if (looksLikeSecret(key)) issues.push(secretIssue('ENV', key, path));
+      issues.push(...placed(path, variableName('ENV', key), secretName('ENV', key)));
       issues.push(...checkText(this.#state, value, `ENV ${key}`, path));
       for (const v of variablesOf(value)) {
         // PATH=...:$PATH reads the old value, which is fine; another key of the same ENV is not yet set.
-        if (v.name !== key && keys.includes(v.name)) issues.push(issue('DW6011', `ENV ${key} refers to ${v.name}, set in the same ENV`, `split it: .env({ ${v.name}: ... }).env({ ${key}: ... })`, path));
+        if (v.name !== key && keys.includes(v.name)) issues.push(toIssue(envSelfReference(key, v.name), path));
       }
     }
     return this.#push({ kind: 'Env', pairs: Object.entries(variables).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
@@ -440,8 +450,7 @@ export class StageImpl {
     const issues: DockwrightIssue[] = [];
     if (Object.keys(labels).length === 0) issues.push(issue('DW6010', 'label() with no labels', 'pass at least one label', path));
     for (const [key, value] of Object.entries(labels)) {
-      if (!LABEL_KEY.test(key)) issues.push(issue('DW6010', `${JSON.stringify(key)} is not a valid label key`, 'use lowercase reverse-DNS keys such as org.opencontainers.image.source', path));
-      if (value === '') issues.push(issue('DW6010', `label ${key} is empty`, 'give it a value or leave it out', path));
+      issues.push(...placed(path, labelKey(key), value === '' ? emptyLabel(key) : undefined));
       issues.push(...checkText(this.#state, value, `label ${key}`, path));
     }
     return this.#push({ kind: 'Label', pairs: Object.entries(labels).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
@@ -450,8 +459,7 @@ export class StageImpl {
   arg(handle: Arg): StageImpl {
     const path = this.#path('Arg');
     const issues: DockwrightIssue[] = [];
-    if (!VAR_NAME.test(handle.name)) issues.push(issue('DW6009', `${JSON.stringify(handle.name)} is not a valid ARG name`, 'use letters, digits and _, not starting with a digit', path));
-    if (looksLikeSecret(handle.name)) issues.push(secretIssue('ARG', handle.name, path));
+    issues.push(...placed(path, variableName('ARG', handle.name), secretName('ARG', handle.name)));
     if (handle.default !== undefined) {
       const bad = checkLine(handle.default, `ARG ${handle.name} default`, path);
       if (bad !== undefined) issues.push(bad);
@@ -463,7 +471,7 @@ export class StageImpl {
   workdir(dir: TextInput): StageImpl {
     const path = this.#path('Workdir');
     const issues = checkText(this.#state, dir, 'WORKDIR', path);
-    if (!isAbsolute(dir)) issues.push(issue('DW6004', `WORKDIR ${JSON.stringify(typeof dir === 'string' ? dir : '(template)')} is relative`, 'write an absolute path such as /app', path));
+    if (!isAbsolute(dir)) issues.push(toIssue(relativeWorkdir(typeof dir === 'string' ? dir : '(template)'), path));
     return this.#push({ kind: 'Workdir', path: toText(dir) }, issues, { hasWorkdir: true });
   }
 
@@ -471,12 +479,9 @@ export class StageImpl {
     const path = this.#path('Expose');
     const issues: DockwrightIssue[] = [];
     const parsed = ports.map((p) => {
-      const match = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(String(p));
-      const port = Number(match?.[1]);
-      if (match === null || !Number.isInteger(port) || port < 1 || port > 65535) {
-        issues.push(issue('DW6007', `${JSON.stringify(p)} is not a port`, 'write a port from 1 to 65535, optionally with /tcp, /udp or /sctp in lowercase', path));
-      }
-      return { port, protocol: (match?.[2] ?? 'tcp') as 'tcp' | 'udp' | 'sctp' };
+      const parsed = parsePort(p);
+      issues.push(...placed(path, exposePort(p)));
+      return parsed ?? { port: Number.NaN, protocol: 'tcp' as const };
     });
     if (ports.length === 0) issues.push(issue('DW6007', 'expose() with no ports', 'pass at least one port', path));
     return this.#push({ kind: 'Expose', ports: parsed }, issues);
@@ -527,7 +532,7 @@ export class StageImpl {
   allowRoot(reason: string): StageImpl {
     const path = { stage: this.name, instruction: 'USER' };
     const issues: DockwrightIssue[] = [];
-    if (reason.trim() === '') issues.push(issue('DW9002', 'allowRoot() needs a reason', "say why root is needed: .allowRoot('binds port 80 without capabilities')", path));
+    if (reason.trim() === '') issues.push(toIssue(missingReason('allowRoot()', "say why root is needed: .allowRoot('binds port 80 without capabilities')"), path));
     const bad = checkLine(reason, 'the reason', path);
     if (bad !== undefined) issues.push(bad);
     const user = this.#state.user ?? { spec: 'root', root: true, chown: 'root', allowed: false };
@@ -539,12 +544,12 @@ export class StageImpl {
   #single(kind: Single, path: IssuePath): DockwrightIssue[] {
     if (!this.#state.instructions.some((i) => i.kind === kind)) return [];
     const keyword = keywordOf[kind];
-    return [issue('DW6002', `a second ${keyword} in stage "${this.name}"; only the last would take effect`, `keep one ${keyword} per stage`, path)];
+    return [toIssue(secondInstruction(keyword, this.name), path)];
   }
 
   #argv(argv: unknown, keyword: string, path: IssuePath): DockwrightIssue[] {
     if (!Array.isArray(argv)) {
-      return [issue('DW6001', `${keyword} in shell form`, `write it as an array: .${keyword.toLowerCase()}(['node', 'server.js'])`, path)];
+      return [toIssue(shellForm(keyword as 'CMD'), path)];
     }
     if (argv.length === 0) return [issue('DW5007', `${keyword} with an empty array`, 'pass a program and its arguments', path)];
     if (argv.some((a) => typeof a !== 'string' || a.includes('\0'))) return [issue('DW7001', `${keyword} has an argument that is not a string or holds NUL`, 'pass strings without NUL', path)];
@@ -571,11 +576,7 @@ export class StageImpl {
     const issues = this.#single('Healthcheck', path);
     if (command !== 'none') issues.push(...this.#argv(command, 'HEALTHCHECK', path));
     for (const [key, value] of Object.entries(options)) {
-      if (key === 'retries') {
-        if (!Number.isInteger(value) || (value as number) < 0) issues.push(issue('DW6012', `retries ${String(value)} is not a whole number`, 'write retries: 3', path));
-      } else if (!DURATION.test(String(value))) {
-        issues.push(issue('DW6012', `${key} ${JSON.stringify(value)} is not a duration`, "write a Go duration such as '30s' or '1m30s'", path));
-      }
+      issues.push(...placed(path, healthcheckOption(key, value)));
     }
     const argv = command === 'none' ? null : Array.isArray(command) ? [...command] : [];
     return this.#push({ kind: 'Healthcheck', argv, ...options }, issues);
@@ -584,7 +585,7 @@ export class StageImpl {
   stopSignal(signal: string | number): StageImpl {
     const path = this.#path('StopSignal');
     const text = String(signal);
-    const issues = SIGNAL.test(text) ? [] : [issue('DW6013', `${JSON.stringify(text)} is not a signal`, "write a name such as 'SIGTERM' or a number such as 15", path)];
+    const issues = placed(path, stopSignal(text));
     return this.#push({ kind: 'StopSignal', signal: text }, issues);
   }
 
@@ -616,14 +617,14 @@ export class StageImpl {
   raw(line: string, reason: string): StageImpl {
     const path = this.#path('Raw');
     const issues: DockwrightIssue[] = [];
-    if (reason.trim() === '') issues.push(issue('DW9002', 'raw() needs a reason', "say why: .raw('...', 'not expressible yet: #123')", path));
+    if (reason.trim() === '') issues.push(toIssue(missingReason('raw()', "say why: .raw('...', 'not expressible yet: #123')"), path));
     for (const [what, value] of [['the raw line', line], ['the reason', reason]] as const) {
       const bad = checkLine(value, what, path);
       if (bad !== undefined) issues.push(bad);
     }
     const keyword = /^[A-Za-z]+/.exec(line)?.[0]?.toUpperCase();
     if (keyword === undefined) issues.push(issue('DW6018', `raw line ${JSON.stringify(line)} does not start with an instruction`, 'start it with a keyword such as RUN', path));
-    if (keyword === 'MAINTAINER') issues.push(issue('DW6008', 'MAINTAINER is deprecated', "use a label: .label(oci({ authors: 'team@example.com' }))", path));
+    if (keyword === 'MAINTAINER') issues.push(toIssue(maintainer(), path));
     if (keyword === 'FROM') issues.push(issue('DW6018', 'raw() cannot start a stage', 'use stage(name).from(...)', path));
     if (/\\\s*$/.test(line)) issues.push(issue('DW7003', 'the raw line ends with a backslash, which would join the next line', 'remove the trailing backslash', path));
     if (line.includes('<<')) issues.push(issue('DW5004', 'a `<<` in a raw line may read as a heredoc', 'use run() with a multi-line script', path));
@@ -640,9 +641,9 @@ export class StageImpl {
   }
 }
 
-function secretIssue(keyword: 'ARG' | 'ENV', name: string, path: IssuePath): DockwrightIssue {
-  const id = name.toLowerCase().replace(/_/g, '-');
-  return issue('DW4001', `${keyword} ${name} looks like a secret; it would be stored in the image`, `pass it as a secret mount: .run(cmd).withMounts(secretMount('${id}', { env: '${name}' }))`, path);
+// What the rule modules found, placed at the builder's path.
+function placed(path: IssuePath, ...found: readonly (Problem | undefined)[]): DockwrightIssue[] {
+  return found.filter((p): p is Problem => p !== undefined).map((p) => toIssue(p, path));
 }
 
 /**
@@ -656,10 +657,7 @@ function secretIssue(keyword: 'ARG' | 'ENV', name: string, path: IssuePath): Doc
 export function stage<const N extends string>(name: N & CheckStageName<N>): StageStart {
   const s = new StageImpl(initialState(name));
   const issues: DockwrightIssue[] = [];
-  if (!STAGE_NAME.test(name)) {
-    issues.push(issue('DW2001', `stage name ${JSON.stringify(name)} must be lowercase: letters, digits, - _ and ., starting with a letter`, `rename it, e.g. stage('${name.toLowerCase().replace(/[^a-z0-9-_.]/g, '-').replace(/^[^a-z]+/, '') || 'build'}')`, { stage: name }));
-  }
-  if (RESERVED_STAGE_NAMES.has(name)) issues.push(issue('DW2002', `"${name}" is a reserved stage name`, 'pick another name', { stage: name }));
+  issues.push(...placed({ stage: name }, stageNameCasing(name), reservedStageName(name)));
   return (issues.length === 0 ? s : new StageImpl({ ...s.state, issues })) as unknown as StageStart;
 }
 

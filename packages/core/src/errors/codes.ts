@@ -20,6 +20,7 @@ const table = {
   DW0006: { title: 'heredoc without its closing delimiter', twins: [] },
   DW0007: { title: 'malformed flag', twins: [] },
   DW0008: { title: 'empty line inside a continued instruction', twins: ['NoEmptyContinuation'] },
+  DW0009: { title: 'formatting would change the meaning', twins: [] },
   // Images and supply chain
   DW1001: { title: 'image without a tag or digest', twins: ['DL3006'] },
   DW1002: { title: 'image with the floating `latest` tag', twins: ['DL3007'] },
@@ -29,9 +30,12 @@ const table = {
   DW1006: { title: 'ARG in FROM without a valid default', twins: ['InvalidDefaultArgInFrom', 'UndefinedArgInFrom'] },
   DW1007: { title: 'FROM modifier not right after from()', twins: [] },
   DW1008: { title: 'pinned `# syntax` too old for the features used', twins: [] },
-  DW1009: { title: 'image cannot be locked (no literal tag, or already pinned)', twins: [] },
-  DW1010: { title: 'locked image missing from the lockfile', twins: [] },
-  DW1011: { title: 'malformed lockfile', twins: [] },
+  DW1009: { title: 'image from a registry the policy does not allow', twins: ['DL3026'] },
+  DW1010: { title: 'base image not pinned by digest', twins: [] },
+  DW1011: { title: '`# syntax` frontend not pinned', twins: [] },
+  DW1012: { title: 'image cannot be locked (no literal tag, or already pinned)', twins: [] },
+  DW1013: { title: 'locked image missing from the lockfile', twins: [] },
+  DW1014: { title: 'malformed lockfile', twins: [] },
   // Stages
   DW2001: { title: 'stage name not lowercase or with invalid characters', twins: ['StageNameCasing', 'DL3063'] },
   DW2002: { title: 'reserved stage name', twins: ['ReservedStageName'] },
@@ -43,11 +47,15 @@ const table = {
   // Users and privileges
   DW3001: { title: 'final stage runs as root', twins: ['DL3002'] },
   DW3002: { title: 'malformed user or group', twins: [] },
-  DW3003: { title: 'cannot create a user on this base image', twins: ['DL3046'] },
+  DW3003: { title: 'cannot create a user on this base image', twins: [] },
   DW3004: { title: '`chown: true` with no user set', twins: [] },
+  DW3005: { title: '`sudo` in RUN', twins: ['DL3004'] },
+  DW3006: { title: '`useradd` without `-l` (a high uid fills the lastlog file)', twins: ['DL3046'] },
+  DW3007: { title: 'non-numeric USER in the final stage', twins: ['DL3066'] },
   // Secrets
   DW4001: { title: 'secret-looking ARG or ENV name', twins: ['SecretsUsedInArgOrEnv', 'DL3064'] },
   DW4002: { title: 'malformed secret mount', twins: [] },
+  DW4003: { title: 'secret file copied into the image', twins: [] },
   // RUN, layers, packages
   DW5001: { title: '`withCleanup()` found no package manager command', twins: [] },
   DW5002: { title: '`withCleanup()` on an exec-form RUN', twins: [] },
@@ -57,6 +65,20 @@ const table = {
   DW5006: { title: 'malformed mount', twins: [] },
   DW5007: { title: 'empty command', twins: [] },
   DW5008: { title: 'shell command in a stage without a shell', twins: [] },
+  DW5009: { title: '`apt-get install` without `-y`', twins: ['DL3014'] },
+  DW5010: { title: '`apt-get install` without `--no-install-recommends`', twins: ['DL3015'] },
+  DW5011: { title: 'apt lists not removed in the RUN that fetched them', twins: ['DL3009'] },
+  DW5012: { title: '`apt` instead of `apt-get` in a script', twins: ['DL3027'] },
+  DW5013: { title: '`apk add` without `--no-cache`', twins: ['DL3019'] },
+  DW5014: { title: 'dnf, yum, microdnf or zypper install without `-y`', twins: ['DL3030', 'DL3034', 'DL3038'] },
+  DW5015: { title: 'dnf, yum, microdnf or zypper install without a clean in the same RUN', twins: ['DL3032', 'DL3036', 'DL3040'] },
+  DW5016: { title: '`pip install` without `--no-cache-dir`', twins: ['DL3042'] },
+  DW5017: { title: 'package installed without a pinned version', twins: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3062'] },
+  DW5018: { title: 'consecutive RUNs that could be one', twins: ['DL3059'] },
+  DW5019: { title: 'pipe without `pipefail`', twins: ['DL4006'] },
+  DW5020: { title: '`cd` in RUN instead of WORKDIR', twins: ['DL3003'] },
+  DW5021: { title: 'both curl and wget in one image', twins: ['DL4001'] },
+  DW5022: { title: 'SSH server, editor or process tool installed', twins: ['DL3001'] },
   // Instructions
   DW6001: { title: 'shell-form CMD, ENTRYPOINT or HEALTHCHECK', twins: ['DL3025', 'JSONArgsRecommended'] },
   DW6002: { title: 'second CMD, ENTRYPOINT or HEALTHCHECK in a stage', twins: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed'] },
@@ -76,6 +98,8 @@ const table = {
   DW6016: { title: 'instruction not allowed in ONBUILD', twins: [] },
   DW6017: { title: 'remote ADD without a valid checksum', twins: [] },
   DW6018: { title: 'malformed raw instruction', twins: [] },
+  DW6019: { title: 'required label missing', twins: ['DL3049'] },
+  DW6020: { title: 'no HEALTHCHECK in the final stage', twins: ['DL3057'] },
   // Text and escaping
   DW7001: { title: 'control character or line break in a one-line value', twins: [] },
   DW7002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },
@@ -88,6 +112,7 @@ const table = {
   DW9001: { title: 'invalid dockerfile() option', twins: [] },
   DW9002: { title: 'escape hatch without a reason', twins: [] },
   DW9003: { title: 'project not understood by a preset', twins: [] },
+  DW9004: { title: 'suppression comment that names no known rule', twins: [] },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable Dockwright error code, such as `DW3001`. */

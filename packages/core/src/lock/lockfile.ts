@@ -81,7 +81,7 @@ const isMap = (v: YamlValue | undefined): v is { readonly [key: string]: YamlVal
 /**
  * Reads `dockwright.lock.yaml`. It is YAML: the block mappings, lists and quoted or plain strings
  * that `formatLockfile()` writes (and an editor or a merge tool keeps) are read; anchors, tags and
- * multi-line strings are not. Every problem is returned with its line, as DW1011.
+ * multi-line strings are not. Every problem is returned with its line, as DW1014.
  *
  * @example
  * ```ts
@@ -92,10 +92,10 @@ const isMap = (v: YamlValue | undefined): v is { readonly [key: string]: YamlVal
 export function parseLockfile(text: string): LockfileResult {
   const fix = 'regenerate it with `dockwright lock --update` (after resolving any merge conflict by taking either side)';
   const parsed = parseYamlSubset(text);
-  if (!parsed.ok) return { ok: false, issues: [issue('DW1011', `lockfile line ${parsed.line}: ${parsed.message}`, fix)] };
+  if (!parsed.ok) return { ok: false, issues: [issue('DW1014', `lockfile line ${parsed.line}: ${parsed.message}`, fix)] };
   const root = parsed.value;
   const issues: DockwrightIssue[] = [];
-  const bad = (message: string) => issues.push(issue('DW1011', `lockfile: ${message}`, fix));
+  const bad = (message: string) => issues.push(issue('DW1014', `lockfile: ${message}`, fix));
   if (!isMap(root)) {
     bad('the document is not a mapping with version and images');
     return { ok: false, issues: [issues[0] as DockwrightIssue] };

@@ -115,7 +115,7 @@ function hasLabel(stage: StageNode, key: string): boolean {
 /**
  * Fills in the digest of every locked image from the lockfile, and gives the final stage the OCI
  * labels `org.opencontainers.image.base.name` and `.base.digest` when its base image is locked
- * (unless the stage sets them itself). A locked image missing from the lockfile is DW1010, which
+ * (unless the stage sets them itself). A locked image missing from the lockfile is DW1013, which
  * says to run `dockwright lock`. Pure: no network, no files.
  *
  * @example
@@ -131,7 +131,7 @@ export function resolveLocks(ast: DockerfileNode, lockfile: Lockfile): ResolveLo
   for (const ref of wanted) {
     const entry = Object.hasOwn(lockfile.images, ref.key) ? lockfile.images[ref.key] : undefined;
     if (entry === undefined) {
-      issues.push(issue('DW1010', `image ${ref.written} is locked but ${ref.written === ref.key ? 'it' : ref.key} is not in the lockfile`, 'run `dockwright lock` to resolve it and record its digest in dockwright.lock.yaml', ref.path));
+      issues.push(issue('DW1013', `image ${ref.written} is locked but ${ref.written === ref.key ? 'it' : ref.key} is not in the lockfile`, 'run `dockwright lock` to resolve it and record its digest in dockwright.lock.yaml', ref.path));
     } else digests.set(ref.key, entry.digest);
   }
   const [first, ...rest] = issues;
@@ -162,7 +162,7 @@ export function resolveLocks(ast: DockerfileNode, lockfile: Lockfile): ResolveLo
 }
 
 /**
- * The locked images of an AST that have no digest yet: what `render()` refuses (DW1010).
+ * The locked images of an AST that have no digest yet: what `render()` refuses (DW1013).
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ const DIRECTIVE_LIKE = /^#\s*[A-Za-z][A-Za-z0-9]*\s*=/;
  */
 export function render(ast: DockerfileNode): string {
   const [missing, ...more] = unresolvedLocks(ast).map((l) =>
-    issue('DW1010', `image ${l.written} is locked but has no digest yet`, 'run `dockwright lock`, then render with the lockfile: `dockwright render`, dockerfile(app, { lockfile }) or resolveLocks(ast, lockfile)', l.path),
+    issue('DW1013', `image ${l.written} is locked but has no digest yet`, 'run `dockwright lock`, then render with the lockfile: `dockwright render`, dockerfile(app, { lockfile }) or resolveLocks(ast, lockfile)', l.path),
   );
   if (missing !== undefined) throw new DockwrightError([missing, ...more]);
   const sections: string[] = [];

@@ -37,7 +37,7 @@ export function checkInstruction(instruction: SyntaxInstruction, inOnbuild = fal
     issues.push(argumentsError(instruction, `${keyword} is not allowed as an ONBUILD trigger`, 'write the instruction without ONBUILD', instruction.keywordRange));
   }
   const allowed = instructionFlags[keyword] ?? {};
-  const seen = new Set<string>();
+  const seen = instruction.flags.length > 1 ? new Set<string>() : undefined;
   for (const flag of instruction.flags) {
     const kind = allowed[flag.name];
     const fail = (message: string, hint: string) => issues.push(parseIssue('DW0007', message, hint, flag.range));
@@ -45,10 +45,10 @@ export function checkInstruction(instruction: SyntaxInstruction, inOnbuild = fal
     else if (kind === undefined) {
       const names = Object.keys(allowed);
       fail(`unknown flag --${flag.name} on ${keyword}`, names.length === 0 ? `${keyword} takes no flags` : `${keyword} takes ${names.map((n) => `--${n}`).join(', ')}`);
-    } else if (kind !== 'repeat' && seen.has(flag.name)) fail(`duplicate flag --${flag.name}`, 'give the flag once');
+    } else if (kind !== 'repeat' && seen?.has(flag.name) === true) fail(`duplicate flag --${flag.name}`, 'give the flag once');
     else if (kind === 'bool' && flag.value !== undefined && !/^(true|false)$/i.test(flag.value)) fail(`--${flag.name} takes true or false, not "${flag.value}"`, `write --${flag.name}`);
     else if (kind !== 'bool' && flag.value === undefined) fail(`missing a value on flag --${flag.name}`, `write --${flag.name}=value`);
-    seen.add(flag.name);
+    seen?.add(flag.name);
   }
   const args = instruction.arguments;
   const count = args.length;

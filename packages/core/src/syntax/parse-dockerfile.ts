@@ -48,11 +48,15 @@ function lineRange(line: number, from: number, to: number): SourceRange {
   return { start: { line, column: from }, end: { line, column: to } };
 }
 
-/** Everything `readInstruction` learns from a logical line, before heredocs are attached. */
-type InstructionParts = Omit<SyntaxInstruction, 'heredocs' | 'comments' | 'text' | 'range'> & { problem?: ParseIssue };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** An instruction as `readInstruction` builds it; the caller fills heredocs, comments, text and range. */
+type Draft = Mutable<SyntaxInstruction>;
+
+const NO_RANGE: SourceRange = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 /** Reads one logical line from `from` (BuildKit's splitCommand + the line parsers). */
-function readInstruction(line: string, from: number, map: SourceMap, escape: number): InstructionParts {
+function readInstruction(line: string, from: number, map: SourceMap, escape: number, problems: ParseIssue[]): Draft {
   const end = line.length;
   const start = skipSpaces(line, from, end);
   let keywordEnd = start;
@@ -62,43 +66,58 @@ function readInstruction(line: string, from: number, map: SourceMap, escape: num
   let afterKeyword = keywordEnd;
   while (afterKeyword < end && isBlank(line.charCodeAt(afterKeyword))) afterKeyword++;
   const split = splitFlags(line, afterKeyword);
-  const flags: SyntaxFlag[] = split.flags.map((word) => {
+  const flags: SyntaxFlag[] = [];
+  for (const word of split.flags) {
     const body = word.value.startsWith('--') ? word.value.slice(2) : word.value;
     const eq = body.indexOf('=');
-    return {
+    flags.push({
       name: eq < 0 ? body : body.slice(0, eq),
       value: eq < 0 ? undefined : body.slice(eq + 1),
       text: word.value,
       range: map.range(word.start, word.end),
-    };
-  });
+    });
+  }
   const argStart = skipSpaces(line, split.rest, end);
-  const base = {
-    kind: 'instruction' as const,
+  const node: Draft = {
+    kind: 'instruction',
     keyword,
     keywordText,
     keywordRange: map.range(start, keywordEnd),
     flags,
+    form: 'shell',
+    jsonFallback: false,
+    arguments: [],
+    pairs: [],
+    heredocs: [],
+    comments: [],
     original: from === 0 ? line : line.slice(start),
+    breaks: map.breaks(start),
+    text: '',
+    range: NO_RANGE,
   };
   if (keyword === 'ONBUILD') {
-    const trigger = argStart < end ? readInstruction(line, argStart, map, escape) : undefined;
-    const parts: InstructionParts = { ...base, form: trigger?.form ?? 'shell', jsonFallback: false, arguments: [], pairs: [] };
-    if (trigger === undefined) return parts;
-    const { problem, ...rest } = trigger;
-    const full: SyntaxInstruction = { ...rest, heredocs: [], comments: [], text: line.slice(argStart), range: map.range(argStart, end) };
-    return problem === undefined ? { ...parts, trigger: full } : { ...parts, trigger: full, problem };
+    if (argStart < end) {
+      const trigger = readInstruction(line, argStart, map, escape, problems);
+      trigger.text = line.slice(argStart);
+      trigger.range = map.range(argStart, end);
+      node.form = trigger.form;
+      node.trigger = trigger;
+    }
+    return node;
   }
   const read = readArguments(keyword, line, argStart, end, escape);
-  const parts: InstructionParts = {
-    ...base,
-    form: read.form,
-    jsonFallback: read.jsonFallback,
-    arguments: read.args.map((w) => ({ value: w.value, range: map.range(w.start, w.end) })),
-    pairs: read.pairs.map((p) => ({ key: p.key, value: p.value, separator: p.separator, range: map.range(p.start, p.end) })),
-  };
-  if (read.problem === undefined) return parts;
-  return { ...parts, problem: parseIssue('DW0005', read.problem.message, read.problem.hint, map.range(read.problem.start, read.problem.end)) };
+  node.form = read.form;
+  node.jsonFallback = read.jsonFallback;
+  const args = read.args;
+  const out = new Array<SyntaxInstruction['arguments'][number]>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i] as (typeof args)[number];
+    out[i] = { value: w.value, range: map.range(w.start, w.end) };
+  }
+  node.arguments = out;
+  if (read.pairs.length > 0) node.pairs = read.pairs.map((p) => ({ key: p.key, value: p.value, separator: p.separator, range: map.range(p.start, p.end) }));
+  if (read.problem !== undefined) problems.push(parseIssue('DW0005', read.problem.message, read.problem.hint, map.range(read.problem.start, read.problem.end)));
+  return node;
 }
 
 /**
@@ -236,13 +255,11 @@ export function parseDockerfile(text: string): ParseResult {
     }
     logical = logical.slice(0, trimEnd(logical, 0, logical.length));
 
-    const parts = readInstruction(logical, 0, map, escape);
-    const { problem, ...fields } = parts;
-    if (problem !== undefined) errors.push(problem);
+    const node = readInstruction(logical, 0, map, escape, errors);
 
     // Heredocs: the lines after the instruction, up to each delimiter.
     const heredocs: SyntaxHeredoc[] = [];
-    const target = fields.keyword === 'ONBUILD' ? fields.trigger : fields;
+    const target = node.keyword === 'ONBUILD' ? node.trigger : node;
     if (target !== undefined && HEREDOC_KEYWORDS.has(target.keyword) && target.form === 'shell' && logical.includes('<<')) {
       for (const opener of heredocOpeners(logical)) {
         let content = '';
@@ -277,15 +294,12 @@ export function parseDockerfile(text: string): ParseResult {
       start: map.position(0),
       end: { line: lastLine + 1, column: column(lastLine, trimCR(lastText).length + 1) },
     };
-    const trigger = fields.trigger === undefined ? undefined : { ...fields.trigger, heredocs };
-    const instruction: SyntaxInstruction = {
-      ...fields,
-      ...(trigger === undefined ? {} : { trigger }),
-      heredocs,
-      comments: pending,
-      text: text.slice((starts[firstLine] as number) + (firstLine === 0 ? bom : 0), textEnd),
-      range,
-    };
+    if (node.trigger !== undefined) (node.trigger as Draft).heredocs = heredocs;
+    node.heredocs = heredocs;
+    node.comments = pending;
+    node.text = text.slice((starts[firstLine] as number) + (firstLine === 0 ? bom : 0), textEnd);
+    node.range = range;
+    const instruction: SyntaxInstruction = node;
     pending = [];
     instructions.push(instruction);
     errors.push(...checkInstruction(instruction));

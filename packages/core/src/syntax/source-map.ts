@@ -23,6 +23,16 @@ export class SourceMap {
     this.columns.push(column);
   }
 
+  /** Logical offsets after `from` where a physical line begins, relative to `from`. */
+  breaks(from: number): number[] {
+    const out: number[] = [];
+    for (let i = 1; i < this.offsets.length; i++) {
+      const offset = this.offsets[i] as number;
+      if (offset > from) out.push(offset - from);
+    }
+    return out;
+  }
+
   /** The source position of a logical offset. */
   position(offset: number): SourcePosition {
     let i = this.offsets.length - 1;

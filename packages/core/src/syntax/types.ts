@@ -147,6 +147,8 @@ export interface SyntaxInstruction {
   readonly comments: readonly SyntaxComment[];
   /** BuildKit's "original": the logical line, continuations joined, comment lines dropped. */
   readonly original: string;
+  /** Offsets in `original` where each continuation line begins (empty for a one-line instruction). */
+  readonly breaks: readonly number[];
   /** The exact source text: every physical line of the instruction and its heredocs. */
   readonly text: string;
   /** From the keyword to the end of the last line (heredoc delimiter included). */

@@ -1,0 +1,104 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ParsedArgs } from '../args/parse-args.js';
+import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
+import { UsageError } from '../errors/usage-error.js';
+import { displayPath } from '../files/display-path.js';
+import { findDockerfiles } from '../lint/find-dockerfiles.js';
+import type { LintedFile } from '../lint/sarif.js';
+import type { Io } from '../output/io.js';
+import { registerLoader } from '../targets/module-loader.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The files to lint: the paths given (a directory is searched), `-` for stdin, or `.` by default. */
+function resolveFiles(cwd: string, paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const missing: CliIssue[] = [];
+  for (const path of paths.length === 0 ? ['.'] : paths) {
+    if (path === '-') {
+      files.push('-');
+      continue;
+    }
+    const full = resolve(cwd, path);
+    let isDir: boolean;
+    try {
+      isDir = statSync(full).isDirectory();
+    } catch {
+      missing.push(cliIssue('DWC1004', `no such file or directory: ${path}`, 'check the path; it is relative to the working directory (--cwd)'));
+      continue;
+    }
+    if (!isDir) files.push(full);
+    else {
+      const inside = findDockerfiles(full);
+      if (inside.length === 0) missing.push(cliIssue('DWC1006', `no Dockerfile in ${path}`, 'name files Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or give the file itself'));
+      files.push(...inside);
+    }
+  }
+  const [first, ...rest] = missing;
+  if (first !== undefined) throw new UsageError([first, ...rest]);
+  return [...new Set(files)];
+}
+
+/**
+ * The `lint` command: `dockwright lint [files...] [--format text|json|sarif]`. Lints written
+ * Dockerfiles with the rule catalogue; exits 1 when a finding is an error (or a file cannot be
+ * read), 0 otherwise.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await lintCommand({ positionals: ['Dockerfile'], options: { format: 'sarif' } }, io, process.cwd());
+ * ```
+ */
+export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
+  const given = args.options['format'];
+  const format: Format = io.json ? 'json' : given === undefined || given === true ? 'text' : (given as Format);
+  if (!FORMATS.includes(format)) throw new UsageError([cliIssue('DWC1003', `--format ${String(given)} is not a format`, `write --format ${FORMATS.join(', --format ')}`)]);
+  const files = resolveFiles(cwd, args.positionals);
+  // In this workspace @dockwright/core is TypeScript source; the loader reads it as render does.
+  await registerLoader();
+  const { codes, formatDiagnostics, lintDockerfile, rules } = await import('@dockwright/core');
+  const linted: LintedFile[] = [];
+  const unreadable: CliIssue[] = [];
+  for (const file of files) {
+    const shown = file === '-' ? '-' : displayPath(cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      unreadable.push(cliIssue('DWC3004', `cannot read ${shown} (${reason})`, 'check that it is a readable file', {}, shown));
+      continue;
+    }
+    linted.push({ file: shown, diagnostics: lintDockerfile(text) });
+  }
+  const all = linted.flatMap((f) => f.diagnostics);
+  const count = (severity: string) => all.filter((d) => d.severity === severity).length;
+  const summary = { files: linted.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const exitCode = summary.errors > 0 || unreadable.length > 0 ? 1 : 0;
+  if (format === 'sarif') {
+    const { toSarif } = await import('../lint/sarif.js');
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    // The parser's codes (DW0xxx) are findings too; they get descriptors beside the rules.
+    const parseCodes = Object.entries(codes).filter(([id]) => id.startsWith('DW0')).map(([id, info]) => ({ id, title: info.title, twins: info.twins, level: 'error' as const }));
+    io.out(`${JSON.stringify(toSarif(linted, [...parseCodes, ...rules], version), null, 2)}\n`);
+  } else if (format === 'json') {
+    io.out(`${JSON.stringify({ command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable }, null, 2)}\n`);
+  } else {
+    for (const f of linted) {
+      const shown = io.quiet ? f.diagnostics.filter((d) => d.severity !== 'info') : f.diagnostics;
+      if (shown.length > 0) io.out(`${formatDiagnostics(shown, f.file)}\n`);
+    }
+    if (!io.quiet) io.out(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
+  }
+  if (format !== 'json') {
+    const { formatUsage } = await import('../output/format-usage.js');
+    if (unreadable.length > 0) io.err(formatUsage(unreadable, io.errColors));
+  }
+  return exitCode;
+}

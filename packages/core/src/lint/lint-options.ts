@@ -1,0 +1,27 @@
+import type { DockwrightCode } from '../errors/codes.js';
+import type { RuleLevel } from '../rules/rule.js';
+
+/** A rule's level as written in options or a policy file; `warn` reads as `warning`. */
+export type RuleSetting = RuleLevel | 'warn';
+
+/**
+ * Options of `lint()`: a per-rule map (the same shape as the policy file's `rules`) and the values
+ * the policy rules need.
+ */
+export interface LintOptions {
+  /** Per-rule levels: `{ DW5018: 'off', DW1010: 'error' }`. */
+  readonly rules?: Readonly<Partial<Record<DockwrightCode, RuleSetting>>>;
+  /** Registries images may come from (`docker.io`, `ghcr.io/acme`); turns DW1009 on when set. */
+  readonly allowedRegistries?: readonly string[];
+  /** Labels the final stage must set; turns DW6019 on when set. */
+  readonly requiredLabels?: readonly string[];
+  /** Packages no image may install (DW5022); a default list of SSH servers, editors and process tools otherwise. */
+  readonly forbiddenPackages?: readonly string[];
+}
+
+/** Options after defaults: what rules read. */
+export interface LintSettings {
+  readonly allowedRegistries?: readonly string[];
+  readonly requiredLabels?: readonly string[];
+  readonly forbiddenPackages: readonly string[];
+}

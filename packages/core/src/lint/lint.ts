@@ -1,0 +1,49 @@
+import { parseDockerfile } from '../syntax/parse-dockerfile.js';
+import type { DockerfileSyntax } from '../syntax/types.js';
+import type { LintDiagnostic } from './lint-diagnostic.js';
+import type { LintOptions } from './lint-options.js';
+import { readSyntax } from './read-syntax.js';
+import { runRules } from './run-rules.js';
+
+/**
+ * Judges a parsed Dockerfile with the rule catalogue and returns the findings as data, in file
+ * order. It never throws. Rules are configured per id (`off`, `info`, `warn`, `error`), and a
+ * `# dockwright:allow DWxxxx <reason>` comment above an instruction waives that rule there.
+ *
+ * @example
+ * ```ts
+ * import { lint, parseDockerfile } from '@dockwright/core';
+ * const { syntax } = parseDockerfile('FROM node:latest\nRUN cd /app && npm ci\n');
+ * lint(syntax).map((d) => `${d.line} ${d.rule}`); // ['1 DW1002', '1 DW3001', '2 DW5020']
+ * ```
+ */
+export function lint(tree: DockerfileSyntax, options: LintOptions = {}): LintDiagnostic[] {
+  return runRules(readSyntax(tree), options);
+}
+
+/**
+ * Parses Dockerfile text and lints it: the parser's errors and warnings come first as findings
+ * (codes `DW0xxx`), then the rules' findings. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { lintDockerfile } from '@dockwright/core';
+ * lintDockerfile('FROM debian:12\nRUN sudo apt-get update\nUSER 10001\n').map((d) => d.rule); // ['DW3005']
+ * ```
+ */
+export function lintDockerfile(text: string, options: LintOptions = {}): LintDiagnostic[] {
+  const parsed = parseDockerfile(text);
+  const fromParser: LintDiagnostic[] = [...parsed.errors, ...parsed.warnings].map((i) => ({
+    rule: i.code,
+    severity: i.severity,
+    message: i.message,
+    hint: i.hint,
+    line: i.range.start.line,
+    column: i.range.start.column,
+    endLine: i.range.end.line,
+    endColumn: i.range.end.column,
+  }));
+  const level = (code: string) => options.rules?.[code as keyof typeof options.rules];
+  const kept = fromParser.filter((d) => level(d.rule) !== 'off').sort((a, b) => a.line - b.line || a.column - b.column);
+  return [...kept, ...lint(parsed.syntax, options)];
+}

@@ -1,0 +1,86 @@
+import { codes, type DockwrightCode } from '../errors/codes.js';
+import { rules as catalogue } from '../rules/catalogue.js';
+import { DEFAULT_FORBIDDEN_PACKAGES } from '../rules/packages/forbidden-package.js';
+import type { Problem, Rule, RuleLevel, Severity } from '../rules/rule.js';
+import type { LintDiagnostic } from './lint-diagnostic.js';
+import type { LintFile, LintPosition } from './lint-file.js';
+import type { LintOptions, LintSettings, RuleSetting } from './lint-options.js';
+import { readSuppression, type Suppression } from './suppressions.js';
+
+/**
+ * The level of each rule after options: the rule's default, turned on by the policy values it
+ * needs, then the per-rule map.
+ *
+ * @example
+ * ```ts
+ * ruleLevels({ rules: { DW5018: 'off' } }).get('DW5018'); // 'off'
+ * ```
+ */
+export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = catalogue): Map<DockwrightCode, RuleLevel> {
+  const levels = new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
+  if (options.forbiddenPackages !== undefined) levels.set('DW5022', 'error');
+  for (const [code, setting] of Object.entries(options.rules ?? {}) as [DockwrightCode, RuleSetting][]) {
+    if (levels.has(code)) levels.set(code, setting === 'warn' ? 'warning' : setting);
+  }
+  return levels;
+}
+
+/**
+ * Runs the rules over a file, applies suppressions, and returns the findings in file order.
+ * Never throws: a rule that fails on odd input is skipped.
+ *
+ * @example
+ * ```ts
+ * runRules(file, { rules: { DW5018: 'off' } }).map((d) => d.rule);
+ * ```
+ */
+export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue): LintDiagnostic[] {
+  const levels = ruleLevels(options, rules);
+  const settings: LintSettings = {
+    ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
+    ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
+    forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
+  };
+  const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
+  const instructionLines = file.instructions.map((i) => i.position.line).sort((a, b) => a - b);
+  const fromLines = file.stages.map((s) => s.from.position.line);
+  const stageAt = (line: number) => fromLines.filter((l) => l <= line).length - 1;
+  const nextInstruction = (line: number) => instructionLines.find((l) => l > line);
+  const found: LintDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const level = levels.get(rule.id) ?? 'off';
+    if (level === 'off') continue;
+    const report = (p: Problem, at: LintPosition) => {
+      const waived = suppressions.some((s) => s.codes.includes(p.code) && (nextInstruction(s.position.line) === at.line || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
+      const key = `${p.code}\0${at.line}\0${p.message}`;
+      if (waived || seen.has(key)) return;
+      seen.add(key);
+      found.push(diagnostic(p, level, at));
+    };
+    try {
+      rule.check({ file, settings, report });
+    } catch {
+      // A rule must not take the others down; the rule tests cover odd input.
+    }
+  }
+  return found.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+function diagnostic(p: Problem, severity: Severity, at: LintPosition): LintDiagnostic {
+  return Object.freeze({
+    rule: p.code,
+    severity,
+    message: p.message,
+    hint: p.fix ?? p.hint,
+    line: at.line,
+    column: at.column,
+    ...(at.endLine === undefined ? {} : { endLine: at.endLine }),
+    ...(at.endColumn === undefined ? {} : { endColumn: at.endColumn }),
+  });
+}
+
+/** The title of a rule, for output. */
+export function ruleTitle(code: DockwrightCode): string {
+  return codes[code].title;
+}

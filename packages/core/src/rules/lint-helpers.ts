@@ -1,0 +1,180 @@
+import type { LintFile, LintInstruction, LintStage } from '../lint/lint-file.js';
+import { programOf, type Program } from '../lint/shell/program.js';
+import { splitShell, type ShellCommand } from '../lint/shell/split-shell.js';
+
+/**
+ * Every instruction with one of the keywords, ONBUILD triggers included, in file order.
+ *
+ * @example
+ * ```ts
+ * for (const run of instructionsOf(file, 'RUN')) console.log(run.text);
+ * ```
+ */
+export function instructionsOf(file: LintFile, ...keywords: readonly string[]): LintInstruction[] {
+  const found: LintInstruction[] = [];
+  for (const i of file.instructions) {
+    if (keywords.includes(i.keyword)) found.push(i);
+    else if (i.trigger !== undefined && keywords.includes(i.trigger.keyword)) found.push(i.trigger);
+  }
+  return found;
+}
+
+/** True when the text holds a variable (`$X`, `${X}`), which lint cannot resolve. */
+export function hasVariable(text: string): boolean {
+  return /\$(?:[A-Za-z_{])/.test(text);
+}
+
+/**
+ * Replaces `$NAME` / `${NAME}` with the defaults of global ARGs; undefined when one has none.
+ *
+ * @example
+ * ```ts
+ * resolveGlobals('node:${NODE}', file); // 'node:22' with `ARG NODE=22` before the first FROM
+ * ```
+ */
+export function resolveGlobals(text: string, file: LintFile): string | undefined {
+  const defaults = new Map<string, string | undefined>();
+  for (const g of file.globals) if (g.keyword === 'ARG') for (const p of g.pairs) defaults.set(p.key, p.value);
+  let missing = false;
+  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, braced: string | undefined, bare: string | undefined) => {
+    const value = defaults.get((braced ?? bare) as string);
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : out;
+}
+
+/** The stage whose `AS` name is `name` (case-insensitive, as BuildKit compares), before `before`. */
+export function stageNamed(file: LintFile, name: string, before: number = file.stages.length): LintStage | undefined {
+  const lower = name.toLowerCase();
+  return file.stages.slice(0, before).find((s) => s.name?.toLowerCase() === lower);
+}
+
+/** The final stage, or undefined for a file without FROM. */
+export function finalStage(file: LintFile): LintStage | undefined {
+  return file.stages.at(-1);
+}
+
+const scripts = new WeakMap<LintInstruction, ShellCommand[]>();
+
+/**
+ * The shell commands of a RUN: its shell-form text, or its heredoc script when the RUN is `RUN <<EOF`.
+ * Exec form is one command. Results are cached per instruction.
+ *
+ * @example
+ * ```ts
+ * commandsOf(run).map((c) => c.words[0]); // ['apt-get', 'apt-get']
+ * ```
+ */
+export function commandsOf(run: LintInstruction): ShellCommand[] {
+  const cached = scripts.get(run);
+  if (cached !== undefined) return cached;
+  let found: ShellCommand[];
+  if (run.json) found = run.args.length === 0 ? [] : [{ words: run.args, assignments: [], join: 'start', pipesOut: false, line: 0 }];
+  else if (/^\s*<<-?/.test(run.text) && run.heredocs.length > 0 && /^\s*<<-?\s*["']?\w+["']?\s*$/.test(run.text)) found = run.heredocs.flatMap((h) => splitShell(h.content));
+  else found = splitShell(run.text);
+  scripts.set(run, found);
+  return found;
+}
+
+/**
+ * The programs a RUN calls, read through `sudo`, `env` and similar wrappers.
+ *
+ * @example
+ * ```ts
+ * programsOf(run).some((p) => p.name === 'curl');
+ * ```
+ */
+export function programsOf(run: LintInstruction): Program[] {
+  return commandsOf(run).map(programOf);
+}
+
+/** A FROM that names an image (not scratch, not an earlier stage), with its reference resolved. */
+export interface BaseImage {
+  /** The reference with global ARG defaults substituted; undefined when an ARG has no default. */
+  readonly ref: string | undefined;
+  readonly written: string;
+  readonly stage: LintStage;
+}
+
+/**
+ * The FROMs of a file that pull an image.
+ *
+ * @example
+ * ```ts
+ * baseImages(file).map((b) => b.ref); // ['golang:1.23', 'gcr.io/distroless/static:nonroot']
+ * ```
+ */
+export function baseImages(file: LintFile): BaseImage[] {
+  const found: BaseImage[] = [];
+  for (const s of file.stages) {
+    if (s.base === '' || s.base.toLowerCase() === 'scratch' || stageNamed(file, s.base, s.index) !== undefined) continue;
+    const ref = hasVariable(s.base) ? resolveGlobals(s.base, file) : s.base;
+    if (ref !== undefined && (ref.toLowerCase() === 'scratch' || stageNamed(file, ref, s.index) !== undefined)) continue;
+    found.push({ ref, written: s.base, stage: s });
+  }
+  return found;
+}
+
+/**
+ * The stages whose files end up in the image: the final stage and the stages it builds FROM.
+ * Layer-size rules only matter there.
+ *
+ * @example
+ * ```ts
+ * imageStages(file).has(file.stages.length - 1); // true
+ * ```
+ */
+export function imageStages(file: LintFile): Set<number> {
+  const found = new Set<number>();
+  let s = finalStage(file);
+  while (s !== undefined && !found.has(s.index)) {
+    found.add(s.index);
+    s = stageNamed(file, s.base, s.index);
+  }
+  return found;
+}
+
+/** The RUNs of the stages that end up in the image. */
+export function imageRuns(file: LintFile): LintInstruction[] {
+  const stages = imageStages(file);
+  return instructionsOf(file, 'RUN').filter((r) => stages.has(r.stage));
+}
+
+/**
+ * The targets of a RUN's cache and tmpfs mounts: what they hold never reaches the layer.
+ *
+ * @example
+ * ```ts
+ * mountedPaths(run); // ['/var/cache/apt', '/var/lib/apt/lists']
+ * ```
+ */
+export function mountedPaths(run: LintInstruction): string[] {
+  const paths: string[] = [];
+  for (const f of run.flags) {
+    if (f.name !== 'mount' || f.value === undefined) continue;
+    const fields = new Map(f.value.split(',').map((kv) => [kv.split('=')[0]?.toLowerCase() ?? '', kv.slice(kv.indexOf('=') + 1)] as const));
+    const type = fields.get('type');
+    if (type !== 'cache' && type !== 'tmpfs') continue;
+    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if (target !== undefined) paths.push(target.replace(/\/+$/, ''));
+  }
+  return paths;
+}
+
+/** The names the ENVs of a stage (and the stages it builds on) set. */
+export function stageEnvNames(file: LintFile, stage: LintStage, depth = 0): Set<string> {
+  const names = new Set<string>();
+  const parent = stageNamed(file, stage.base, stage.index);
+  if (parent !== undefined && depth < file.stages.length) for (const n of stageEnvNames(file, parent, depth + 1)) names.add(n);
+  for (const i of stage.instructions) if (i.keyword === 'ENV') for (const p of i.pairs) names.add(p.key);
+  return names;
+}
+
+/** True when some command removes the path (or a parent glob of it) with `rm`. */
+export function removesPath(commands: readonly ShellCommand[], path: RegExp): boolean {
+  return commands.some((c) => {
+    const p = programOf(c);
+    return p.name === 'rm' && p.args.some((a) => !a.startsWith('-') && path.test(a));
+  });
+}

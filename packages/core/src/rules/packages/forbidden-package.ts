@@ -1,0 +1,36 @@
+import { packageInstalls } from '../../lint/shell/package-installs.js';
+import { commandsOf, imageRuns } from '../lint-helpers.js';
+import { defineRule, problem, type Problem } from '../rule.js';
+
+/** What DW5022 forbids when the policy names no list: SSH servers, editors, process tools. */
+export const DEFAULT_FORBIDDEN_PACKAGES: readonly string[] = Object.freeze(['openssh-server', 'dropbear', 'telnetd', 'vim', 'vim-tiny', 'nano', 'emacs', 'emacs-nox', 'procps', 'htop', 'sudo']);
+
+/**
+ * DW5022: a package the policy keeps out of images.
+ *
+ * @example
+ * ```ts
+ * forbiddenPackage('openssh-server').code; // 'DW5022'
+ * ```
+ */
+export function forbiddenPackage(name: string): Problem {
+  return problem('DW5022', `${name} is installed in the image, which the policy forbids`, 'install it in a build stage only, or not at all', 'install it in a build stage only; debug with docker exec tools from the host, not from the image');
+}
+
+/** DW5022 (hadolint DL3001): policy, off unless turned on; in the stages that end up in the image. */
+export const forbiddenPackageRule = defineRule({
+  id: 'DW5022',
+  how: 'P',
+  level: 'off',
+  check({ file, settings, report }) {
+    const forbidden = new Set(settings.forbiddenPackages);
+    for (const run of imageRuns(file)) {
+      for (const install of packageInstalls(commandsOf(run))) {
+        for (const name of install.packages) {
+          const bare = name.split(/[=<>~@]/)[0] ?? name;
+          if (forbidden.has(bare)) report(forbiddenPackage(bare), run.position);
+        }
+      }
+    }
+  },
+});

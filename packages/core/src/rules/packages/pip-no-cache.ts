@@ -1,0 +1,40 @@
+import { hasFlag } from '../../lint/shell/program.js';
+import { packageInstalls } from '../../lint/shell/package-installs.js';
+import { commandsOf, imageStages, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
+import { defineRule, problem, type Problem } from '../rule.js';
+
+/**
+ * DW5016: pip keeps every wheel it downloaded in ~/.cache/pip unless told not to.
+ *
+ * @example
+ * ```ts
+ * pipNoCache(['install', 'flask'])?.code; // 'DW5016'
+ * ```
+ */
+export function pipNoCache(args: readonly string[]): Problem | undefined {
+  if (hasFlag(args, '--no-cache-dir')) return undefined;
+  return problem('DW5016', 'pip install without --no-cache-dir', ".withCleanup() writes --no-cache-dir; or cache it in a mount: .withCleanup({ cache: 'mount' })", 'add --no-cache-dir, set ENV PIP_NO_CACHE_DIR=1, or use RUN --mount=type=cache,target=/root/.cache/pip');
+}
+
+/** DW5016 (hadolint DL3042), in the stages that end up in the image. */
+export const pipNoCacheRule = defineRule({
+  id: 'DW5016',
+  how: 'H',
+  level: 'warning',
+  check({ file, report }) {
+    const stages = imageStages(file);
+    for (const s of file.stages) {
+      if (!stages.has(s.index) || stageEnvNames(file, s).has('PIP_NO_CACHE_DIR')) continue;
+      for (const run of instructionsOf({ ...file, instructions: s.instructions }, 'RUN')) {
+        if (mountedPaths(run).some((p) => p.endsWith('/.cache/pip') || p.endsWith('/.cache'))) continue;
+        const commands = commandsOf(run);
+        for (const install of packageInstalls(commands)) {
+          if (install.manager !== 'pip') continue;
+          if (commands.some((c) => c.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR=')))) continue;
+          const found = pipNoCache(install.args);
+          if (found !== undefined) report(found, run.position);
+        }
+      }
+    }
+  },
+});

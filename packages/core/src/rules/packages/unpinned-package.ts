@@ -1,0 +1,69 @@
+import { hasFlag } from '../../lint/shell/program.js';
+import { packageInstalls, type PackageInstallCommand } from '../../lint/shell/package-installs.js';
+import { commandsOf, hasVariable, instructionsOf } from '../lint-helpers.js';
+import { defineRule, problem, type Problem } from '../rule.js';
+
+// Arguments that are files, URLs or paths, which carry their own version.
+const NOT_A_NAME = /^(?:\.{0,2}\/|[a-z+]+:\/\/|git\+)|\.(?:deb|rpm|apk|whl|tar\.gz|zip|tgz)$/;
+
+/**
+ * True when a package argument names a version for its manager: `curl=7.88.1` (apt, apk),
+ * `flask==3.0.0` (pip), `left-pad@1.3.0` (npm), `golang.org/x/tools/gopls@v0.16.2` (go).
+ *
+ * @example
+ * ```ts
+ * isPinned('pip', 'flask==3.0.0'); // true
+ * isPinned('apt-get', 'curl'); // false
+ * ```
+ */
+export function isPinned(manager: PackageInstallCommand['manager'], name: string): boolean {
+  if (NOT_A_NAME.test(name) || hasVariable(name)) return true;
+  switch (manager) {
+    case 'apt-get':
+    case 'apt':
+      return /=./.test(name);
+    case 'apk':
+      return /[=~<>]./.test(name);
+    case 'pip':
+      return /(?:===?|~=|<=?|>=?|!=|@)/.test(name);
+    case 'npm':
+      return /^@?[^@]+@(?!latest$|next$)./.test(name);
+    case 'go':
+      return /@(?!latest$)./.test(name);
+    case 'gem':
+      return /:\d/.test(name);
+    default:
+      return /-\d/.test(name);
+  }
+}
+
+/**
+ * DW5017: an install that takes whatever version is current, so two builds differ.
+ *
+ * @example
+ * ```ts
+ * unpinnedPackage('apt-get', 'curl').code; // 'DW5017'
+ * ```
+ */
+export function unpinnedPackage(manager: string, name: string): Problem {
+  return problem('DW5017', `${manager} installs ${name} without a version`, "pin it: aptInstall(['curl'], { versions: { curl: '7.88.1-10+deb12u8' } })", `pin it, e.g. ${manager === 'pip' ? `${name}==1.2.3` : manager === 'npm' || manager === 'go' ? `${name}@1.2.3` : `${name}=1.2.3`}`);
+}
+
+/** DW5017 (hadolint DL3008 apt, DL3013 pip, DL3016 npm, DL3018 apk, DL3028 gem, DL3062 go): policy, off unless turned on. */
+export const unpinnedPackageRule = defineRule({
+  id: 'DW5017',
+  how: 'P',
+  level: 'off',
+  check({ file, report }) {
+    for (const run of instructionsOf(file, 'RUN')) {
+      for (const install of packageInstalls(commandsOf(run))) {
+        // pip -r and gem -v pin elsewhere; `npm install` with no names reads the lockfile.
+        if (install.manager === 'pip' && hasFlag(install.args, '-r', '--requirement', '-c', '--constraint')) continue;
+        if (install.manager === 'gem' && hasFlag(install.args, '-v', '--version')) continue;
+        for (const name of install.packages) {
+          if (!isPinned(install.manager, name)) report(unpinnedPackage(install.manager, name), run.position);
+        }
+      }
+    }
+  },
+});

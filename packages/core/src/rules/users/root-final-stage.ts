@@ -1,0 +1,49 @@
+import type { LintFile, LintInstruction, LintStage } from '../../lint/lint-file.js';
+import { finalStage, stageNamed } from '../lint-helpers.js';
+import { defineRule, problem, type Problem } from '../rule.js';
+
+/**
+ * DW3001: the final stage runs as root, so a process escape owns the container.
+ *
+ * @example
+ * ```ts
+ * rootFinalStage('app').message; // 'the final stage "app" runs as root'
+ * ```
+ */
+export function rootFinalStage(name: string | undefined): Problem {
+  return problem(
+    'DW3001',
+    name === undefined ? 'the final stage runs as root' : `the final stage "${name}" runs as root`,
+    "call .user('app', { create: { uid: 10001 } }), .user(10001), or .allowRoot('why root is needed')",
+    'add USER 10001 (or a user created in the image) after the steps that need root, or waive it: # dockwright:allow DW3001 <why root is needed>',
+  );
+}
+
+/** True for `root`, `0`, `root:x` and `0:x`. */
+export function isRootUser(spec: string): boolean {
+  const user = spec.split(':')[0]?.trim() ?? '';
+  return user === 'root' || user === '0';
+}
+
+// The last USER of a stage, following FROM <earlier stage> when the stage has none.
+function lastUser(file: LintFile, stage: LintStage, depth = 0): LintInstruction | undefined {
+  const own = stage.instructions.filter((i) => i.keyword === 'USER').at(-1);
+  if (own !== undefined || depth > file.stages.length) return own;
+  const parent = stageNamed(file, stage.base, stage.index);
+  return parent === undefined ? undefined : lastUser(file, parent, depth + 1);
+}
+
+/** DW3001 (hadolint DL3002): no USER in the final stage, or the last one is root. */
+export const rootFinalStageRule = defineRule({
+  id: 'DW3001',
+  how: 'C',
+  scope: 'stage',
+  level: 'error',
+  check({ file, report }) {
+    const last = finalStage(file);
+    if (last === undefined) return;
+    const user = lastUser(file, last);
+    if (user === undefined) report(rootFinalStage(last.name), last.from.position);
+    else if (isRootUser(user.args.join(' '))) report(rootFinalStage(last.name), user.position);
+  },
+});
