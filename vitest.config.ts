@@ -5,5 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     exclude: [...configDefaults.exclude, 'e2e/**'],
+    // The property tests run 1000 cases each: seconds on a busy 2-core machine, over the 5 s default.
+    testTimeout: 30_000,
   },
 });
