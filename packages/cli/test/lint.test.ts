@@ -55,7 +55,7 @@ describe('dockwright lint', () => {
         '  → pin a version, e.g. FROM node:22.11-bookworm-slim, then its digest: node:22.11-bookworm-slim@sha256:...',
         '✖ services/api/Dockerfile:1:1 DW3001 the final stage runs as root',
         '  → add USER 10001 (or a user created in the image) after the steps that need root, or waive it: # dockwright:allow DW3001 <why root is needed>',
-        '⚠ services/api/Dockerfile:2:1 DW5020 RUN changes directory with cd /app',
+        '⚠ services/api/Dockerfile:2:5 DW5020 RUN changes directory with cd /app',
         '  → use WORKDIR /app before the RUN',
         '2 errors, 1 warning, 0 infos in 1 file',
         '',
@@ -67,7 +67,7 @@ describe('dockwright lint', () => {
     const dir = makeProject({ Dockerfile: warnOnly });
     const run = await runCli(cli, ['lint'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('⚠ Dockerfile:2:1 DW3005 RUN uses sudo');
+    expect(run.stdout).toContain('⚠ Dockerfile:2:5 DW3005 RUN uses sudo');
   });
 
   it('finds the Dockerfiles under a directory, skipping node_modules and dot-directories', async () => {
@@ -81,7 +81,7 @@ describe('dockwright lint', () => {
     const dir = makeProject({});
     const run = await runWithStdin(['lint', '-'], dir, warnOnly);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('⚠ -:2:1 DW3005 RUN uses sudo');
+    expect(run.stdout).toContain('⚠ -:2:5 DW3005 RUN uses sudo');
   });
 
   it('reports the parser\'s problems as findings', async () => {
@@ -110,7 +110,7 @@ describe('dockwright lint', () => {
     expect(doc.files[0]?.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([
       ['DW1002', 'error', 1, 1],
       ['DW3001', 'error', 1, 1],
-      ['DW5020', 'warning', 2, 1],
+      ['DW5020', 'warning', 2, 5],
     ]);
     expect(JSON.parse((await runCli(cli, ['--json', 'lint'], dir)).stdout)).toEqual(doc);
   });
@@ -197,7 +197,7 @@ describe('dockwright lint errors', () => {
     const run = await runCli(cli, ['lint'], dir);
     expectNoStack(run);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('⚠ a/Dockerfile:2:1 DW3005 RUN uses sudo');
+    expect(run.stdout).toContain('⚠ a/Dockerfile:2:5 DW3005 RUN uses sudo');
     expect(run.stderr).toBe('✖ DWC3004 cannot read b/Dockerfile (ENOENT) (at b/Dockerfile)\n  → check that it is a readable file\n');
   });
 });

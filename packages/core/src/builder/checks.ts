@@ -1,6 +1,6 @@
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
-import { issue } from '../errors/issue.js';
 import { fileMode } from '../rules/instructions/file-mode.js';
+import { undeclaredArg } from '../rules/instructions/undeclared-arg.js';
 import { toIssue } from '../rules/rule.js';
 import { userFormat } from '../rules/users/user-format.js';
 import { checkLine } from '../validate/text.js';
@@ -14,7 +14,7 @@ export function checkText(state: StageState, input: TextInput, what: string, pat
   if (line !== undefined) issues.push(line);
   for (const v of variablesOf(input)) {
     if (v.kind === 'Arg' && !state.args.includes(v.name) && !state.recorder) {
-      issues.push(issue('DW8001', `${what} uses ARG ${v.name}, which this stage does not declare`, `declare it in this stage first: .arg(handle), with the handle of ${v.name}, before this instruction`, path));
+      issues.push(toIssue(undeclaredArg(what, v.name), path));
     }
   }
   return issues;

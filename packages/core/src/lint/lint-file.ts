@@ -40,6 +40,8 @@ export interface LintInstruction {
   readonly trigger?: LintInstruction;
   /** The stage it belongs to, or -1 before the first FROM. */
   readonly stage: number;
+  /** The exact source text, every physical line, to place findings on the line of a command. */
+  readonly source?: string;
 }
 
 /** One stage: its FROM and the instructions after it. */

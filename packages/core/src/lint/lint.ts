@@ -3,7 +3,7 @@ import type { DockerfileSyntax } from '../syntax/types.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from './lint-options.js';
 import { readSyntax } from './read-syntax.js';
-import { runRules } from './run-rules.js';
+import { readLevel, runRules } from './run-rules.js';
 
 /**
  * Judges a parsed Dockerfile with the rule catalogue and returns the findings as data, in file
@@ -43,7 +43,13 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintDia
     endLine: i.range.end.line,
     endColumn: i.range.end.column,
   }));
-  const level = (code: string) => options.rules?.[code as keyof typeof options.rules];
-  const kept = fromParser.filter((d) => level(d.rule) !== 'off').sort((a, b) => a.line - b.line || a.column - b.column);
+  // The parser's codes take a level too: `off` drops them, another level replaces theirs.
+  const kept = fromParser
+    .map((d) => {
+      const level = readLevel(options.rules?.[d.rule]);
+      return level === undefined ? d : level === 'off' ? undefined : { ...d, severity: level };
+    })
+    .filter((d): d is LintDiagnostic => d !== undefined)
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   return [...kept, ...lint(parsed.syntax, options)];
 }

@@ -78,6 +78,7 @@ function readInstruction(node: SyntaxInstruction, stage: number, escape: string)
     pairs: pairsOf(node, escape),
     ...(node.trigger === undefined ? {} : { trigger: readInstruction(node.trigger, stage, escape) }),
     stage,
+    source: node.text,
   };
 }
 

@@ -20,9 +20,24 @@ export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = c
   const levels = new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
   if (options.forbiddenPackages !== undefined) levels.set('DW5022', 'error');
   for (const [code, setting] of Object.entries(options.rules ?? {}) as [DockwrightCode, RuleSetting][]) {
-    if (levels.has(code)) levels.set(code, setting === 'warn' ? 'warning' : setting);
+    const level = readLevel(setting);
+    // Unknown codes and levels are left alone: options from JavaScript are not type-checked.
+    if (levels.has(code) && level !== undefined) levels.set(code, level);
   }
   return levels;
+}
+
+/**
+ * Reads a level as written in options: `warn` is `warning`; anything else unknown is undefined.
+ *
+ * @example
+ * ```ts
+ * readLevel('warn'); // 'warning'
+ * ```
+ */
+export function readLevel(setting: unknown): RuleLevel | undefined {
+  if (setting === 'warn') return 'warning';
+  return setting === 'off' || setting === 'info' || setting === 'warning' || setting === 'error' ? setting : undefined;
 }
 
 /**
@@ -42,17 +57,22 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
-  const instructionLines = file.instructions.map((i) => i.position.line).sort((a, b) => a - b);
+  const spans = file.instructions.map((i) => ({ start: i.position.line, end: i.position.endLine ?? i.position.line })).sort((a, b) => a.start - b.start);
   const fromLines = file.stages.map((s) => s.from.position.line);
   const stageAt = (line: number) => fromLines.filter((l) => l <= line).length - 1;
-  const nextInstruction = (line: number) => instructionLines.find((l) => l > line);
+  // The instruction right below a comment, as a span of lines: findings anywhere in it are waived.
+  const below = (line: number) => spans.find((span) => span.start > line);
+  const inSpan = (line: number, at: number) => {
+    const span = below(line);
+    return span !== undefined && at >= span.start && at <= span.end;
+  };
   const found: LintDiagnostic[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     const level = levels.get(rule.id) ?? 'off';
     if (level === 'off') continue;
     const report = (p: Problem, at: LintPosition) => {
-      const waived = suppressions.some((s) => s.codes.includes(p.code) && (nextInstruction(s.position.line) === at.line || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
+      const waived = suppressions.some((s) => s.codes.includes(p.code) && (inSpan(s.position.line, at.line) || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
       const key = `${p.code}\0${at.line}\0${p.message}`;
       if (waived || seen.has(key)) return;
       seen.add(key);

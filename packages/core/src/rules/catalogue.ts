@@ -53,6 +53,7 @@ import { addChecksumRule } from './instructions/add-checksum.js';
 import { requiredLabelsRule } from './instructions/required-labels.js';
 import { healthcheckMissingRule } from './instructions/healthcheck-missing.js';
 import { argDefaultsRule } from './instructions/arg-defaults.js';
+import { undeclaredArgRule } from './instructions/undeclared-arg.js';
 import { suppressionReasonRule } from './suppressions/suppression-reason.js';
 import { unknownSuppressionRule } from './suppressions/unknown-suppression.js';
 import type { Rule } from './rule.js';
@@ -122,6 +123,7 @@ export const rules: readonly Rule[] = Object.freeze([
   addChecksumRule,
   requiredLabelsRule,
   healthcheckMissingRule,
+  undeclaredArgRule,
   argDefaultsRule,
   suppressionReasonRule,
   unknownSuppressionRule,

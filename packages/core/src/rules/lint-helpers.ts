@@ -1,5 +1,6 @@
-import type { LintFile, LintInstruction, LintStage } from '../lint/lint-file.js';
+import type { LintFile, LintInstruction, LintPosition, LintStage } from '../lint/lint-file.js';
 import { programOf, type Program } from '../lint/shell/program.js';
+import { packageInstalls, type PackageInstallCommand } from '../lint/shell/package-installs.js';
 import { splitShell, type ShellCommand } from '../lint/shell/split-shell.js';
 
 /**
@@ -86,7 +87,30 @@ export function commandsOf(run: LintInstruction): ShellCommand[] {
  * ```
  */
 export function programsOf(run: LintInstruction): Program[] {
-  return commandsOf(run).map(programOf);
+  const cached = programs.get(run);
+  if (cached !== undefined) return cached;
+  const found = commandsOf(run).map(programOf);
+  programs.set(run, found);
+  return found;
+}
+
+const programs = new WeakMap<LintInstruction, Program[]>();
+const installs = new WeakMap<LintInstruction, PackageInstallCommand[]>();
+
+/**
+ * The package installs of a RUN (apt-get, apk, dnf, pip, npm, ...), cached per instruction.
+ *
+ * @example
+ * ```ts
+ * installsOf(run).map((i) => i.manager); // ['apt-get']
+ * ```
+ */
+export function installsOf(run: LintInstruction): PackageInstallCommand[] {
+  const cached = installs.get(run);
+  if (cached !== undefined) return cached;
+  const found = packageInstalls(commandsOf(run));
+  installs.set(run, found);
+  return found;
 }
 
 /** A FROM that names an image (not scratch, not an earlier stage), with its reference resolved. */
@@ -177,4 +201,48 @@ export function removesPath(commands: readonly ShellCommand[], path: RegExp): bo
     const p = programOf(c);
     return p.name === 'rm' && p.args.some((a) => !a.startsWith('-') && path.test(a));
   });
+}
+
+const places = new WeakMap<LintInstruction, Map<ShellCommand, LintPosition>>();
+
+// True when `at` starts a word in `line`: nothing word-like right before it.
+function startsWord(line: string, at: number): boolean {
+  return at === 0 || !/[\w./$-]/.test(line[at - 1] as string);
+}
+
+/**
+ * Where a command of a RUN is in the file: the line and column of its first word, found by
+ * reading the instruction's source lines in order; the RUN's own position when it cannot be found.
+ *
+ * @example
+ * ```ts
+ * commandAt(run, commandsOf(run)[1]!); // { line: 4, column: 5 } for the second command
+ * ```
+ */
+export function commandAt(run: LintInstruction, command: ShellCommand): LintPosition {
+  let map = places.get(run);
+  if (map === undefined) {
+    map = new Map();
+    places.set(run, map);
+    const lines = (run.source ?? '').split('\n');
+    let row = 0;
+    let col = run.keyword.length;
+    for (const c of commandsOf(run)) {
+      const token = c.words[0] ?? c.assignments[0];
+      if (token === undefined || token === '') continue;
+      const needle = token.split('=')[0] as string;
+      for (let r = row; r < lines.length; r += 1) {
+        const line = lines[r] as string;
+        let at = line.indexOf(needle, r === row ? col : 0);
+        while (at >= 0 && !startsWord(line, at)) at = line.indexOf(needle, at + 1);
+        if (at >= 0) {
+          map.set(c, { line: run.position.line + r, column: at + 1 });
+          row = r;
+          col = at + needle.length;
+          break;
+        }
+      }
+    }
+  }
+  return map.get(command) ?? run.position;
 }

@@ -36,7 +36,7 @@ describe('lint on the official-images corpus', () => {
     expect({ DW1010: all.DW1010, DW3007: all.DW3007, DW5017: all.DW5017, DW5022: all.DW5022, DW6020: all.DW6020 }).toEqual({
       DW1010: 218,
       DW3007: 21,
-      DW5017: 2453,
+      DW5017: 2461,
       DW5022: 10,
       DW6020: 204,
     });

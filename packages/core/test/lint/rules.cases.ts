@@ -308,6 +308,11 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     options: { rules: { DW6020: 'warn' } },
     message: 'the final stage has no HEALTHCHECK',
   },
+  DW8001: {
+    invalid: ['ARG VERSION=1\nFROM debian:12\nRUN echo $VERSION\nUSER 1\n', 'ARG APP=/app\nFROM debian:12\nWORKDIR ${APP}\n'],
+    valid: ['ARG VERSION=1\nFROM debian:12\nARG VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM debian:12\nENV V=2\nRUN echo $V\n', 'ARG V=12\nFROM debian:$V\nRUN echo $HOME\n', "ARG V=1\nFROM debian:12\nRUN echo '$V'\n"],
+    message: 'the command uses ARG VERSION, which this stage does not declare',
+  },
   DW8002: {
     invalid: ['ARG V=1\nARG V=2\nFROM debian:$V\n'],
     valid: ['ARG V=1\nFROM debian:$V\nARG V\n'],

@@ -41,6 +41,9 @@ export function splitShell(script: string): ShellCommand[] {
   return group(tokenize(script));
 }
 
+// Characters with no special meaning to the tokenizer, outside quotes.
+const PLAIN = /[^\s\\'"$`#<>&|;()]+/y;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let word = '';
@@ -60,6 +63,15 @@ function tokenize(text: string): Token[] {
   };
   let i = 0;
   while (i < text.length) {
+    // A run of ordinary characters is taken in one step.
+    PLAIN.lastIndex = i;
+    const plain = PLAIN.exec(text);
+    if (plain !== null && !(plain[0].startsWith('#') && !inWord)) {
+      start();
+      word += plain[0];
+      i += plain[0].length;
+      continue;
+    }
     const c = text[i] as string;
     if (c === '\\') {
       const next = text[i + 1];
@@ -79,7 +91,8 @@ function tokenize(text: string): Token[] {
       const stop = end < 0 ? text.length : end;
       const part = text.slice(i + 1, stop);
       line += countLines(part);
-      word += part;
+      // Single quotes keep `$` literal; the escape tells variable readers it expands to nothing.
+      word += part.replace(/\$/g, '\\$');
       i = stop + 1;
       continue;
     }

@@ -1,6 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -27,9 +26,9 @@ export const apkNoCacheRule = defineRule({
       const commands = commandsOf(run);
       if (mountedPaths(run).some((p) => p.startsWith('/var/cache/apk') || p === '/etc/apk/cache')) continue;
       if (removesPath(commands, /^\/var\/cache\/apk/)) continue;
-      for (const install of packageInstalls(commands)) {
+      for (const install of installsOf(run)) {
         const found = install.manager === 'apk' ? apkNoCache(install.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

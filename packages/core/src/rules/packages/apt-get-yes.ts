@@ -1,6 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, instructionsOf } from '../lint-helpers.js';
+import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -27,9 +26,9 @@ export const aptGetYesRule = defineRule({
   level: 'warning',
   check({ file, report }) {
     for (const run of instructionsOf(file, 'RUN')) {
-      for (const install of packageInstalls(commandsOf(run))) {
+      for (const install of installsOf(run)) {
         const found = install.manager === 'apt-get' ? aptGetYes(install.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

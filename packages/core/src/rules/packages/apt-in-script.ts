@@ -1,4 +1,4 @@
-import { instructionsOf, programsOf } from '../lint-helpers.js';
+import { commandAt, instructionsOf, programsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -22,7 +22,7 @@ export const aptInScriptRule = defineRule({
     for (const run of instructionsOf(file, 'RUN')) {
       for (const p of programsOf(run)) {
         const sub = p.args.find((a) => !a.startsWith('-'));
-        if (p.name === 'apt' && sub !== undefined) report(aptInScript(sub), run.position);
+        if (p.name === 'apt' && sub !== undefined) report(aptInScript(sub), commandAt(run, p.command));
       }
     }
   },

@@ -1,6 +1,5 @@
 import { programOf } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -23,12 +22,13 @@ export const aptListsRule = defineRule({
   check({ file, report }) {
     for (const run of imageRuns(file)) {
       const commands = commandsOf(run);
-      if (!packageInstalls(commands).some((i) => i.manager === 'apt-get' || i.manager === 'apt')) continue;
+      const install = installsOf(run).find((i) => i.manager === 'apt-get' || i.manager === 'apt');
+      if (install === undefined) continue;
       if (mountedPaths(run).some((p) => p === '/var/lib/apt/lists' || p === '/var/lib/apt')) continue;
       if (removesPath(commands, /^\/var\/lib\/apt\/lists(?:\/\*?)?$|^\/var\/lib\/apt\/?$/)) continue;
       // apt 2.7+ has `apt-get dist-clean`, which removes the lists too.
       if (commands.some((c) => /^(?:apt-get|apt)$/.test(programOf(c).name) && programOf(c).args.includes('dist-clean'))) continue;
-      report(aptLists(), run.position);
+      report(aptLists(), commandAt(run, install.program.command));
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { ShellCommand } from '../../lint/shell/split-shell.js';
 import { programOf } from '../../lint/shell/program.js';
-import { commandsOf, instructionsOf } from '../lint-helpers.js';
+import { commandAt, commandsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -55,7 +55,7 @@ export const cdInRunRule = defineRule({
           continue;
         }
         if (inScratch && (!dir.startsWith('/') || dir === '/' || dir === '~' || /^"?\$\{?OLDPWD/.test(dir))) continue;
-        report(cdInRun(dir), run.position);
+        report(cdInRun(dir), commandAt(run, command));
         break;
       }
     }

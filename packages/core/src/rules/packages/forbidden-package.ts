@@ -1,5 +1,4 @@
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns } from '../lint-helpers.js';
+import { commandAt, imageRuns, installsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /** What DW5022 forbids when the policy names no list: SSH servers, editors, process tools. */
@@ -25,10 +24,10 @@ export const forbiddenPackageRule = defineRule({
   check({ file, settings, report }) {
     const forbidden = new Set(settings.forbiddenPackages);
     for (const run of imageRuns(file)) {
-      for (const install of packageInstalls(commandsOf(run))) {
+      for (const install of installsOf(run)) {
         for (const name of install.packages) {
           const bare = name.split(/[=<>~@]/)[0] ?? name;
-          if (forbidden.has(bare)) report(forbiddenPackage(bare), run.position);
+          if (forbidden.has(bare)) report(forbiddenPackage(bare), commandAt(run, install.program.command));
         }
       }
     }

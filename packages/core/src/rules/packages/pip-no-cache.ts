@@ -1,6 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageStages, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageStages, installsOf, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -28,11 +27,11 @@ export const pipNoCacheRule = defineRule({
       for (const run of instructionsOf({ ...file, instructions: s.instructions }, 'RUN')) {
         if (mountedPaths(run).some((p) => p.endsWith('/.cache/pip') || p.endsWith('/.cache'))) continue;
         const commands = commandsOf(run);
-        for (const install of packageInstalls(commands)) {
+        for (const install of installsOf(run)) {
           if (install.manager !== 'pip') continue;
           if (commands.some((c) => c.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR=')))) continue;
           const found = pipNoCache(install.args);
-          if (found !== undefined) report(found, run.position);
+          if (found !== undefined) report(found, commandAt(run, install.program.command));
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { LintFile, LintInstruction, LintStage } from '../../lint/lint-file.js';
 import { hasFlag, programOf } from '../../lint/shell/program.js';
 import type { ShellCommand } from '../../lint/shell/split-shell.js';
-import { commandsOf, stageNamed } from '../lint-helpers.js';
+import { commandAt, commandsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -61,7 +61,7 @@ export const pipefailRule = defineRule({
           const p = programOf(c);
           return p.name === 'set' && p.args.includes('pipefail');
         });
-        if (!set) report(pipefail(), run.position);
+        if (!set) report(pipefail(), commandAt(run, commands[firstPipe] as ShellCommand));
       }
     }
   },

@@ -1,6 +1,7 @@
 import { programOf } from '../../lint/shell/program.js';
-import { packageInstalls, type InstallManager } from '../../lint/shell/package-installs.js';
-import { commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
+import type { ShellCommand } from '../../lint/shell/split-shell.js';
+import type { InstallManager } from '../../lint/shell/package-installs.js';
+import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -26,7 +27,7 @@ export const rpmCleanRule = defineRule({
   check({ file, report }) {
     for (const run of imageRuns(file)) {
       const commands = commandsOf(run);
-      const installs = packageInstalls(commands).filter((i) => ['dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager));
+      const installs = installsOf(run).filter((i) => ['dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager));
       if (installs.length === 0) continue;
       if (mountedPaths(run).some((p) => CACHE_DIRS.test(p))) continue;
       if (removesPath(commands, CACHE_DIRS)) continue;
@@ -34,7 +35,7 @@ export const rpmCleanRule = defineRule({
         const p = programOf(c);
         return ['dnf', 'yum', 'microdnf', 'zypper'].includes(p.name) && p.args.some((a) => a === 'clean' || a === 'cc');
       });
-      if (!cleaned) report(rpmClean((installs[0] as { manager: InstallManager }).manager), run.position);
+      if (!cleaned) report(rpmClean((installs[0] as { manager: InstallManager }).manager), commandAt(run, (installs[0] as { program: { command: ShellCommand } }).program.command));
     }
   },
 });

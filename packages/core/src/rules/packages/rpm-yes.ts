@@ -1,6 +1,6 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { packageInstalls, type InstallManager } from '../../lint/shell/package-installs.js';
-import { commandsOf, instructionsOf } from '../lint-helpers.js';
+import type { InstallManager } from '../../lint/shell/package-installs.js';
+import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -27,10 +27,10 @@ export const rpmYesRule = defineRule({
   level: 'warning',
   check({ file, report }) {
     for (const run of instructionsOf(file, 'RUN')) {
-      for (const install of packageInstalls(commandsOf(run))) {
+      for (const install of installsOf(run)) {
         if (install.manager !== 'dnf' && install.manager !== 'yum' && install.manager !== 'zypper') continue;
         const found = rpmYes(install.manager, install.args);
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, install.program.command));
       }
     }
   },

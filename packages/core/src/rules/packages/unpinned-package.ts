@@ -1,6 +1,6 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { packageInstalls, type PackageInstallCommand } from '../../lint/shell/package-installs.js';
-import { commandsOf, hasVariable, instructionsOf } from '../lint-helpers.js';
+import type { PackageInstallCommand } from '../../lint/shell/package-installs.js';
+import { commandAt, hasVariable, installsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 // Arguments that are files, URLs or paths, which carry their own version.
@@ -56,12 +56,12 @@ export const unpinnedPackageRule = defineRule({
   level: 'off',
   check({ file, report }) {
     for (const run of instructionsOf(file, 'RUN')) {
-      for (const install of packageInstalls(commandsOf(run))) {
+      for (const install of installsOf(run)) {
         // pip -r and gem -v pin elsewhere; `npm install` with no names reads the lockfile.
         if (install.manager === 'pip' && hasFlag(install.args, '-r', '--requirement', '-c', '--constraint')) continue;
         if (install.manager === 'gem' && hasFlag(install.args, '-v', '--version')) continue;
         for (const name of install.packages) {
-          if (!isPinned(install.manager, name)) report(unpinnedPackage(install.manager, name), run.position);
+          if (!isPinned(install.manager, name)) report(unpinnedPackage(install.manager, name), commandAt(run, install.program.command));
         }
       }
     }

@@ -1,4 +1,4 @@
-import { instructionsOf, programsOf } from '../lint-helpers.js';
+import { commandAt, instructionsOf, programsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -21,7 +21,8 @@ export const sudoRule = defineRule({
   level: 'warning',
   check({ file, report }) {
     for (const run of instructionsOf(file, 'RUN')) {
-      if (programsOf(run).some((p) => p.name === 'sudo' || p.wrappers.includes('sudo'))) report(sudoInRun(), run.position);
+      const p = programsOf(run).find((q) => q.name === 'sudo' || q.wrappers.includes('sudo'));
+      if (p !== undefined) report(sudoInRun(), commandAt(run, p.command));
     }
   },
 });

@@ -1,5 +1,5 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { instructionsOf, programsOf } from '../lint-helpers.js';
+import { commandAt, instructionsOf, programsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -38,7 +38,7 @@ export const useraddLastlogRule = defineRule({
     for (const run of instructionsOf(file, 'RUN')) {
       for (const p of programsOf(run)) {
         const found = p.name === 'useradd' ? useraddLastlog(p.args) : undefined;
-        if (found !== undefined) report(found, run.position);
+        if (found !== undefined) report(found, commandAt(run, p.command));
       }
     }
   },
