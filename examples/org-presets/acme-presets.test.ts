@@ -31,7 +31,7 @@ describe('an organisation preset built on Dockwright', () => {
   it('wraps the Go preset the same way', () => {
     const text = acmeGo({ module: 'acme.example/ledger', goVersion: '1.23', hasGoSum: true, commands: ['./cmd/api'] }, release).dockerfile.render();
     expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM registry\.acme\.example\/base\/golang:1\.23\.4-bookworm@sha256:/m);
-    expect(text).toContain('COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo');
+    expect(text).toContain('COPY --from=files /usr/share/zoneinfo /usr/share/zoneinfo');
     expect(text).toContain('USER 65532:65532');
   });
 });

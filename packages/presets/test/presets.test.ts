@@ -36,8 +36,8 @@ describe('nodePreset', () => {
       ENV NODE_ENV=production
       WORKDIR /app
       COPY --from=prod-deps /app/node_modules ./node_modules
-      COPY --from=build /app/dist ./dist
       COPY package.json ./
+      COPY --from=build /app/dist ./dist
       USER 1000:1000
       EXPOSE 3000
       HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 CMD ["node", "-e", "fetch(\\"http://127.0.0.1:3000/health\\").then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
@@ -108,8 +108,8 @@ describe('nodePreset', () => {
       RUN mkdir -p /app/data \\
           && chown 1000:1000 /app/data
       COPY --from=prod-deps /app/node_modules ./node_modules
-      COPY --from=build /app/dist ./dist
       COPY package.json ./
+      COPY --from=build /app/dist ./dist
       LABEL org.opencontainers.image.source=https://github.com/acme/yarn-app
       USER 1000:1000
       EXPOSE 3000
@@ -209,9 +209,11 @@ describe('goPreset', () => {
           --mount=type=cache,target=/root/.cache/go-build \\
           CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w" -o /out/api ./cmd/api
 
+      FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS files
+
       FROM scratch AS runtime
-      COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
-      COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
+      COPY --from=files /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+      COPY --from=files /usr/share/zoneinfo /usr/share/zoneinfo
       COPY --from=build /out/api /api
       USER 65532:65532
       EXPOSE 8080

@@ -76,8 +76,12 @@ export function goPreset(project: GoProject, options: GoPresetOptions = {}): Pre
   const distroless = options.runtime === 'distroless';
   if (distroless && options.images?.runtime === undefined) fail('runtime: distroless needs images.runtime', "pass images: { runtime: image('gcr.io/distroless/static-debian12:nonroot') }");
   let runtime: Stage<boolean> = distroless && options.images?.runtime !== undefined ? stage('runtime').from(options.images.runtime) : stage('runtime').from(scratch);
-  if (!distroless && options.caCertificates !== false) runtime = runtime.copy(build, '/etc/ssl/certs/ca-certificates.crt', '/etc/ssl/certs/ca-certificates.crt');
-  if (!distroless && options.tzdata === true) runtime = runtime.copy(build, '/usr/share/zoneinfo', '/usr/share/zoneinfo');
+  // Certificates and zones come from the toolchain image as it is, not from the build stage: a
+  // source change gives the build stage a new snapshot, and BuildKit would checksum every file of
+  // /usr/share/zoneinfo again to find the copy cached.
+  const files = stage('files').from(golang).platform(BUILDPLATFORM);
+  if (!distroless && options.caCertificates !== false) runtime = runtime.copy(files, '/etc/ssl/certs/ca-certificates.crt', '/etc/ssl/certs/ca-certificates.crt');
+  if (!distroless && options.tzdata === true) runtime = runtime.copy(files, '/usr/share/zoneinfo', '/usr/share/zoneinfo');
   runtime = runtime.copy(build, `/out/${name}`, `/${name}`);
   if (options.labels !== undefined) runtime = runtime.label(options.labels);
   if (options.runtimeSteps !== undefined) runtime = options.runtimeSteps(runtime);

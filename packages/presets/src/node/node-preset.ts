@@ -147,10 +147,10 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
     const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
     runtimeFiles = (s) => {
-      let out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      const out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
-      for (const dir of outputs) out = out.copy(built, `${WORKDIR}/${dir}`, `./${dir}`);
-      return out.copy('package.json', './');
+      // Least changing first: a source change leaves the package.json layer as it was.
+      return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
     };
   } else {
     if (manager !== 'pnpm') {

@@ -1,0 +1,183 @@
+/**
+ * The Dockerfiles `pnpm bench:images` compares, each as its tool or template writes it, and how
+ * each is pointed at the local base images (the builds cannot pull from Docker Hub).
+ *
+ * - ours: `nodePreset(detectNode(dir))` / `goPreset(detectGo(dir))`, rendered.
+ * - fly: `@flydotio/dockerfile` (the `dockerfile` CLI, a root dev dependency) run for real in a
+ *   copy of the fixture, with no options, as `npx @flydotio/dockerfile` would be.
+ * - docker init: a file written the way `docker init` writes one for Node (npm, with a build
+ *   script) and for Go, in our own words (see docs/benchmarks.md for the documents followed).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { image } from '@dockwright/core';
+import { detectGo, detectNode, goPreset, nodePreset } from '@dockwright/presets';
+
+/** One Dockerfile to measure: as written (for the checks) and as built (local base images). */
+export interface Candidate {
+  readonly name: string;
+  /** The text its tool or template wrote. */
+  readonly written: string;
+  /** The text built here: base images rewritten to the local registry, no `# syntax=` line. */
+  readonly built: string;
+  /** The .dockerignore its tool writes (undefined: keep the fixture's). */
+  readonly dockerignore?: string;
+}
+
+/** Local equivalents of the public base images (pinned references from base-images.json). */
+export interface LocalImages {
+  readonly node: string;
+  readonly golang: string;
+  readonly debian: string;
+}
+
+/** Replaces `from` in `text`, failing loudly when a tool changed its output and it is not there. */
+function swap(text: string, from: string | RegExp, to: string): string {
+  const found = typeof from === 'string' ? text.includes(from) : from.test(text);
+  if (!found) throw new Error(`expected ${String(from)} in the Dockerfile:\n${text}`);
+  return text.replace(from, to);
+}
+
+/** BuildKit's built-in frontend builds these files; a `# syntax=` line would make it pull one. */
+function withoutSyntaxLine(text: string): string {
+  return text.replace(/^#\s*syntax\s*=.*\n/i, '');
+}
+
+/** Our Node preset, for the app in `dir`. */
+export function oursNode(dir: string, images: LocalImages): Candidate {
+  const project = detectNode(dir);
+  const written = nodePreset(project).dockerfile.render();
+  const result = nodePreset(project, { images: { node: image(images.node) }, packageManagerSetup: 'preinstalled' });
+  return { name: 'Dockwright nodePreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/** Runs the `@flydotio/dockerfile` CLI in `dir` (a copy of the fixture): it writes Dockerfile and .dockerignore there. */
+export function flyNode(dir: string, images: LocalImages): Candidate {
+  const cli = join(createRequire(import.meta.url).resolve('@flydotio/dockerfile/package.json'), '..', 'index.js');
+  const r = spawnSync(process.execPath, [cli, '--force'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`@flydotio/dockerfile failed (${r.status}): ${r.stderr || r.stdout}`);
+  const written = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+  const built = swap(withoutSyntaxLine(written), /^FROM node:\$\{NODE_VERSION\}-slim\b/m, `FROM ${images.node}`);
+  return { name: '@flydotio/dockerfile', written, built, dockerignore: readFileSync(join(dir, '.dockerignore'), 'utf8') };
+}
+
+/**
+ * `docker init`'s Node template for an npm app with a build script: production dependencies in
+ * one stage, all of them plus the build in the next (package.json and the lockfile bind-mounted,
+ * npm's cache mounted), and a final stage from the same base with `USER node`.
+ */
+export function dockerInitNode(images: LocalImages, opts: { nodeVersion: string; start: string; port: number }): Candidate {
+  const install = (args: string) =>
+    [
+      'RUN --mount=type=bind,source=package.json,target=package.json \\',
+      '    --mount=type=bind,source=package-lock.json,target=package-lock.json \\',
+      '    --mount=type=cache,target=/root/.npm \\',
+      `    npm ci${args}`,
+    ].join('\n');
+  const written = [
+    '# syntax=docker/dockerfile:1',
+    '',
+    `ARG NODE_VERSION=${opts.nodeVersion}`,
+    '',
+    'FROM node:${NODE_VERSION}-alpine as base',
+    'WORKDIR /usr/src/app',
+    '',
+    'FROM base as deps',
+    install(' --omit=dev'),
+    '',
+    'FROM deps as build',
+    install(''),
+    'COPY . .',
+    'RUN npm run build',
+    '',
+    'FROM base as final',
+    'ENV NODE_ENV production',
+    'USER node',
+    'COPY package.json .',
+    'COPY --from=deps /usr/src/app/node_modules ./node_modules',
+    'COPY --from=build /usr/src/app/dist ./dist',
+    `EXPOSE ${opts.port}`,
+    `CMD ${opts.start}`,
+    '',
+  ].join('\n');
+  const built = swap(withoutSyntaxLine(written), 'FROM node:${NODE_VERSION}-alpine as base', `FROM ${images.node} as base`);
+  // docker init's own .dockerignore for Node leaves out, among editor and CI files, these:
+  const dockerignore = ['**/.git', '**/.env', '**/node_modules', '**/npm-debug.log', '**/Dockerfile*', '**/compose.y*ml', '**/build', '**/dist', 'README.md', ''].join('\n');
+  return { name: 'docker init (Node template)', written, built, dockerignore };
+}
+
+/** Our Go preset for one command of the module in `dir`, with the time zone database like docker init's. */
+export function oursGo(dir: string, images: LocalImages, command: string): Candidate {
+  const project = detectGo(dir);
+  const written = goPreset(project, { command, tzdata: true }).dockerfile.render();
+  const result = goPreset(project, { command, tzdata: true, images: { golang: image(images.golang) } });
+  return { name: 'Dockwright goPreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/**
+ * `docker init`'s Go template: modules downloaded with go.mod and go.sum bind-mounted and a module
+ * cache, `TARGETARCH` after that, a static build of the chosen package, then Alpine with CA
+ * certificates and tzdata and an unprivileged `appuser` (uid 10001). Here Alpine is replaced by
+ * the local Debian slim image, `apk add` by `apt-get install` (from the machine's Debian mirror)
+ * and BusyBox's adduser by Debian's, which takes the same options.
+ */
+export function dockerInitGo(images: LocalImages, opts: { goVersion: string; pkg: string; port: number }): Candidate {
+  const apk = ['RUN --mount=type=cache,target=/var/cache/apk \\', '    apk --update add \\', '        ca-certificates \\', '        tzdata \\', '        && \\', '        update-ca-certificates'].join('\n');
+  const written = [
+    '# syntax=docker/dockerfile:1',
+    '',
+    `ARG GO_VERSION=${opts.goVersion}`,
+    'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION} AS build',
+    'WORKDIR /src',
+    '',
+    'RUN --mount=type=cache,target=/go/pkg/mod/ \\',
+    '    --mount=type=bind,source=go.sum,target=go.sum \\',
+    '    --mount=type=bind,source=go.mod,target=go.mod \\',
+    '    go mod download -x',
+    '',
+    'ARG TARGETARCH',
+    '',
+    'RUN --mount=type=cache,target=/go/pkg/mod/ \\',
+    '    --mount=type=bind,target=. \\',
+    `    CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /bin/server ${opts.pkg}`,
+    '',
+    'FROM alpine:latest AS final',
+    '',
+    apk,
+    '',
+    'ARG UID=10001',
+    'RUN adduser \\',
+    '    --disabled-password \\',
+    '    --gecos "" \\',
+    '    --home "/nonexistent" \\',
+    '    --shell "/sbin/nologin" \\',
+    '    --no-create-home \\',
+    '    --uid "${UID}" \\',
+    '    appuser',
+    'USER appuser',
+    '',
+    'COPY --from=build /bin/server /bin/',
+    '',
+    `EXPOSE ${opts.port}`,
+    '',
+    'ENTRYPOINT [ "/bin/server" ]',
+    '',
+  ].join('\n');
+  let built = withoutSyntaxLine(written);
+  built = swap(built, 'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION} AS build', `FROM --platform=$BUILDPLATFORM ${images.golang} AS build`);
+  built = swap(built, 'FROM alpine:latest AS final', `FROM ${images.debian} AS final`);
+  built = swap(
+    built,
+    apk,
+    [
+      'RUN apt-get update \\',
+      '    && apt-get install -y --no-install-recommends ca-certificates tzdata adduser \\',
+      '    && rm -rf /var/lib/apt/lists/* \\',
+      '    && update-ca-certificates',
+    ].join('\n'),
+  );
+  const dockerignore = ['**/.git', '**/.env', '**/bin', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
+  return { name: 'docker init (Go template)', written, built, dockerignore };
+}
