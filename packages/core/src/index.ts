@@ -47,6 +47,8 @@ export { parseDockerfile } from './syntax/parse-dockerfile.js';
 export { format } from './syntax/format.js';
 export type { FormatResult } from './syntax/format.js';
 export { sameMeaning, syntaxMeaning } from './syntax/syntax-meaning.js';
+export { importDockerfile, IMPORTED_AS_IS } from './import/import-dockerfile.js';
+export type { ImportIssue, ImportResult } from './import/import-dockerfile.js';
 export type * from './syntax/types.js';
 
 // Lint: the rule catalogue over a parsed Dockerfile.

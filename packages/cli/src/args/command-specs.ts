@@ -9,7 +9,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'lock';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -66,6 +66,31 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
     ],
     options: [{ name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' }],
     examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -'],
+  },
+  {
+    name: 'fmt',
+    summary: 'format written Dockerfiles in the canonical format, or check that they are',
+    usage: 'dockwright fmt [paths...] [--check]',
+    description: [
+      'Formats each file given (a directory means every Dockerfile, Dockerfile.<name> and',
+      '<name>.Dockerfile in it; no path means the current directory) without changing what it builds, and writes',
+      'the files that changed through a temporary file renamed over them. A file BuildKit would',
+      'refuse is reported with its line and column and left as it is.',
+    ],
+    options: [{ name: 'check', description: 'write nothing; print a diff of every file that is not formatted and exit 1 if there is one' }],
+    examples: ['dockwright fmt', 'dockwright fmt Dockerfile services/api', 'dockwright fmt --check', 'dockwright fmt --check --json > fmt.json'],
+  },
+  {
+    name: 'import',
+    summary: 'turn a written Dockerfile into TypeScript that uses the builder',
+    usage: 'dockwright import <Dockerfile>',
+    description: [
+      'Prints a *.dockerfile.ts module on stdout whose default export renders the same',
+      'instructions. An instruction the builder cannot express without breaking a rule is kept',
+      'as a raw() line with the reason "imported as is", so you see what to fix.',
+    ],
+    options: [],
+    examples: ['dockwright import Dockerfile > app.dockerfile.ts', 'dockwright import services/api/Dockerfile --json'],
   },
   {
     name: 'lock',

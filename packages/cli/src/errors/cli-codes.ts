@@ -12,7 +12,7 @@ const table = {
   DWC1003: { title: 'missing or invalid argument', exit: 2 },
   DWC1004: { title: 'path not found', exit: 2 },
   DWC1005: { title: 'no targets found', exit: 2 },
-  DWC1006: { title: 'no Dockerfile to lint', exit: 2 },
+  DWC1006: { title: 'no Dockerfile found to lint or format', exit: 2 },
   // Configuration: exit 2, nothing is rendered.
   DWC2001: { title: 'configuration file failed to load', exit: 2 },
   DWC2002: { title: 'invalid configuration', exit: 2 },
