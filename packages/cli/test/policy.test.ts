@@ -1,8 +1,9 @@
 // Policy files applied by the real binary: violations reported like rule errors (file, stage,
 // instruction, code, hint; exit 1; the other targets still rendered; in --json), warnings that do
 // not fail, the nearest file winning, `extends` from a package, and broken policy files (exit 2).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatLockfile } from '@dockwright/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli, cleanup, makeProject, runCli } from './support/cli.js';
 
@@ -147,6 +148,24 @@ describe('which policy applies', () => {
     const run = await runCli(cli, ['render', '--json'], dir);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { targets: { policy?: string }[] }).targets[0]?.policy).toBeUndefined();
+  });
+});
+
+describe('with a lockfile', () => {
+  it('the policy judges what is written: images locked in dockwright.lock.yaml are pinned', async () => {
+    const target = `import { dockerfile, stage } from '@dockwright/core';
+
+export default dockerfile(stage('app').from('debian:12.8-slim').locked().healthcheck('none').user(10001));
+`;
+    const lockfile = formatLockfile({
+      version: 1,
+      images: { 'docker.io/library/debian:12.8-slim': { digest: DIGEST, mediaType: 'application/vnd.oci.image.index.v1+json', platforms: ['linux/amd64'] } },
+    });
+    const dir = makeProject({ 'dockwright.policy.yaml': 'requireDigests: true\n', 'app.dockerfile.ts': target, 'dockwright.lock.yaml': lockfile });
+    const run = await runCli(cli, ['render'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain(`FROM debian:12.8-slim@${DIGEST} AS app`);
   });
 });
 
