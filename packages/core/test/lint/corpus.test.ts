@@ -6,7 +6,7 @@ import { lintDockerfile, parseDockerfile, rules, type LintOptions } from '@dockw
 import { readSyntax } from '../../src/lint/read-syntax.js';
 import { runRules } from '../../src/lint/run-rules.js';
 
-const allOn = Object.fromEntries(rules.map((r) => [r.id, 'warn'])) as LintOptions['rules'];
+const allOn = Object.fromEntries(rules.map((r) => [r.id, 'warn'])) as NonNullable<LintOptions['rules']>;
 import { officialImages } from '../support/corpus.js';
 
 const files = officialImages().filter((f) => !f.template);
