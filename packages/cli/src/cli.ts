@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `dockwright` command. This file loads only what parsing and help need; each command is
-// imported when it runs, and only `render` and `print` load the TypeScript loader and core.
+// imported when it runs; only the commands that need them load the TypeScript loader and core.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { commandSpecs, globalOptions, type CommandSpec } from './args/command-specs.js';
@@ -19,6 +19,9 @@ const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = 
   render: async () => (await import('./commands/render.js')).renderCommand,
   print: async () => (await import('./commands/print.js')).printCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
+  fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  lock: async () => (await import('./commands/lock.js')).lockCommand,
 };
 
 const versionOption = { name: 'version', short: 'v', description: 'print the version' } as const;

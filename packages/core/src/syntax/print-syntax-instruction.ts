@@ -77,8 +77,16 @@ function commandIndent(line: readonly string[], previous: readonly string[] | un
   return COMMAND_ENDS.has(last) || last.endsWith(';') ? INDENT : DEEP_INDENT;
 }
 
-/** The shell-form command of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD: its offset in `original`. */
-function commandLines(node: SyntaxInstruction, command: string, escape: number): string[][] {
+/**
+ * The words of the shell-form command of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD, line by line
+ * as `format` lays them out (`command` is the instruction's last argument).
+ *
+ * @example
+ * ```ts
+ * commandLines(run, run.arguments[0]!.value, 0x5c); // [['apt-get', 'update'], ['&&', 'make']]
+ * ```
+ */
+export function commandLines(node: SyntaxInstruction, command: string, escape: number): string[][] {
   const offset = node.original.length - command.length;
   const breaks = node.breaks.filter((b) => b > offset).map((b) => b - offset);
   return layoutCommand(command, breaks, escape);

@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ParsedArgs } from '../args/parse-args.js';
+import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
+import { UsageError } from '../errors/usage-error.js';
+import { displayPath } from '../files/display-path.js';
+import type { Io } from '../output/io.js';
+import { registerLoader } from '../targets/module-loader.js';
+
+/**
+ * The `import` command: `dockwright import <Dockerfile>`. Prints a TypeScript module that builds
+ * the same instructions with the typed builder; instructions it cannot express stay as
+ * `raw(line, 'imported as is')`. A file BuildKit would refuse is reported with its line and
+ * column (exit 1).
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await importCommand({ positionals: ['Dockerfile'], options: {} }, io, process.cwd());
+ * ```
+ */
+export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
+  const [given, ...extra] = args.positionals;
+  if (given === undefined) throw new UsageError([cliIssue('DWC1003', 'import needs a Dockerfile', 'write `dockwright import <Dockerfile>`, e.g. dockwright import Dockerfile > app.dockerfile.ts')]);
+  if (extra.length > 0) throw new UsageError([cliIssue('DWC1003', `import takes one file, not ${args.positionals.length}`, 'import one Dockerfile at a time')]);
+  const path = resolve(cwd, given);
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile()) throw new UsageError([cliIssue('DWC1004', `no such file: ${given}`, 'give the path of a Dockerfile, relative to the working directory (--cwd)')]);
+  const file = displayPath(cwd, path);
+  // Core is TypeScript in a source checkout; the loader lets it be imported there too.
+  await registerLoader();
+  const [{ importDockerfile }, { formatLocated }] = await Promise.all([import('@dockwright/core'), import('../output/format-located.js')]);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const issue = cliIssue('DWC3004', `cannot read ${file}: ${(error as Error).message}`, 'check that the file is readable');
+    if (io.json) io.out(`${JSON.stringify({ command: 'import', ok: false, exitCode: 1, file, issues: [issue] }, null, 2)}\n`);
+    else io.err(formatLocated([issue], io.errColors));
+    return 1;
+  }
+  const result = importDockerfile(text);
+  if (!result.ok) {
+    const issues: CliIssue[] = result.errors.map((e) => ({ code: e.code, message: e.message, hint: e.hint, path: {}, location: `${file}:${e.range.start.line}:${e.range.start.column}` }));
+    if (io.json) io.out(`${JSON.stringify({ command: 'import', ok: false, exitCode: 1, file, issues }, null, 2)}\n`);
+    else io.err(`${io.errColors.red('✖')} ${file} was not imported\n${formatLocated(issues, io.errColors, '  ')}`);
+    return 1;
+  }
+  if (io.json) {
+    io.out(`${JSON.stringify({ command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped }, null, 2)}\n`);
+    return 0;
+  }
+  io.out(result.source);
+  if (!io.quiet && (result.raw > 0 || result.skipped.length > 0)) {
+    const notes = [`${result.raw} ${result.raw === 1 ? 'instruction' : 'instructions'} kept as raw(..., 'imported as is')`];
+    if (result.skipped.length > 0) notes.push(`${result.skipped.length} not imported (see the comments in the output)`);
+    io.err(`${io.errColors.yellow('!')} ${file}: ${notes.join('; ')}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importDockerfile, type Dockerfile } from '@dockwright/core';
+
+// Small files whose generated module is compared as text, then run: what it renders is checked.
+const tmpDir = join(import.meta.dirname, '..', '.tmp', `import-cases-${process.pid}`);
+mkdirSync(tmpDir, { recursive: true });
+afterAll(() => rmSync(tmpDir, { recursive: true, force: true }));
+
+let count = 0;
+async function run(source: string): Promise<string> {
+  const path = join(tmpDir, `case${count++}.dockerfile.ts`);
+  writeFileSync(path, source);
+  const module = (await import(pathToFileURL(path).href)) as { default: Dockerfile };
+  return module.default.render();
+}
+
+const imported = (text: string) => {
+  const result = importDockerfile(text);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result;
+};
+
+describe('importDockerfile', () => {
+  it('writes builder calls, stage references and ARG handles', async () => {
+    const result = imported('ARG GO=1.23\nFROM golang:${GO}-bookworm AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go build -o /out/app .\nFROM debian:12.8-slim AS app\nCOPY --from=build --chmod=755 /out/app /usr/local/bin/app\nENV MODE="fast lane" PATH=/app/bin:$PATH\nUSER 10001\nEXPOSE 8080/tcp\nCMD ["/usr/local/bin/app"]\n');
+    expect(result.source).toBe(`import { arg, dockerfile, image, imageEnv, stage, tpl } from '@dockwright/core';
+
+const go = arg('GO', { default: '1.23' });
+
+const build = stage('build')
+  .from(image(tpl\`golang:\${go}-bookworm\`))
+  .workdir('/src')
+  .copy(['go.mod', 'go.sum'], './')
+  .run('go build -o /out/app .');
+
+const app = stage('app')
+  .from('debian:12.8-slim')
+  .copy(build, '/out/app', '/usr/local/bin/app', { chmod: '755' })
+  .env({ MODE: 'fast lane', PATH: tpl\`/app/bin:\${imageEnv('PATH')}\` })
+  .user(10001)
+  .expose(8080)
+  .cmd(['/usr/local/bin/app']);
+
+export default dockerfile(app);
+`);
+    expect(result.raw).toBe(0);
+    expect(await run(result.source)).toBe(`ARG GO=1.23
+
+FROM golang:$GO-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go build -o /out/app .
+
+FROM debian:12.8-slim AS app
+COPY --from=build --chmod=755 /out/app /usr/local/bin/app
+ENV MODE="fast lane" \\
+    PATH=/app/bin:$PATH
+USER 10001
+EXPOSE 8080
+CMD ["/usr/local/bin/app"]
+`);
+  });
+
+  it("keeps what breaks a rule as raw(line, 'imported as is'), and allows root only when the file ran as root", async () => {
+    const result = imported('FROM debian:12.8-slim\nADD config.json /etc/app/\nCMD app --serve\n');
+    expect(result.raw).toBe(2);
+    expect(result.source).toContain(".raw('ADD config.json /etc/app/', 'imported as is')");
+    expect(result.source).toContain(".raw('CMD app --serve', 'imported as is')");
+    expect(result.source).toContain(".allowRoot('imported as is')");
+    const text = await run(result.source);
+    expect(text).toContain('# dockwright:raw imported as is\nADD config.json /etc/app/\n');
+    expect(text).toContain('# dockwright:raw imported as is\nCMD app --serve\n');
+  });
+
+  it('keeps a long command on its lines in the code, and runs it as one command', async () => {
+    const result = imported('FROM alpine:3.20\nRUN set -eux; \\\n\tapk add --no-cache \\\n\t\tcurl \\\n\t; \\\n\trm -rf /tmp/*\nUSER 1\n');
+    expect(result.source).toContain(".run(\n    'set -eux; ' +\n    'apk add --no-cache ' +\n    'curl ' +\n    '; ' +\n    'rm -rf /tmp/*',\n  )");
+    expect(await run(result.source)).toContain('RUN set -eux; apk add --no-cache curl ; rm -rf /tmp/*\n');
+  });
+
+  it('notes what neither the builder nor raw() can write, with its line', () => {
+    const result = imported('FROM debian:12.8-slim\nMAINTAINER someone\nUSER 1\n');
+    expect(result.skipped).toEqual([{ line: 2, text: 'MAINTAINER someone' }]);
+    expect(result.source).toContain('  // not imported (line 2): MAINTAINER someone\n');
+  });
+
+  it('refuses a FROM the builder cannot write, with its place, and returns parse errors', () => {
+    const latest = importDockerfile('FROM node\nUSER 1\n');
+    expect(latest.ok ? [] : latest.errors.map((e) => [e.code, e.range.start.line, e.range.start.column])).toEqual([['DW1001', 1, 1]]);
+    const broken = importDockerfile('FROM a:1\nFORM b\n');
+    expect(broken.ok ? [] : broken.errors.map((e) => [e.code, e.range.start.line])).toEqual([['DW0004', 2]]);
+  });
+});
