@@ -21,6 +21,7 @@ const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = 
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
+  lock: async () => (await import('./commands/lock.js')).lockCommand,
 };
 
 const versionOption = { name: 'version', short: 'v', description: 'print the version' } as const;

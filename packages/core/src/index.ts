@@ -18,6 +18,14 @@ export type { Dockerfile, DockerfileOptions, DockerfileResult } from './builder/
 export type { DockwrightTypeError, Duration, PortSpec } from './builder/type-checks.js';
 export type { StageSource } from './builder/stage-source.js';
 
+// Lock: image digests from dockwright.lock.yaml (written by `dockwright lock`).
+export { emptyLockfile, formatLockfile, parseLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
+export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
+export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
+export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
+export { lockKey, normalizeImageName, parseLockKey } from './lock/normalize-ref.js';
+export type { NormalizedName } from './lock/normalize-ref.js';
+
 // Render: AST to canonical text.
 export { render } from './render/render.js';
 export { requiredFeatures, lowestVersion, frontendImage } from './render/syntax.js';

@@ -9,7 +9,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -91,5 +91,25 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
     ],
     options: [],
     examples: ['dockwright import Dockerfile > app.dockerfile.ts', 'dockwright import services/api/Dockerfile --json'],
+  },
+  {
+    name: 'lock',
+    summary: 'resolve locked images to digests in dockwright.lock.yaml, or check that it is current',
+    usage: 'dockwright lock [paths...] [--check] | dockwright lock --update [image...]',
+    description: [
+      'Collects the locked images of every target (.locked(), or dockerfile(app, { locked: true })),',
+      'asks their registries which digest each tag points to, and records it with the platforms it',
+      'covers. Without options only images missing from the lockfile are resolved; unused entries',
+      'are dropped. Nothing is written unless every image resolved. Credentials come from',
+      'DOCKER_AUTH_CONFIG, $DOCKER_CONFIG/config.json or ~/.docker/config.json.',
+    ],
+    options: [
+      { name: 'check', description: 'write nothing; exit 1 if an image is missing from the lockfile, its tag moved, or an entry is unused' },
+      { name: 'update', description: 'resolve every locked image again (or only the images named), and record the new digests' },
+      { name: 'platform', value: 'list', description: 'platforms every image must cover, e.g. linux/amd64,linux/arm64 (refuses single-platform images)' },
+      { name: 'timeout', value: 'seconds', description: 'how long to wait for each registry request (default 30)' },
+      { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
+    ],
+    examples: ['dockwright lock', 'dockwright lock --check', 'dockwright lock --update node', 'dockwright lock --platform linux/amd64,linux/arm64'],
   },
 ]);

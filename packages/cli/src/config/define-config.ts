@@ -8,6 +8,20 @@ export interface TargetConfig {
   readonly dockerignore?: boolean;
 }
 
+/** How `dockwright lock` resolves images. */
+export interface LockConfig {
+  /** Platforms every locked image must cover, e.g. `['linux/amd64', 'linux/arm64']`: a single-platform image is refused. */
+  readonly platforms?: readonly string[];
+  /** Registries (`host:port`) spoken to over plain HTTP; loopback registries always are. */
+  readonly insecureRegistries?: readonly string[];
+  /** Seconds to wait for each registry request (default 30). */
+  readonly timeoutSeconds?: number;
+  /** Retries of a request that timed out, failed to connect, or got 429 or 5xx (default 3). */
+  readonly retries?: number;
+  /** Images resolved at once (default 8). */
+  readonly concurrency?: number;
+}
+
 /** The contents of `dockwright.config.ts`. */
 export interface DockwrightConfig {
   /**
@@ -16,6 +30,8 @@ export interface DockwrightConfig {
    * configuration file's directory is a target.
    */
   readonly targets?: readonly (string | TargetConfig)[];
+  /** Options of `dockwright lock`. */
+  readonly lock?: LockConfig;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
-import type { DockwrightConfig, TargetConfig } from './define-config.js';
+import type { DockwrightConfig, LockConfig, TargetConfig } from './define-config.js';
 
-const CONFIG_KEYS = ['targets'];
+const CONFIG_KEYS = ['targets', 'lock'];
+const LOCK_KEYS = ['platforms', 'insecureRegistries', 'timeoutSeconds', 'retries', 'concurrency'];
 const TARGET_KEYS = ['file', 'outDir', 'dockerignore'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,7 +66,36 @@ export function validateConfig(value: unknown, name: string): { ok: true; config
       if (fileOk && outDirOk && ignoreOk) checked.push(t as unknown as TargetConfig);
     });
   }
+  const lock = value['lock'] === undefined ? undefined : validateLock(value['lock'], issues);
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };
-  return { ok: true, config: targets === undefined ? {} : { targets: checked } };
+  return { ok: true, config: { ...(targets === undefined ? {} : { targets: checked }), ...(lock === undefined ? {} : { lock }) } };
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+function validateLock(value: unknown, issues: CliIssue[]): LockConfig | undefined {
+  if (!isRecord(value)) {
+    issues.push(cliIssue('DWC2002', 'lock must be an object', "write lock: { platforms: ['linux/amd64', 'linux/arm64'] }"));
+    return undefined;
+  }
+  unknownKeys(value, LOCK_KEYS, 'lock', issues);
+  const strings = (key: string, test: RegExp, example: string) => {
+    const v = value[key];
+    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !test.test(x)))) {
+      issues.push(cliIssue('DWC2002', `lock.${key} must be a list like ${example}`, `write lock: { ${key}: ${example} }`));
+    }
+  };
+  strings('platforms', PLATFORM, "['linux/amd64', 'linux/arm64']");
+  strings('insecureRegistries', /^[A-Za-z0-9.-]+(?::\d+)?$/, "['registry.internal:5000']");
+  const number = (key: string, min: number, max: number) => {
+    const v = value[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)) {
+      issues.push(cliIssue('DWC2002', `lock.${key} must be a number from ${min} to ${max}`, `write lock: { ${key}: ${min === 0 ? 3 : Math.max(min, 10)} }`));
+    }
+  };
+  number('timeoutSeconds', 0.1, 3600);
+  number('retries', 0, 10);
+  number('concurrency', 1, 64);
+  return value as LockConfig;
 }

@@ -1,7 +1,7 @@
 /** What a CLI code is about, and the exit code it leads to. */
 export interface CliCodeInfo {
   readonly title: string;
-  /** 1: a target failed (the other targets still ran); 2: usage or configuration, nothing ran. */
+  /** 1: a target failed (the other targets still ran) or a lock failed; 2: usage or configuration, nothing ran. */
   readonly exit: 1 | 2;
 }
 
@@ -23,6 +23,17 @@ const table = {
   DWC3003: { title: 'two targets write the same file', exit: 1 },
   DWC3004: { title: 'file could not be written or read', exit: 1 },
   DWC3005: { title: 'Dockerfile could not be rendered', exit: 1 },
+  // Lock: registries and the lockfile. Exit 1, and the lockfile is left as it was.
+  DWC4001: { title: 'registry refused the credentials (401/403)', exit: 1 },
+  DWC4002: { title: 'image or tag not found in the registry (404)', exit: 1 },
+  DWC4003: { title: 'registry unreachable', exit: 1 },
+  DWC4004: { title: 'registry did not answer in time', exit: 1 },
+  DWC4005: { title: 'registry error or unusable answer', exit: 1 },
+  DWC4006: { title: 'image does not cover the required platforms', exit: 1 },
+  DWC4007: { title: 'locked image missing from the lockfile', exit: 1 },
+  DWC4008: { title: 'tag now points to another digest than the lockfile records', exit: 1 },
+  DWC4009: { title: 'lockfile entry that no target uses', exit: 1 },
+  DWC4010: { title: 'lockfile could not be read', exit: 2 },
 } as const satisfies Record<string, CliCodeInfo>;
 
 /** A stable code of a CLI problem, such as `DWC3002`. Problems found by core keep their `DW` codes. */

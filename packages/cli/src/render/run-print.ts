@@ -4,6 +4,7 @@ import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
+import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
 import { planTarget } from './plan-target.js';
 import type { Phase } from './planned-file.js';
@@ -47,7 +48,8 @@ export async function runPrint(options: PrintOptions): Promise<PrintResult> {
   const [target] = resolveTargets(cwd, [options.file], config);
   const file = displayPath(cwd, abs);
   if (target === undefined) throw new UsageError([cliIssue('DWC1005', `no target ${options.file}`, 'give the path of a target module')]);
-  const outcome = await planTarget(target, cwd);
+  const { lockfile } = await readLockfile(lockfilePath(cwd, config), cwd);
+  const outcome = await planTarget(target, cwd, [], lockfile);
   if (outcome.failure !== undefined) return { ok: false, file, phase: outcome.failure.phase, issues: outcome.failure.issues };
 
   const dockerfiles = outcome.files.filter((f) => f.kind === 'dockerfile');

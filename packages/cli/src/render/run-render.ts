@@ -7,6 +7,7 @@ import type { Io } from '../output/io.js';
 import { createProgress } from '../output/progress.js';
 import { summarize, type FileReport, type RenderReport, type TargetReport } from '../output/render-report.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
+import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { planTarget } from './plan-target.js';
@@ -93,10 +94,11 @@ export async function runRender(options: RenderOptions, io: Io): Promise<RenderR
   const { cwd, check } = options;
   const config = await loadConfig(cwd, options.config);
   const targets = resolveTargets(cwd, options.paths, config);
+  const { lockfile } = await readLockfile(lockfilePath(cwd, config), cwd);
   const progress = createProgress(io, targets.length, check ? 'checking' : 'rendering');
   // Several imports in flight at once: while one module runs, the loader thread compiles the next.
   const outcomes = await mapConcurrent(targets, LOADS_IN_FLIGHT, async (target) => {
-    const outcome = await planTarget(target, cwd, options.checks ?? []);
+    const outcome = await planTarget(target, cwd, options.checks ?? [], lockfile);
     progress.tick(posix(cwd, target.file));
     return outcome;
   });

@@ -13,6 +13,8 @@ export interface DockerfileNode {
   readonly kind: 'Dockerfile';
   /** The `# syntax=` frontend, or undefined for none. */
   readonly syntax?: string;
+  /** The `# syntax` frontend's digest comes from the lockfile (`dockerfile(app, { locked: true })`). */
+  readonly syntaxLocked?: true;
   readonly header: readonly string[];
   readonly args: readonly ArgInstruction[];
   readonly stages: readonly StageNode[];

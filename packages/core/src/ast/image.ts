@@ -8,6 +8,12 @@ export interface ImageRef {
   readonly tag?: Text;
   /** `sha256:` and 64 hex digits. */
   readonly digest?: string;
+  /**
+   * The digest comes from the lockfile (`dockwright.lock.yaml`): set by `.locked()` or
+   * `.pinDigest()` without an argument. Until `resolveLocks()` fills `digest`, the reference
+   * cannot be rendered.
+   */
+  readonly locked?: true;
 }
 
 /** A reference to another stage of the same Dockerfile, by name. */

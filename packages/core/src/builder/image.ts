@@ -1,6 +1,7 @@
 import type { ImageRef } from '../ast/image.js';
 import { textToDisplay } from '../ast/text.js';
 import type { DockwrightIssue } from '../errors/issue.js';
+import { issue } from '../errors/issue.js';
 import { fromArgNotHandle, fromArgTag, fromArgWithoutDefault } from '../rules/images/from-arg-default.js';
 import { imageDigest } from '../rules/images/image-digest.js';
 import { imageLatestTag } from '../rules/images/image-latest-tag.js';
@@ -31,6 +32,26 @@ export interface Image {
    * ```
    */
   pinDigest<D extends string>(digest: D & CheckDigest<D>): Image;
+  /**
+   * Without an argument: the same as `locked()`, the digest comes from `dockwright.lock.yaml`.
+   *
+   * @example
+   * ```ts
+   * image('node:22.11-bookworm-slim').pinDigest(); // node:22.11-bookworm-slim@<digest from the lockfile>
+   * ```
+   */
+  pinDigest(): Image;
+  /**
+   * Takes the digest from the lockfile, `dockwright.lock.yaml`, which `dockwright lock` writes from
+   * the registry: renders `name:tag@sha256:...` once resolved, and the final stage built on it gets
+   * the OCI labels `org.opencontainers.image.base.name` and `.base.digest`. Needs a literal tag.
+   *
+   * @example
+   * ```ts
+   * const node = image('node:22.11-bookworm-slim').locked();
+   * ```
+   */
+  locked(): Image;
   /** The reference as text, `name:tag@digest`. */
   toString(): string;
 }
@@ -61,14 +82,35 @@ function digestIssues(digest: string): DockwrightIssue[] {
   return atFrom(imageDigest(digest));
 }
 
+/**
+ * Why an image cannot take its digest from the lockfile: its tag uses ARGs (the digest would not
+ * follow a changed ARG), it has no tag to look up, or it is pinned already.
+ */
+export function lockIssues(ref: ImageRef, instruction: string): DockwrightIssue[] {
+  const path = { instruction };
+  if (ref.name === 'invalid') return [];
+  if (ref.digest !== undefined) {
+    return [issue('DW1012', `image ${ref.name} is pinned by digest already and cannot also be locked`, 'drop the digest to take it from the lockfile, or drop .locked()', path)];
+  }
+  if (ref.tag === undefined) return [issue('DW1012', `image ${ref.name} has no tag to lock`, "give it a tag: image('node:22.11-bookworm-slim').locked()", path)];
+  if (typeof ref.tag !== 'string') {
+    return [issue('DW1012', `image ${ref.name}:${textToDisplay(ref.tag)} uses ARGs in its tag, so one locked digest cannot match it`, 'lock images with a literal tag, or pin this one by hand with .pinDigest(\'sha256:...\')', path)];
+  }
+  return [];
+}
+
 function makeImage(ref: ImageRef, args: readonly Arg[], issues: readonly DockwrightIssue[]): Image {
   const value: Image = {
     kind: 'Image',
     ref,
     args,
     issues,
-    pinDigest(digest: string): Image {
+    pinDigest(digest?: string): Image {
+      if (digest === undefined) return value.locked();
       return makeImage(Object.freeze({ ...ref, digest }), args, [...issues, ...digestIssues(digest)]);
+    },
+    locked(): Image {
+      return makeImage(Object.freeze({ ...ref, locked: true }), args, [...issues, ...lockIssues(ref, 'FROM')]);
     },
     toString(): string {
       const tag = ref.tag === undefined ? '' : `:${textToDisplay(ref.tag)}`;

@@ -130,6 +130,10 @@ export interface RunStage<HasUser extends boolean = boolean> extends Stage<HasUs
 export interface FromStage<HasUser extends boolean = false> extends Stage<HasUser> {
   /** Pins the base image by digest: `name:tag@sha256:...`. */
   pinDigest<D extends string>(digest: D & CheckDigest<D>): FromStage<HasUser>;
+  /** Without an argument: the same as `locked()`. */
+  pinDigest(): FromStage<HasUser>;
+  /** Takes the base image's digest from `dockwright.lock.yaml` (written by `dockwright lock`). */
+  locked(): FromStage<HasUser>;
   /** `FROM --platform=$BUILDPLATFORM`, for cross-compiling stages. */
   platform(platform: Arg | TemplateWithVars): FromStage<HasUser>;
 }

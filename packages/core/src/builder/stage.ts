@@ -31,7 +31,7 @@ import { stageNameCasing } from '../rules/stages/stage-name-casing.js';
 import { missingReason } from '../rules/suppressions/suppression-reason.js';
 import { checkMode, checkOwner, checkText, isAbsolute } from './checks.js';
 import { applyCleanup, type CacheMode } from './cleanup.js';
-import { image as parseImage, isImage, type Image, type Scratch } from './image.js';
+import { image as parseImage, isImage, lockIssues, type Image, type Scratch } from './image.js';
 import type { MountValue } from './mounts.js';
 import type { PackageInstall } from './packages.js';
 import { splitAndChain } from './shell-split.js';
@@ -138,18 +138,29 @@ export class StageImpl {
     });
   }
 
-  pinDigest(digest: string): StageImpl {
+  pinDigest(digest?: string): StageImpl {
     const from = this.#state.from;
     const path = this.#path('From');
     if (this.#state.last !== 'from-image' || from?.base.kind !== 'ImageRef') {
-      return this.#problem(issue('DW1007', 'pinDigest() is not right after from(image)', 'call .from(image).pinDigest(...) before any other instruction', path));
+      const call = digest === undefined ? 'locked()' : 'pinDigest()';
+      return this.#problem(issue('DW1007', `${call} is not right after from(image)`, `call .from(image).${digest === undefined ? 'locked()' : 'pinDigest(...)'} before any other instruction`, path));
+    }
+    if (digest === undefined) {
+      return this.#next({
+        from: { ...from, base: { ...from.base, locked: true } },
+        issues: [...this.#state.issues, ...this.#withPath(lockIssues(from.base, 'FROM'), path)],
+      });
     }
     const pinned = parseImage('x@sha256:0000000000000000000000000000000000000000000000000000000000000000' as never).pinDigest(digest as never);
     const issues = pinned.issues.filter((i) => i.code === 'DW1004');
     return this.#next({
-      from: { ...from, base: { ...from.base, digest } },
+      from: { ...from, base: { kind: 'ImageRef', name: from.base.name, ...(from.base.tag === undefined ? {} : { tag: from.base.tag }), digest } },
       issues: [...this.#state.issues, ...this.#withPath(issues, path)],
     });
+  }
+
+  locked(): StageImpl {
+    return this.pinDigest();
   }
 
   platform(platform: TextInput): StageImpl {

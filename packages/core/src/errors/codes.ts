@@ -33,6 +33,9 @@ const table = {
   DW1009: { title: 'image from a registry the policy does not allow', twins: ['DL3026'] },
   DW1010: { title: 'base image not pinned by digest', twins: [] },
   DW1011: { title: '`# syntax` frontend not pinned', twins: [] },
+  DW1012: { title: 'image cannot be locked (no literal tag, or already pinned)', twins: [] },
+  DW1013: { title: 'locked image missing from the lockfile', twins: [] },
+  DW1014: { title: 'malformed lockfile', twins: [] },
   // Stages
   DW2001: { title: 'stage name not lowercase or with invalid characters', twins: ['StageNameCasing', 'DL3063'] },
   DW2002: { title: 'reserved stage name', twins: ['ReservedStageName'] },

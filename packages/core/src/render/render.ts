@@ -1,6 +1,7 @@
 import type { DockerfileNode } from '../ast/dockerfile.js';
 import { DockwrightError } from '../errors/dockwright-error.js';
 import { issue } from '../errors/issue.js';
+import { unresolvedLocks } from '../lock/resolve-locks.js';
 import { printArg } from './print-metadata.js';
 import { printFrom, printInstruction } from './print-instruction.js';
 
@@ -19,6 +20,10 @@ const DIRECTIVE_LIKE = /^#\s*[A-Za-z][A-Za-z0-9]*\s*=/;
  * ```
  */
 export function render(ast: DockerfileNode): string {
+  const [missing, ...more] = unresolvedLocks(ast).map((l) =>
+    issue('DW1013', `image ${l.written} is locked but has no digest yet`, 'run `dockwright lock`, then render with the lockfile: `dockwright render`, dockerfile(app, { lockfile }) or resolveLocks(ast, lockfile)', l.path),
+  );
+  if (missing !== undefined) throw new DockwrightError([missing, ...more]);
   const sections: string[] = [];
   if (ast.syntax !== undefined) sections.push(`# syntax=${ast.syntax}`);
   if (ast.header.length > 0) sections.push(ast.header.map((l) => (l === '' ? '#' : `# ${l}`)).join('\n'));

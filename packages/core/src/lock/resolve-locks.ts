@@ -1,0 +1,192 @@
+import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
+import type { ImageRef } from '../ast/image.js';
+import type { Instruction } from '../ast/instructions.js';
+import type { Mount } from '../ast/mount.js';
+import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
+import { issue } from '../errors/issue.js';
+import { splitImageRef } from '../validate/image-ref.js';
+import type { Lockfile } from './lockfile.js';
+import { lockKey } from './normalize-ref.js';
+
+/** One image a Dockerfile takes from the lockfile, and where it is used. */
+export interface LockedReference {
+  /** The lockfile key, `docker.io/library/node:22.11-bookworm-slim`. */
+  readonly key: string;
+  /** The reference as written, `node:22.11-bookworm-slim`. */
+  readonly written: string;
+  /** Where: `{ stage, instruction }`, or `{ instruction: '# syntax' }` for the frontend. */
+  readonly path: IssuePath;
+}
+
+/** The result of `resolveLocks()`: the AST with every locked digest filled in, or what is missing. */
+export type ResolveLocksResult =
+  | { readonly ok: true; readonly ast: DockerfileNode }
+  | { readonly ok: false; readonly issues: readonly [DockwrightIssue, ...DockwrightIssue[]] };
+
+/** The OCI labels `resolveLocks()` gives the final stage when its base image is locked. */
+export const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+export const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
+
+function written(ref: ImageRef): string {
+  return `${ref.name}:${typeof ref.tag === 'string' ? ref.tag : ''}`;
+}
+
+function mountRefs(mounts: readonly Mount[]): ImageRef[] {
+  return mounts.flatMap((m) => ('from' in m && m.from?.kind === 'ImageRef' ? [m.from] : []));
+}
+
+function instructionRefs(i: Instruction): ImageRef[] {
+  if (i.kind === 'Copy') return i.from?.kind === 'ImageRef' ? [i.from] : [];
+  if (i.kind === 'Run') return mountRefs(i.mounts);
+  if (i.kind === 'OnBuild') return instructionRefs(i.instruction);
+  return [];
+}
+
+function stageRefs(stage: StageNode): { ref: ImageRef; instruction: string }[] {
+  const refs = stage.from.base.kind === 'ImageRef' ? [{ ref: stage.from.base, instruction: 'FROM' }] : [];
+  for (const i of stage.instructions) for (const ref of instructionRefs(i)) refs.push({ ref, instruction: i.kind === 'Copy' ? 'COPY' : 'RUN' });
+  return refs;
+}
+
+/**
+ * Every image of a Dockerfile AST whose digest comes from the lockfile (FROM, `COPY --from`,
+ * `RUN --mount from=`, and the `# syntax` frontend), in the order they appear, one per key.
+ * This is what `dockwright lock` resolves.
+ *
+ * @example
+ * ```ts
+ * lockedImages(dockerfile(app).ast); // [{ key: 'docker.io/library/node:22.11-bookworm-slim', written: 'node:22.11-bookworm-slim', path: { stage: 'app', instruction: 'FROM' } }]
+ * ```
+ */
+export function lockedImages(ast: DockerfileNode): readonly LockedReference[] {
+  const found = new Map<string, LockedReference>();
+  if (ast.syntax !== undefined && ast.syntaxLocked === true) {
+    const parts = splitImageRef(ast.syntax);
+    if (parts.tag !== undefined && parts.digest === undefined) {
+      const key = lockKey(parts.name, parts.tag);
+      found.set(key, { key, written: ast.syntax, path: { instruction: '# syntax' } });
+    }
+  }
+  for (const stage of ast.stages) {
+    for (const { ref, instruction } of stageRefs(stage)) {
+      if (ref.locked !== true || typeof ref.tag !== 'string') continue;
+      const key = lockKey(ref.name, ref.tag);
+      if (!found.has(key)) found.set(key, { key, written: written(ref), path: { stage: stage.name, instruction } });
+    }
+  }
+  return [...found.values()];
+}
+
+function withDigest(ref: ImageRef, digests: ReadonlyMap<string, string>): ImageRef {
+  if (ref.locked !== true || typeof ref.tag !== 'string') return ref;
+  const digest = digests.get(lockKey(ref.name, ref.tag));
+  return digest === undefined ? ref : { ...ref, digest };
+}
+
+function mapMounts(mounts: readonly Mount[], digests: ReadonlyMap<string, string>): readonly Mount[] {
+  return mounts.map((m) => ('from' in m && m.from?.kind === 'ImageRef' ? ({ ...m, from: withDigest(m.from, digests) } as Mount) : m));
+}
+
+function mapInstruction(i: Instruction, digests: ReadonlyMap<string, string>): Instruction {
+  if (i.kind === 'Copy' && i.from?.kind === 'ImageRef') return { ...i, from: withDigest(i.from, digests) };
+  if (i.kind === 'Run' && i.mounts.length > 0) return { ...i, mounts: mapMounts(i.mounts, digests) };
+  if (i.kind === 'OnBuild') return { ...i, instruction: mapInstruction(i.instruction, digests) as typeof i.instruction };
+  return i;
+}
+
+/** The image the final stage is built on, following FROM another stage down to an image. */
+function baseImage(ast: DockerfileNode, stage: StageNode): ImageRef | undefined {
+  const seen = new Set<string>();
+  let current: StageNode | undefined = stage;
+  while (current !== undefined && !seen.has(current.name)) {
+    seen.add(current.name);
+    const base: StageNode['from']['base'] = current.from.base;
+    if (base.kind === 'ImageRef') return base;
+    if (base.kind === 'Scratch') return undefined;
+    current = ast.stages.find((s) => s.name === base.name);
+  }
+  return undefined;
+}
+
+function hasLabel(stage: StageNode, key: string): boolean {
+  return stage.instructions.some((i) => i.kind === 'Label' && i.pairs.some((p) => p.key === key));
+}
+
+/**
+ * Fills in the digest of every locked image from the lockfile, and gives the final stage the OCI
+ * labels `org.opencontainers.image.base.name` and `.base.digest` when its base image is locked
+ * (unless the stage sets them itself). A locked image missing from the lockfile is DW1013, which
+ * says to run `dockwright lock`. Pure: no network, no files.
+ *
+ * @example
+ * ```ts
+ * const result = resolveLocks(dockerfile(app).ast, lockfile);
+ * if (result.ok) console.log(render(result.ast));
+ * ```
+ */
+export function resolveLocks(ast: DockerfileNode, lockfile: Lockfile): ResolveLocksResult {
+  const wanted = lockedImages(ast);
+  const digests = new Map<string, string>();
+  const issues: DockwrightIssue[] = [];
+  for (const ref of wanted) {
+    const entry = Object.hasOwn(lockfile.images, ref.key) ? lockfile.images[ref.key] : undefined;
+    if (entry === undefined) {
+      issues.push(issue('DW1013', `image ${ref.written} is locked but ${ref.written === ref.key ? 'it' : ref.key} is not in the lockfile`, 'run `dockwright lock` to resolve it and record its digest in dockwright.lock.yaml', ref.path));
+    } else digests.set(ref.key, entry.digest);
+  }
+  const [first, ...rest] = issues;
+  if (first !== undefined) return { ok: false, issues: [first, ...rest] };
+  const stages = ast.stages.map((s) => ({
+    ...s,
+    from: s.from.base.kind === 'ImageRef' ? { ...s.from, base: withDigest(s.from.base, digests) } : s.from,
+    instructions: s.instructions.map((i) => mapInstruction(i, digests)),
+  }));
+  const final = stages.at(-1);
+  const base = final === undefined ? undefined : baseImage({ ...ast, stages }, final);
+  if (final !== undefined && base?.locked === true && base.digest !== undefined && typeof base.tag === 'string' && !hasLabel(final, BASE_NAME_LABEL) && !hasLabel(final, BASE_DIGEST_LABEL)) {
+    const label: Instruction = {
+      kind: 'Label',
+      pairs: [
+        { key: BASE_NAME_LABEL, value: lockKey(base.name, base.tag) },
+        { key: BASE_DIGEST_LABEL, value: base.digest },
+      ],
+    };
+    stages[stages.length - 1] = { ...final, instructions: [label, ...final.instructions] };
+  }
+  const syntaxKey = wanted.find((w) => w.path.instruction === '# syntax')?.key;
+  const syntaxDigest = syntaxKey === undefined ? undefined : digests.get(syntaxKey);
+  return {
+    ok: true,
+    ast: deepFreeze({ ...ast, ...(syntaxDigest === undefined ? {} : { syntax: `${ast.syntax ?? ''}@${syntaxDigest}` }), stages }),
+  };
+}
+
+/**
+ * The locked images of an AST that have no digest yet: what `render()` refuses (DW1013).
+ *
+ * @example
+ * ```ts
+ * unresolvedLocks(dockerfile(app).ast).length; // 1 until resolveLocks() fills it in
+ * ```
+ */
+export function unresolvedLocks(ast: DockerfileNode): readonly LockedReference[] {
+  const pending = new Set<string>();
+  if (ast.syntaxLocked === true && ast.syntax !== undefined && !ast.syntax.includes('@')) {
+    const parts = splitImageRef(ast.syntax);
+    if (parts.tag !== undefined) pending.add(lockKey(parts.name, parts.tag));
+  }
+  for (const stage of ast.stages) {
+    for (const { ref } of stageRefs(stage)) {
+      if (ref.locked === true && ref.digest === undefined && typeof ref.tag === 'string') pending.add(lockKey(ref.name, ref.tag));
+    }
+  }
+  return lockedImages(ast).filter((r) => pending.has(r.key));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
