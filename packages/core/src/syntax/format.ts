@@ -74,7 +74,7 @@ export function format(text: string): FormatResult {
       }
     });
     const printed = printSyntaxInstruction(node, escape);
-    const last = printed[printed.length - 1] ?? '';
+    const last = (printed[printed.length - 1] ?? '').replace(/[ \t]+$/, '');
     // A last line ending in a lone escape character would continue into the next line.
     if (last.endsWith(escape) && !last.endsWith(escape + escape)) {
       dangling.push(parseIssue('DW0010', `${node.keyword} on line ${node.range.start.line} ends in the escape character ${escape}, which would join the next line once formatted`, `quote the value, e.g. "C:${escape}${escape}", or end it differently`, node.range));
