@@ -49,7 +49,7 @@ export function readLevel(setting: unknown): RuleLevel | undefined {
  * runRules(file, { rules: { DW5018: 'off' } }).map((d) => d.rule);
  * ```
  */
-export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue): LintDiagnostic[] {
+export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void): LintDiagnostic[] {
   const levels = ruleLevels(options, rules);
   const settings: LintSettings = {
     ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
@@ -80,8 +80,9 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     };
     try {
       rule.check({ file, settings, report });
-    } catch {
-      // A rule must not take the others down; the rule tests cover odd input.
+    } catch (error) {
+      // A rule must not take the others down; tests pass `onRuleError` to see such failures.
+      onRuleError?.(rule, error);
     }
   }
   return found.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));

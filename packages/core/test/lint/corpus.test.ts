@@ -2,7 +2,11 @@
 // was reviewed (docs/lint.md, "On real Dockerfiles"); the counts are pinned so that a change to a
 // rule that adds or removes findings on real files is seen and reviewed again.
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile, type LintOptions } from '@dockwright/core';
+import { lintDockerfile, parseDockerfile, rules, type LintOptions } from '@dockwright/core';
+import { readSyntax } from '../../src/lint/read-syntax.js';
+import { runRules } from '../../src/lint/run-rules.js';
+
+const allOn = Object.fromEntries(rules.map((r) => [r.id, 'warn'])) as NonNullable<LintOptions['rules']>;
 import { officialImages } from '../support/corpus.js';
 
 const files = officialImages().filter((f) => !f.template);
@@ -50,5 +54,22 @@ describe('lint on the official-images corpus', () => {
         expect(d.line, f.name).toBeLessThanOrEqual(lines);
       }
     }
+  });
+});
+
+describe('lint on BuildKit\'s parser cases', () => {
+  it('runs every rule without an exception, on the odd files and the refused ones', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { corpusDir } = await import('../support/corpus.js');
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    const cases = [...walk(join(corpusDir, 'buildkit-parser/testfiles')), ...walk(join(corpusDir, 'buildkit-parser/testfiles-negative'))].filter((f) => /Dockerfile$/.test(f));
+    expect(cases.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    for (const file of [...cases, ...files.map((f) => f.name)]) {
+      const text = file.startsWith('/') ? readFileSync(file, 'utf8') : (files.find((f) => f.name === file)?.text ?? '');
+      runRules(readSyntax(parseDockerfile(text).syntax), { rules: allOn }, rules, (rule, error) => failures.push(`${file}: ${rule.id} ${String(error)}`));
+    }
+    expect(failures).toEqual([]);
   });
 });
