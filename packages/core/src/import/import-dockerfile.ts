@@ -1,5 +1,6 @@
 import { tryDockerfile } from '../builder/dockerfile.js';
 import { image, scratch } from '../builder/image.js';
+import { bindMount, cacheMount, secretMount, sshMount, tmpfsMount } from '../builder/mounts.js';
 import { stage as newStage } from '../builder/stage.js';
 import type { Stage } from '../builder/stage-types.js';
 import { arg, imageEnv, tpl, type Arg, type Variable } from '../builder/variables.js';
@@ -10,6 +11,7 @@ import type { DockwrightCode } from '../errors/codes.js';
 import type { ParseIssue, SyntaxInstruction } from '../syntax/types.js';
 import { instructionSignature } from './instruction-signature.js';
 import { lexParts, type LexPart } from './lex-parts.js';
+import { mountOptions } from './mount-options.js';
 
 /** What `importDockerfile` returns: the TypeScript module, or the parse errors of the input. */
 export type ImportResult =
@@ -47,7 +49,7 @@ interface Op {
   readonly trigger?: Op;
 }
 
-const IDENTIFIERS = new Set(['arg', 'dockerfile', 'image', 'imageEnv', 'scratch', 'stage', 'tpl', 'default', 'new', 'class', 'function', 'import', 'export', 'const', 'let', 'var', 'return', 'delete', 'in', 'do', 'if', 'for', 'while', 'switch', 'case', 'try', 'catch', 'this', 'void', 'with', 'yield', 'enum', 'await', 'package', 'public']);
+const IDENTIFIERS = new Set(['arg', 'bindMount', 'cacheMount', 'secretMount', 'sshMount', 'tmpfsMount', 'dockerfile', 'image', 'imageEnv', 'scratch', 'stage', 'tpl', 'default', 'new', 'class', 'function', 'import', 'export', 'const', 'let', 'var', 'return', 'delete', 'in', 'do', 'if', 'for', 'while', 'switch', 'case', 'try', 'catch', 'this', 'void', 'with', 'yield', 'enum', 'await', 'package', 'public']);
 
 function jsString(text: string): string {
   return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
@@ -162,31 +164,125 @@ function literal(word: string, escape: '\\' | '`'): string | undefined {
 
 const raw = (node: SyntaxInstruction, escape: '\\' | '`'): Op => ({ method: 'raw', args: [oneLine(node, escape), IMPORTED_AS_IS] });
 
+/** The command of a RUN (shell, exec or a one-heredoc script), without its flags. */
+function runPlain(node: SyntaxInstruction, args: readonly string[], escape: '\\' | '`'): Op | undefined {
+  if (node.heredocs.length > 0) {
+    const heredoc = node.heredocs[0];
+    if (node.heredocs.length !== 1 || heredoc === undefined || heredoc.chomp || heredoc.content === '' || !/^<<'?"?\w+"?'?$/.test(normalizeShell(args[0] ?? '', 0x5c))) return undefined;
+    return { method: 'run', args: [heredoc.content] };
+  }
+  if (node.form === 'json') return args.length > 0 ? { method: 'run', args: [args] } : undefined;
+  // A tab inside quotes cannot go on a RUN line; as a heredoc script it runs the same.
+  const oneLineCommand = normalizeShell(args[0] ?? '', escape.charCodeAt(0));
+  const script = oneLineCommand.includes('\t') ? '\n' : '';
+  const command = oneLineCommand + script;
+  const lines = commandLines(node, args[0] ?? '', escape.charCodeAt(0)).map((words) => words.join(' '));
+  if (script !== '') lines[lines.length - 1] += '\n';
+  if (lines.length < 2) return { method: 'run', args: [command] };
+  // A long command keeps its lines in the code: string pieces joined with +.
+  const code = `\n    ${lines.map((line, i) => jsString(i < lines.length - 1 ? `${line} ` : line)).join(' +\n    ')},\n  `;
+  return { method: 'run', args: [new Ref(code, command)] };
+}
+
+/** `--mount=...` as a mount helper call, or undefined when the helpers cannot say it. */
+function mountCall(value: string, stages: ReadonlyMap<string, Ref>, stageList: readonly Ref[]): Ref | undefined {
+  const options = mountOptions(value);
+  if (options === undefined) return undefined;
+  const take = (key: string): string | undefined => {
+    const v = options.get(key);
+    options.delete(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const flag = (key: string): boolean | undefined => {
+    const v = options.get(key);
+    options.delete(key);
+    return v === undefined ? undefined : v === true || v === 'true';
+  };
+  const type = take('type');
+  const target = take('target');
+  const rest: Record<string, Value> = {};
+  const put = (key: string, v: Value | undefined) => {
+    if (v !== undefined) rest[key] = v;
+  };
+  const number = (key: string) => {
+    const v = take(key);
+    return v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  };
+  const from = take('from');
+  let fromRef: Ref | undefined;
+  if (from !== undefined) {
+    fromRef = stages.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? stageList[Number(from)] : undefined) ?? (from.includes('$') ? undefined : new Ref(`image(${jsString(from)})`, image(from)));
+    if (fromRef === undefined) return undefined;
+  }
+  let call: { name: string; args: Value[] };
+  if (type === 'cache' && target !== undefined) {
+    put('id', take('id'));
+    put('sharing', take('sharing'));
+    put('from', fromRef);
+    put('source', take('source'));
+    put('mode', take('mode'));
+    put('uid', number('uid'));
+    put('gid', number('gid'));
+    put('readonly', flag('readonly'));
+    call = { name: 'cacheMount', args: [target] };
+  } else if (type === 'bind' && target !== undefined) {
+    put('source', take('source'));
+    put('from', fromRef);
+    put('readwrite', flag('readwrite'));
+    call = { name: 'bindMount', args: [target] };
+  } else if (type === 'secret' && options.has('id')) {
+    const id = take('id') as string;
+    put('target', target);
+    put('env', take('env'));
+    put('required', flag('required'));
+    put('mode', take('mode'));
+    put('uid', number('uid'));
+    put('gid', number('gid'));
+    call = { name: 'secretMount', args: [id] };
+  } else if (type === 'ssh') {
+    put('id', take('id'));
+    put('target', target);
+    put('required', flag('required'));
+    put('mode', take('mode'));
+    put('uid', number('uid'));
+    put('gid', number('gid'));
+    call = { name: 'sshMount', args: [] };
+  } else if (type === 'tmpfs' && target !== undefined) {
+    put('size', number('size'));
+    call = { name: 'tmpfsMount', args: [target] };
+  } else return undefined;
+  // An option the helper does not take, or a number that is not one: keep the line raw.
+  if (options.size > 0 || Object.values(rest).some((v) => typeof v === 'number' && Number.isNaN(v))) return undefined;
+  const args: Value[] = [...call.args, ...(Object.keys(rest).length > 0 ? [rest] : [])];
+  const helpers: Record<string, (...a: never[]) => unknown> = { cacheMount, bindMount, secretMount, sshMount, tmpfsMount };
+  const helper = helpers[call.name] as (...a: unknown[]) => unknown;
+  return new Ref(`${call.name}(${args.map(codeOf).join(', ')})`, helper(...args.map(valueOf)));
+}
+
 /** The builder call for one instruction, or undefined when only raw() can write it. */
 function opFor(node: SyntaxInstruction, escape: '\\' | '`', names: Names, stages: ReadonlyMap<string, Ref>, stageList: readonly Ref[]): Op | undefined {
   const args = node.arguments.map((a) => a.value);
   const flags = new Map(node.flags.map((f) => [f.name, f.value]));
-  if (node.flags.length !== flags.size) return undefined;
+  // A flag given twice is refused by BuildKit, except the repeatable --mount and --exclude.
+  if (node.flags.filter((f) => f.name !== 'mount' && f.name !== 'exclude').length !== new Set(node.flags.filter((f) => f.name !== 'mount' && f.name !== 'exclude').map((f) => f.name)).size) return undefined;
   const only = (...allowed: string[]) => node.flags.every((f) => allowed.includes(f.name));
   switch (node.keyword) {
     case 'RUN': {
-      if (node.flags.length > 0) return undefined;
-      if (node.heredocs.length > 0) {
-        const heredoc = node.heredocs[0];
-        if (node.heredocs.length !== 1 || heredoc === undefined || heredoc.chomp || heredoc.content === '' || !/^<<'?"?\w+"?'?$/.test(normalizeShell(args[0] ?? '', 0x5c))) return undefined;
-        return { method: 'run', args: [heredoc.content] };
+      if (!only('mount', 'network', 'security')) return undefined;
+      const runOptions: Record<string, Value> = {};
+      const mounts: Value[] = [];
+      for (const flag of node.flags) {
+        if (flag.value === undefined) return undefined;
+        if (flag.name === 'mount') {
+          const mount = mountCall(flag.value, stages, stageList);
+          if (mount === undefined) return undefined;
+          mounts.push(mount);
+        } else runOptions[flag.name] = flag.value;
       }
-      if (node.form === 'json') return args.length > 0 ? { method: 'run', args: [args] } : undefined;
-      // A tab inside quotes cannot go on a RUN line; as a heredoc script it runs the same.
-      const oneLineCommand = normalizeShell(args[0] ?? '', escape.charCodeAt(0));
-      const script = oneLineCommand.includes('\t') ? '\n' : '';
-      const command = oneLineCommand + script;
-      const lines = commandLines(node, args[0] ?? '', escape.charCodeAt(0)).map((words) => words.join(' '));
-      if (script !== '') lines[lines.length - 1] += '\n';
-      if (lines.length < 2) return { method: 'run', args: [command] };
-      // A long command keeps its lines in the code: string pieces joined with +.
-      const code = `\n    ${lines.map((line, i) => jsString(i < lines.length - 1 ? `${line} ` : line)).join(' +\n    ')},\n  `;
-      return { method: 'run', args: [new Ref(code, command)] };
+      if (mounts.length > 0) runOptions['mounts'] = mounts;
+      const withOptions = (op: Op): Op => (Object.keys(runOptions).length > 0 ? { method: op.method, args: [...op.args, runOptions] } : op);
+      const plain = runPlain(node, args, escape);
+      return plain === undefined ? undefined : withOptions(plain);
     }
     case 'CMD':
     case 'ENTRYPOINT':
@@ -489,7 +585,7 @@ export function importDockerfile(text: string): ImportResult {
   const syntaxDirective = syntax.directives.find((d) => d.name === 'syntax')?.value;
   const options = syntaxDirective === undefined ? '' : `, { syntax: ${jsString(syntaxDirective)} }`;
   const code = [...names.declarations, ...body, `export default dockerfile(${final.id}${options});`].join('\n\n');
-  const used = ['arg', 'dockerfile', 'image', 'imageEnv', 'scratch', 'stage', 'tpl'].filter((name) => new RegExp(`\\b${name}[(\`]|\\b${name}\\b(?=[),])`).test(code));
+  const used = ['arg', 'bindMount', 'cacheMount', 'dockerfile', 'image', 'imageEnv', 'scratch', 'secretMount', 'sshMount', 'stage', 'tmpfsMount', 'tpl'].filter((name) => new RegExp(`\\b${name}[(\`]|\\b${name}\\b(?=[),])`).test(code));
   const source = `import { ${used.join(', ')} } from '@dockwright/core';\n\n${code}\n`;
   return { ok: true, source, raw: rawCount, skipped };
 }

@@ -1,6 +1,7 @@
 import { normalizeShell } from '../syntax/shell-tokens.js';
 import type { SyntaxInstruction } from '../syntax/types.js';
 import { lexLiteral } from './lex-parts.js';
+import { normalizeMount } from './mount-options.js';
 
 const SHELL_COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 /** Where the form changes what runs; COPY, ADD and VOLUME pick theirs by content. */
@@ -21,7 +22,7 @@ export function instructionSignature(node: SyntaxInstruction, escape: '\\' | '`'
   const stage = (name: string) => stages.get(name.toLowerCase()) ?? name;
   const flags = node.flags
     .filter((f) => !(node.keyword === 'COPY' && f.name === 'link' && f.value === 'false'))
-    .map((f) => (f.name === 'from' && f.value !== undefined ? `--from=${stage(f.value)}` : f.value === undefined ? `--${f.name}` : `--${f.name}=${lex(f.value)}`))
+    .map((f) => (f.name === 'mount' && f.value !== undefined ? `--mount=${normalizeMount(f.value)}` : f.name === 'from' && f.value !== undefined ? `--from=${stage(f.value)}` : f.value === undefined ? `--${f.name}` : `--${f.name}=${lex(f.value)}`))
     .sort();
   let values: string[];
   const heredoc = node.heredocs[0];

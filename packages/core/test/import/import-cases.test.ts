@@ -81,6 +81,21 @@ CMD ["/usr/local/bin/app"]
     expect(await run(result.source)).toContain('RUN set -eux; apk add --no-cache curl ; rm -rf /tmp/*\n');
   });
 
+  it('writes RUN flags with the mount helpers, whatever the order of the mount options', async () => {
+    const result = imported('FROM golang:1.23 AS build\nRUN --mount=target=/root/.cache,type=cache,sharing=locked --mount=type=secret,id=npm,env=NPM_TOKEN --network=none go build ./...\nFROM debian:12.8-slim\nRUN --mount=type=bind,from=build,source=/out,target=/mnt cp /mnt/app /app\nUSER 1\n');
+    expect(result.raw).toBe(0);
+    expect(result.source).toContain(".run('go build ./...', { network: 'none', mounts: [cacheMount('/root/.cache', { sharing: 'locked' }), secretMount('npm', { env: 'NPM_TOKEN' })] })");
+    expect(result.source).toContain(".run('cp /mnt/app /app', { mounts: [bindMount('/mnt', { source: '/out', from: build })] })");
+    const text = await run(result.source);
+    expect(text).toContain('RUN --mount=type=cache,target=/root/.cache,sharing=locked \\\n    --mount=type=secret,id=npm,env=NPM_TOKEN \\\n    --network=none \\\n    go build ./...\n');
+    expect(text).toContain('RUN --mount=type=bind,target=/mnt,source=/out,from=build \\\n    cp /mnt/app /app\n');
+  });
+
+  it('keeps a mount the helpers cannot write as raw', () => {
+    const result = imported('FROM debian:12.8-slim\nRUN --mount=type=cache,target=/c,unknown=1 make\nUSER 1\n');
+    expect(result.source).toContain(".raw('RUN --mount=type=cache,target=/c,unknown=1 make', 'imported as is')");
+  });
+
   it('notes what neither the builder nor raw() can write, with its line', () => {
     const result = imported('FROM debian:12.8-slim\nMAINTAINER someone\nUSER 1\n');
     expect(result.skipped).toEqual([{ line: 2, text: 'MAINTAINER someone' }]);
