@@ -7,6 +7,8 @@ import type { LintFile, LintPosition } from './lint-file.js';
 import type { LintOptions, LintSettings, RuleSetting } from './lint-options.js';
 import { readSuppression, type Suppression } from './suppressions.js';
 
+const DEFAULT_LEVELS: ReadonlyMap<DockwrightCode, RuleLevel> = new Map(catalogue.map((r) => [r.id, r.level]));
+
 /**
  * The level of each rule after options: the rule's default, turned on by the policy values it
  * needs, then the per-rule map.
@@ -17,7 +19,7 @@ import { readSuppression, type Suppression } from './suppressions.js';
  * ```
  */
 export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = catalogue): Map<DockwrightCode, RuleLevel> {
-  const levels = new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
+  const levels = rules === catalogue ? new Map(DEFAULT_LEVELS) : new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
   if (options.forbiddenPackages !== undefined) levels.set('DW5022', 'error');
   for (const [code, setting] of Object.entries(options.rules ?? {}) as [DockwrightCode, RuleSetting][]) {
     const level = readLevel(setting);

@@ -38,6 +38,17 @@ const TAKES_ONE = new Set(['gosu', 'su-exec', 'chroot']);
  * ```
  */
 export function programOf(command: ShellCommand): Program {
+  const cached = programs.get(command);
+  if (cached !== undefined) return cached;
+  const found = readProgram(command);
+  programs.set(command, found);
+  return found;
+}
+
+// Many rules read the same command; it is read once.
+const programs = new WeakMap<ShellCommand, Program>();
+
+function readProgram(command: ShellCommand): Program {
   const wrappers: string[] = [];
   let words = command.words;
   for (;;) {
