@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DockwrightError } from '@dockwright/core';
 import { has, readJson, readText } from '../shared/read-project.js';
+import { scanWorkspace } from './scan-workspace.js';
 
 /** The package managers the Node preset knows. */
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
@@ -108,27 +109,6 @@ function findUp(dir: string, file: string): string | undefined {
   }
 }
 
-/** Expands workspace globs of the simple kinds real repositories use: `dir/*` and `dir/**` and plain paths. */
-function expandGlobs(root: string, globs: readonly string[]): string[] {
-  const dirs: string[] = [];
-  for (const glob of globs) {
-    if (glob.startsWith('!')) continue;
-    const clean = glob.replace(/\/$/, '');
-    if (clean.endsWith('/*') || clean.endsWith('/**')) {
-      const base = clean.replace(/\/\*\*?$/, '');
-      const abs = join(root, base);
-      let entries: string[] = [];
-      try {
-        entries = readdirSync(abs);
-      } catch {
-        continue;
-      }
-      for (const e of entries.sort()) if (statSync(join(abs, e)).isDirectory() && has(join(abs, e), 'package.json')) dirs.push(join(base, e));
-    } else if (has(join(root, clean), 'package.json')) dirs.push(clean);
-  }
-  return dirs;
-}
-
 function workspaceGlobs(root: string): readonly string[] | undefined {
   const pnpm = readText(root, 'pnpm-workspace.yaml');
   if (pnpm !== undefined) {
@@ -160,21 +140,16 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
   for (;;) {
     const globs = workspaceGlobs(current);
     if (globs !== undefined) {
-      const dirs = expandGlobs(current, globs);
+      const all = scanWorkspace(current, globs);
       const rel = relative(current, project).split(sep).join('/');
-      if (!dirs.includes(rel)) return undefined;
-      const all = dirs.map((d) => {
-        const pkg = readJson(join(current, d), 'package.json') ?? {};
-        const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) } as Record<string, unknown>;
-        return { name: String(pkg['name'] ?? d), dir: d, deps };
-      });
+      if (!all.some((p) => p.dir === rel)) return undefined;
       const names = new Set(all.map((p) => p.name));
       const byName = new Map(all.map((p) => [p.name, p]));
       const needed: WorkspacePackage[] = [];
       const visit = (name: string) => {
         const p = byName.get(name);
         if (p === undefined || needed.some((n) => n.name === name)) return;
-        const dependsOn = Object.keys(p.deps).filter((d) => names.has(d)).sort();
+        const dependsOn = p.deps.filter((d) => names.has(d)).sort();
         needed.push({ name: p.name, dir: p.dir, dependsOn });
         dependsOn.forEach(visit);
       };

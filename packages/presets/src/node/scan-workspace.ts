@@ -1,0 +1,89 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readJson } from '../shared/read-project.js';
+
+/** A package of a workspace, as the scan read it from its package.json. */
+export interface ScannedPackage {
+  readonly name: string;
+  /** Its directory relative to the workspace root (`services/api`). */
+  readonly dir: string;
+  /** Everything it depends on (dependencies and devDependencies), by name. */
+  readonly deps: readonly string[];
+}
+
+interface Scan {
+  readonly globs: string;
+  /** What the scan read, with the size and modification time each had then. */
+  readonly stamps: ReadonlyMap<string, string>;
+  readonly packages: readonly ScannedPackage[];
+}
+
+// One scan per workspace root: every service of a monorepo asks for the same one, and
+// `dockwright render` detects all of them in one process.
+const scans = new Map<string, Scan>();
+
+/** Size and modification time, or `-` when the path does not exist. */
+function stamp(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return s === undefined ? '-' : `${s.size}:${s.mtimeNs}`;
+  } catch {
+    return '-'; // ENOTDIR: a file where a package directory would be
+  }
+}
+
+/**
+ * The packages a workspace's globs name (`dir/*`, `dir/**` one level deep, and plain paths), each
+ * with its dependencies. Cached per root; the cache is used only while every directory listed and
+ * every package.json read is as it was (same size and modification time), so a package added,
+ * removed or edited is seen by the next call.
+ *
+ * @example
+ * ```ts
+ * scanWorkspace('/repo', ['packages/*', 'services/*']).map((p) => p.name); // ['@shop/db', 'api', 'worker']
+ * ```
+ */
+export function scanWorkspace(root: string, globs: readonly string[]): readonly ScannedPackage[] {
+  const key = resolve(root);
+  const globsKey = JSON.stringify(globs);
+  const cached = scans.get(key);
+  if (cached !== undefined && cached.globs === globsKey && [...cached.stamps].every(([path, was]) => stamp(path) === was)) {
+    return cached.packages;
+  }
+  const stamps = new Map<string, string>();
+  const dirs: string[] = [];
+  for (const glob of globs) {
+    if (glob.startsWith('!')) continue;
+    const clean = glob.replace(/\/$/, '');
+    if (clean.endsWith('/*') || clean.endsWith('/**')) {
+      const base = clean.replace(/\/\*\*?$/, '');
+      const abs = join(key, base);
+      // A directory's time changes when an entry is added or removed.
+      stamps.set(abs, stamp(abs));
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(abs);
+      } catch {
+        continue;
+      }
+      for (const e of entries.sort()) {
+        const manifest = join(abs, e, 'package.json');
+        const s = stamp(manifest);
+        stamps.set(manifest, s);
+        if (s !== '-') dirs.push(`${base}/${e}`);
+      }
+    } else {
+      const manifest = join(key, clean, 'package.json');
+      const s = stamp(manifest);
+      stamps.set(manifest, s);
+      if (s !== '-') dirs.push(clean);
+    }
+  }
+  const packages = dirs.map((dir) => {
+    const pkg = readJson(join(key, dir), 'package.json') ?? {};
+    const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
+    return Object.freeze({ name: String(pkg['name'] ?? dir), dir, deps: Object.freeze(deps) });
+  });
+  scans.set(key, { globs: globsKey, stamps, packages });
+  return packages;
+}
