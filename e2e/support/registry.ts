@@ -269,11 +269,17 @@ async function putManifest(registry: RunningRegistry, repo: string, reference: s
 }
 
 /** A single-platform OCI image (a config and one small random layer) under `repo:tag`; its manifest digest. */
-export async function pushImage(registry: RunningRegistry, repo: string, tag: string, platform = 'linux/amd64'): Promise<string> {
-  const digest = await pushPlatformManifest(registry, repo, platform);
+export async function pushImage(registry: RunningRegistry, repo: string, tag: string, platform = 'linux/amd64', format: 'oci' | 'docker' = 'oci'): Promise<string> {
+  const digest = await pushPlatformManifest(registry, repo, platform, format);
   const body = await manifestBytes(registry, repo, digest);
-  return putManifest(registry, repo, tag, 'application/vnd.oci.image.manifest.v1+json', body);
+  return putManifest(registry, repo, tag, MANIFEST_TYPES[format].manifest, body);
 }
+
+/** The media types of a single-platform image, OCI or Docker v2 (which older clients need). */
+const MANIFEST_TYPES = {
+  oci: { manifest: 'application/vnd.oci.image.manifest.v1+json', config: 'application/vnd.oci.image.config.v1+json', layer: 'application/vnd.oci.image.layer.v1.tar+gzip' },
+  docker: { manifest: 'application/vnd.docker.distribution.manifest.v2+json', config: 'application/vnd.docker.container.image.v1+json', layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip' },
+} as const;
 
 const manifests = new Map<string, Buffer>();
 
@@ -283,7 +289,8 @@ async function manifestBytes(_registry: RunningRegistry, _repo: string, digest: 
   return body;
 }
 
-async function pushPlatformManifest(registry: RunningRegistry, repo: string, platform: string): Promise<string> {
+async function pushPlatformManifest(registry: RunningRegistry, repo: string, platform: string, format: 'oci' | 'docker' = 'oci'): Promise<string> {
+  const types = MANIFEST_TYPES[format];
   const [os, architecture, variant] = platform.split('/');
   const layer = gzipSync(randomBytes(64));
   const layerDigest = await pushBlob(registry, repo, layer);
@@ -292,12 +299,12 @@ async function pushPlatformManifest(registry: RunningRegistry, repo: string, pla
   const body = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.length }],
+      mediaType: types.manifest,
+      config: { mediaType: types.config, digest: configDigest, size: config.length },
+      layers: [{ mediaType: types.layer, digest: layerDigest, size: layer.length }],
     }),
   );
-  const digest = await putManifest(registry, repo, digestOf(body), 'application/vnd.oci.image.manifest.v1+json', body);
+  const digest = await putManifest(registry, repo, digestOf(body), types.manifest, body);
   manifests.set(digest, body);
   return digest;
 }

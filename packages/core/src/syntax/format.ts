@@ -60,6 +60,7 @@ export function format(text: string): FormatResult {
   if (out.length > 0) out.push('');
   const inside = syntax.comments.filter((c) => c.inContinuation);
   const blank = new Set(syntax.blankLines);
+  const dangling: ParseIssue[] = [];
 
   syntax.instructions.forEach((node, index) => {
     const comments = commentsOf(node, inside);
@@ -72,7 +73,13 @@ export function format(text: string): FormatResult {
         if (next > comment.range.start.line + 1 && blank.has(comment.range.start.line + 1)) out.push('');
       }
     });
-    out.push(...printSyntaxInstruction(node, escape));
+    const printed = printSyntaxInstruction(node, escape);
+    const last = (printed[printed.length - 1] ?? '').replace(/[ \t]+$/, '');
+    // A last line ending in a lone escape character would continue into the next line.
+    if (last.endsWith(escape) && !last.endsWith(escape + escape)) {
+      dangling.push(parseIssue('DW0010', `${node.keyword} on line ${node.range.start.line} ends in the escape character ${escape}, which would join the next line once formatted`, `quote the value, e.g. "C:${escape}${escape}", or end it differently`, node.range));
+    }
+    out.push(...printed);
     for (const heredoc of node.heredocs) {
       if (heredoc.content !== '') out.push(heredoc.content.slice(0, -1));
       out.push(heredoc.name);
@@ -85,6 +92,7 @@ export function format(text: string): FormatResult {
   // Without directives, a first comment that reads like one must not become one.
   if (syntax.directives.length === 0 && LOOKS_LIKE_DIRECTIVE.test(out[0] ?? '')) out.unshift('');
 
+  if (dangling.length > 0) return { ok: false, errors: dangling };
   const formatted = `${out.join('\n')}\n`;
   const again = parseDockerfile(formatted);
   if (!again.ok || !sameMeaning(again.syntax, syntax)) {

@@ -149,5 +149,11 @@ export function printSyntaxInstruction(node: SyntaxInstruction, escapeChar: '\\'
 }
 
 function joinContinued(lines: string[], cont: string): string[] {
-  return lines.map((line, i) => (i < lines.length - 1 ? `${line}${cont}` : line));
+  // A continuation line starting with # is a comment to BuildKit: keep such text on the line before.
+  const merged: string[] = [];
+  for (const line of lines) {
+    if (merged.length > 0 && line.trimStart().startsWith('#')) merged[merged.length - 1] += ` ${line.trimStart()}`;
+    else merged.push(line);
+  }
+  return merged.map((line, i) => (i < merged.length - 1 ? `${line}${cont}` : line));
 }

@@ -142,6 +142,13 @@ describe('format', () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.code, e.range.start.line])).toEqual([['DW0004', 2]]);
   });
 
+  it('refuses an instruction that ends in the escape character, which would join the next line', () => {
+    // BuildKit reads `C:\` here only because the continuation runs into a comment and the end of the file.
+    const result = format('FROM a\nWORKDIR C:\\ \\\n# end\n');
+    expect(parseDockerfile('FROM a\nWORKDIR C:\\ \\\n# end\n').syntax.instructions[1]?.arguments[0]?.value).toBe('C:\\');
+    expect(result.ok ? [] : result.errors.map((e) => [e.code, e.range.start.line])).toEqual([['DW0010', 2]]);
+  });
+
   it('reports whether the text changed', () => {
     expect(format('FROM a\n')).toMatchObject({ ok: true, changed: false });
     expect(format('from a')).toMatchObject({ ok: true, changed: true, text: 'FROM a\n' });
