@@ -4,7 +4,9 @@
 // temporary directory, generates a pnpm monorepo of N services (default 200: 150 Node, 50 Go, each
 // with a service.dockerfile.ts using the presets), renders it once (which also fills tsx's
 // transform cache), then times each command by spawning `node dist/cli.js`, as a user's shell or
-// CI does. Times are whole-process wall clock: Node start-up, loading the TypeScript loader,
+// CI does. The monorepo has a dockwright.policy.yaml, so render and print load it and check every
+// Dockerfile against it; one case times render --check on a second, identical monorepo without
+// the file, for comparison. Times are whole-process wall clock: Node start-up, loading the TypeScript loader,
 // compiling and running every target, writing or comparing every file, exit.
 //
 //   pnpm bench:cli                      tables
@@ -127,11 +129,15 @@ try {
   const render = summarise('render, nothing changed', 'dockwright render', repeat(args.runs, () => timeOnce(cli, ['render', '--quiet'], repo.dir, 0)), 2000);
   log('timing render --check');
   const check = summarise('render --check, all current', 'dockwright render --check', repeat(args.runs, () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0)), 2000);
+  log('timing render --check on the same monorepo without a policy file');
+  const bare = generateMonorepo(join(work, 'monorepo-no-policy'), args.services, repoRoot, { policy: false });
+  timeOnce(cli, ['render', '--quiet'], bare.dir, 0);
+  const noPolicy = summarise('render --check, all current, no policy file', 'dockwright render --check (no dockwright.policy.yaml)', repeat(args.runs, () => timeOnce(cli, ['render', '--check', '--quiet'], bare.dir, 0)));
   const cold = summarise('render --check, tsx cache off (TSX_DISABLE_CACHE=1)', 'TSX_DISABLE_CACHE=1 dockwright render --check', repeat(Math.max(3, Math.ceil(args.runs / 2)), () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0, { TSX_DISABLE_CACHE: '1' })));
   const print = summarise('print, one target', 'dockwright print services/svc-000/service.dockerfile.ts', repeat(args.runs, () => timeOnce(cli, ['print', 'services/svc-000/service.dockerfile.ts'], repo.dir, 0)));
   log('timing the presets\' detection alone');
   const detection = summarise(`detectNode/detectGo for all ${args.services} services, in-process`, '(in-process)', timeDetection(repo.dir, Math.max(3, Math.ceil(args.runs / 2))));
-  const cases = [baseline, version, first, render, check, cold, print, detection];
+  const cases = [baseline, version, first, render, check, noPolicy, cold, print, detection];
   const result = {
     services: { total: repo.services, node: repo.node, go: repo.go, files: repo.node * 2 + repo.go * 2 },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mBefore: load.before, loadAverage1mAfter: loadavg()[0] ?? 0 },

@@ -1,7 +1,9 @@
 // Writes a pnpm monorepo of N services into a directory: three Node services in four (each
 // depending on a shared workspace package, every other one with a build step) and one Go
 // service in four, each with a service.dockerfile.ts using the presets, as a real repository
-// would. node_modules links @dockwright/core and @dockwright/presets to this repository.
+// would, and a dockwright.policy.yaml at the root that every service passes, so each render
+// loads the policy and runs seven rules on every Dockerfile. node_modules links
+// @dockwright/core and @dockwright/presets to this repository.
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -22,6 +24,18 @@ const nodeTarget = `import { detectNode, nodePreset } from '@dockwright/presets'
 export default nodePreset(detectNode(import.meta.dirname), { healthcheck: { path: '/health' } });
 `;
 
+/** The policy at the root of the generated monorepo (`POLICY_FILE`): seven rules on, all passed. */
+export const benchPolicy = `# Every service of the generated monorepo passes these rules.
+allowedRegistries: [docker.io/library, gcr.io/distroless]
+forbidBuildTools: true
+requireNumericUser: true
+forbidRoot: true
+requirePinnedPackages: true
+forbiddenPackages: true
+rules:
+  DW5018: off
+`;
+
 const goTarget = `import { detectGo, goPreset } from '@dockwright/presets';
 
 export default goPreset(detectGo(import.meta.dirname), { port: 8080 });
@@ -32,14 +46,15 @@ export default goPreset(detectGo(import.meta.dirname), { port: 8080 });
  *
  * @example
  * ```ts
- * generateMonorepo('/tmp/mono', 200, '/work/repo');
+ * generateMonorepo('/tmp/mono', 200, '/work/repo'); // with the policy; { policy: false } for none
  * ```
  */
-export function generateMonorepo(dir: string, services: number, repoRoot: string): GeneratedMonorepo {
+export function generateMonorepo(dir: string, services: number, repoRoot: string, options: { policy?: boolean } = {}): GeneratedMonorepo {
   write(dir, 'package.json', `${JSON.stringify({ name: 'bench-monorepo', private: true, type: 'module', packageManager: 'pnpm@10.34.8' }, null, 2)}\n`);
   write(dir, 'pnpm-workspace.yaml', 'packages:\n  - packages/*\n  - services/*\n');
   write(dir, 'pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
   write(dir, '.nvmrc', '22\n');
+  if (options.policy !== false) write(dir, 'dockwright.policy.yaml', benchPolicy);
   write(dir, 'packages/shared/package.json', `${JSON.stringify({ name: '@bench/shared', version: '1.0.0', type: 'module', main: 'index.js' }, null, 2)}\n`);
   write(dir, 'packages/shared/index.js', 'export const shared = 1;\n');
   let node = 0;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { isDockwrightError } from '@dockwright/core';
+import { checkPolicy, loadPolicy, type Policy } from '@dockwright/policy';
+import { nodePreset } from '@dockwright/presets';
 import { acmeGo, acmeNode } from './acme-presets.js';
 
 const release = { source: 'https://git.acme.example/billing', revision: '4f2a9c1e0b5d6f8a9c2e4d6b8a0c2e4f6a8b0d2c' };
@@ -33,5 +36,30 @@ describe('an organisation preset built on Dockwright', () => {
     expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM registry\.acme\.example\/base\/golang:1\.23\.4-bookworm@sha256:/m);
     expect(text).toContain('COPY --from=files /usr/share/zoneinfo /usr/share/zoneinfo');
     expect(text).toContain('USER 65532:65532');
+  });
+});
+
+describe('the policy ACME publishes with its presets', () => {
+  const loaded = loadPolicy(fileURLToPath(new URL('./acme.policy.yaml', import.meta.url)));
+  const policy = (): Policy => {
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.line}:${i.column} ${i.message}`).join('\n'));
+    return loaded.policy;
+  };
+
+  it('is a valid policy that turns every rule on, the health check as a warning', () => {
+    const { DW6020, ...rest } = policy().rules;
+    expect(DW6020).toBe('warn');
+    expect(Object.values(rest).every((s) => s === 'error')).toBe(true);
+  });
+
+  it('passes the images the ACME presets make; the Go one, on scratch, is warned it has no HEALTHCHECK', () => {
+    expect(checkPolicy(acmeNode(service, release).dockerfile, policy())).toEqual([]);
+    const go = checkPolicy(acmeGo({ module: 'acme.example/ledger', goVersion: '1.23', hasGoSum: true, commands: ['./cmd/api'] }, release).dockerfile, policy());
+    expect(go.map((f) => `${f.severity} ${f.code}`)).toEqual(['warn DW6020']);
+  });
+
+  it('refuses the plain Node preset: Docker Hub, no digest, no ACME labels, no health check', () => {
+    const codes = checkPolicy(nodePreset(service).dockerfile, policy()).map((f) => f.code);
+    expect(new Set(codes)).toEqual(new Set(['DW1009', 'DW1010', 'DW6019', 'DW6020']));
   });
 });

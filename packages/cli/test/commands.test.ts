@@ -72,7 +72,7 @@ describe('print', () => {
   it('--json gives the text and where render writes it', async () => {
     const dir = makeProject({ 'api/app.dockerfile.ts': fixtures.good });
     const run = await runCli(cli, ['print', '--json', 'api/app.dockerfile.ts'], dir);
-    expect(JSON.parse(run.stdout)).toEqual({ command: 'print', exitCode: 0, ok: true, file: 'api/app.dockerfile.ts', path: 'api/Dockerfile', kind: 'dockerfile', content: fixtures.goodRendered });
+    expect(JSON.parse(run.stdout)).toEqual({ command: 'print', exitCode: 0, ok: true, file: 'api/app.dockerfile.ts', path: 'api/Dockerfile', kind: 'dockerfile', content: fixtures.goodRendered, warnings: [] });
   });
 
   it('a list needs --path; --dockerignore prints the ignore file', async () => {
@@ -213,8 +213,8 @@ describe('output', () => {
       check: false,
       ok: true,
       exitCode: 0,
-      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0 },
-      targets: [{ file: 'app.dockerfile.ts', ok: true, issues: [], files: [{ path: 'Dockerfile', kind: 'dockerfile', status: 'created' }] }],
+      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0, warnings: 0 },
+      targets: [{ file: 'app.dockerfile.ts', ok: true, issues: [], warnings: [], files: [{ path: 'Dockerfile', kind: 'dockerfile', status: 'created' }] }],
     });
   });
 });

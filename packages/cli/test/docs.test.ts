@@ -25,3 +25,16 @@ it('docs/cli.md shows the Dockerfile `dockwright render` writes for its first ex
   expect(await runCli(cli, ['render'], dir)).toEqual({ code: 0, stdout: 'created services/api/Dockerfile\n✔ 1 target: 1 created\n', stderr: '' });
   expect(readFileSync(join(dir, 'services/api/Dockerfile'), 'utf8')).toBe(shown);
 });
+
+it('docs/policy.md shows what `dockwright render` prints for its first policy and target', async () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'policy.md'), 'utf8');
+  const marker = guide.indexOf('<!-- checked by packages/cli/test/docs.test.ts');
+  expect(marker).toBeGreaterThan(0);
+  const before = guide.slice(guide.indexOf('## A first policy'), marker);
+  const policy = /```yaml\n([\s\S]*?)```/.exec(before)?.[1];
+  const source = /```ts\n([\s\S]*?)```/.exec(before)?.[1];
+  const shown = /```text\n([\s\S]*?)```/.exec(guide.slice(marker))?.[1];
+  expect(policy).toMatch(/^# dockwright.policy.yaml\n/);
+  const dir = makeProject({ 'dockwright.policy.yaml': policy ?? '', 'services/api/service.dockerfile.ts': source ?? '' });
+  expect(await runCli(cli, ['render'], dir)).toEqual({ code: 1, stdout: '', stderr: shown });
+});

@@ -1,6 +1,6 @@
 // Builder -> AST: the builder only makes plain, frozen data, and never mutates what it was given.
 import { describe, expect, it } from 'vitest';
-import { cacheMount, dockerfile, image, secretMount, stage, tpl, arg } from '@dockwright/core';
+import { aptInstall, cacheMount, dockerfile, image, secretMount, stage, tpl, arg } from '@dockwright/core';
 
 const debian = image('debian:12.8-slim');
 
@@ -89,5 +89,15 @@ describe('rendering', () => {
     expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
     expect(text).not.toMatch(/[ \t]\n/);
     expect(text).not.toContain('\r');
+  });
+});
+
+describe('cleanup keeps what it was asked to install', () => {
+  it('drops a leading sudo, but not a package named sudo', () => {
+    const helper = stage('app').from(debian).run(aptInstall(['sudo', 'tini'])).user('1');
+    expect(dockerfile(helper).render()).toContain('apt-get install -y --no-install-recommends \\\n        sudo \\\n        tini \\\n');
+    const text = dockerfile(stage('app').from(debian).run('sudo apt-get install sudo').withCleanup().user('1')).render();
+    expect(text).toContain('apt-get install -y --no-install-recommends \\\n        sudo \\\n');
+    expect(text).not.toMatch(/^RUN sudo/m);
   });
 });

@@ -36,6 +36,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       '(.mts, .js, .mjs) under the paths given (default: the current directory), skipping',
       'node_modules, dist and dot-directories. A file is written only when its content changed,',
       'through a temporary file renamed over it.',
+      'Each Dockerfile is checked against the nearest dockwright.policy.yaml, if there is one.',
     ],
     options: [
       { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file and exit 1 if there is one' },

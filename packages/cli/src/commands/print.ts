@@ -18,15 +18,16 @@ export async function printCommand(args: ParsedArgs, io: Io, cwd: string): Promi
   if (file === undefined) throw new UsageError([cliIssue('DWC1003', 'print needs a target file', 'write `dockwright print <file>`, e.g. dockwright print services/api/service.dockerfile.ts')]);
   if (extra.length > 0) throw new UsageError([cliIssue('DWC1003', `print takes one file, not ${args.positionals.length}`, 'print one target at a time; `dockwright render --check` covers many')]);
   await registerLoader();
-  const [{ runPrint }, { formatFailure }] = await Promise.all([import('../render/run-print.js'), import('../output/format-problems.js')]);
+  const [{ runPrint }, { formatFailure, formatWarnings }] = await Promise.all([import('../render/run-print.js'), import('../output/format-problems.js')]);
   const path = args.options['path'];
   const result = await runPrint({ cwd, file, dockerignore: args.options['dockerignore'] === true, ...(typeof path === 'string' ? { path } : {}) });
   if (io.json) {
     io.out(`${JSON.stringify({ command: 'print', exitCode: result.ok ? 0 : 1, ...result }, null, 2)}\n`);
     return result.ok ? 0 : 1;
   }
+  if (result.warnings.length > 0) io.err(formatWarnings(result.file, result.policy ?? 'the policy', result.warnings, io.errColors));
   if (!result.ok) {
-    io.err(formatFailure(result.file, result.phase, result.issues, io.errColors));
+    io.err(formatFailure(result.file, result.phase, result.issues, io.errColors, result.policy));
     return 1;
   }
   io.out(result.content);

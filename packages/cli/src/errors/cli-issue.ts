@@ -1,12 +1,14 @@
 import type { DockwrightCode, IssuePath } from '@dockwright/core';
+import type { PolicyCode } from '@dockwright/policy';
 import type { CliCode } from './cli-codes.js';
 
 /**
  * One problem, the same shape as core's `DockwrightIssue` (`code`, `message`, `hint`, `path`), with
- * the CLI's own codes added. Core issues pass through unchanged.
+ * the CLI's own codes and the policy-file codes added. Core issues pass through unchanged.
  */
 export interface CliIssue {
-  readonly code: CliCode | DockwrightCode;
+  /** `DWC` for the CLI's own problems, `DW` for a Dockerfile's (builder or policy), `DWP` for a policy file's. */
+  readonly code: CliCode | DockwrightCode | PolicyCode;
   readonly message: string;
   readonly hint: string;
   readonly path: IssuePath;

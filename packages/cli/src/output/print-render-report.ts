@@ -1,5 +1,5 @@
 import type { Colors } from './colors.js';
-import { formatFailure } from './format-problems.js';
+import { formatFailure, formatWarnings } from './format-problems.js';
 import type { Io } from './io.js';
 import type { RenderReport } from './render-report.js';
 
@@ -37,7 +37,8 @@ export function printRenderReport(report: RenderReport, io: Io): void {
       if (file.status === 'missing') io.out(`${o.red('✖')} ${o.bold(file.path)} is missing; it is generated from ${target.file}\n${colorDiff(file.diff ?? '', o)}`);
       if (file.status === 'stale') io.out(`${o.red('✖')} ${o.bold(file.path)} is out of date or was edited by hand; it is generated from ${target.file}\n${colorDiff(file.diff ?? '', o)}`);
     }
-    if (!target.ok && target.phase !== undefined) io.err(formatFailure(target.file, target.phase, target.issues, e));
+    if (!target.ok && target.phase !== undefined) io.err(formatFailure(target.file, target.phase, target.issues, e, target.policy));
+    if (target.warnings.length > 0) io.err(formatWarnings(target.file, target.policy ?? 'the policy', target.warnings, e));
   }
   const s = report.summary;
   const outdated = s.missing + s.stale;

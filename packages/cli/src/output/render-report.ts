@@ -21,6 +21,10 @@ export interface TargetReport {
   readonly ok: boolean;
   readonly phase?: Phase;
   readonly issues: readonly CliIssue[];
+  /** The policy file applied to the target, relative to the working directory, if there is one. */
+  readonly policy?: string;
+  /** What the policy reports as warnings (`warn` in its `rules`): shown, but the target succeeds. */
+  readonly warnings: readonly CliIssue[];
   readonly files: readonly FileReport[];
 }
 
@@ -40,6 +44,7 @@ export interface RenderReport {
     readonly current: number;
     readonly missing: number;
     readonly stale: number;
+    readonly warnings: number;
   };
   readonly targets: readonly TargetReport[];
 }
@@ -74,6 +79,7 @@ export function summarize(check: boolean, targets: readonly TargetReport[]): Ren
       current: count('current'),
       missing: count('missing'),
       stale: count('stale'),
+      warnings: targets.reduce((n, t) => n + t.warnings.length, 0),
     },
     targets,
   };

@@ -6,11 +6,25 @@ import { loadTarget } from '../targets/load-target.js';
 import type { DockerignoreSource } from '../targets/target-export.js';
 import type { Target } from '../targets/target.js';
 import { generatedHeader } from './generated-header.js';
-import type { Phase, PlannedFile, TargetCheck, TargetOutcome } from './planned-file.js';
+import type { AppliedPolicy } from '../policy/applied-policy.js';
+import type { Phase, PlannedFile, TargetOutcome } from './planned-file.js';
 
-function failed(target: Target, phase: Phase, issues: readonly CliIssue[]): TargetOutcome {
+function failed(target: Target, phase: Phase, issues: readonly CliIssue[], extra: Pick<TargetOutcome, 'policy' | 'warnings'> = {}): TargetOutcome {
   const [first, ...rest] = issues;
-  return first === undefined ? { target, files: [] } : { target, files: [], failure: { phase, issues: [first, ...rest] } };
+  return first === undefined ? { target, files: [], ...extra } : { target, files: [], failure: { phase, issues: [first, ...rest] }, ...extra };
+}
+
+/** Each Dockerfile of the target checked against the policy; with several, each problem says which. */
+function applyPolicy(policy: AppliedPolicy, entries: readonly { path: string; dockerfile: Dockerfile }[]): { errors: CliIssue[]; warnings: CliIssue[] } {
+  const errors: CliIssue[] = [];
+  const warnings: CliIssue[] = [];
+  const name = (entry: string, found: CliIssue) => (entries.length > 1 ? Object.freeze({ ...found, message: `${entry}: ${found.message}` }) : found);
+  for (const entry of entries) {
+    const found = policy.check(entry.dockerfile);
+    errors.push(...found.errors.map((i) => name(entry.path, i)));
+    warnings.push(...found.warnings.map((i) => name(entry.path, i)));
+  }
+  return { errors, warnings };
 }
 
 /**
@@ -65,26 +79,31 @@ export function ignorePath(dockerfilePath: string, context: string | undefined):
  * the parser directives, locked images taking their digests from `lockfile`. Never throws for a
  * problem of the target: a module that fails to load or throws, a wrong export, a rule the
  * Dockerfile breaks (a locked image missing from the lockfile is one), or a failed check is
- * returned as data, so the other targets still run. Contexts in presets are relative to the module's
- * directory.
+ * returned as data, so the other targets still run. Contexts in presets are relative to the
+ * module's directory. With a policy, each Dockerfile is checked as it is written: an error fails
+ * the target (phase `policy`), a warning is returned beside its files.
  *
  * @example
  * ```ts
  * const outcome = await planTarget({ file: '/repo/api/service.dockerfile.ts', outDir: '/repo/api', dockerignore: true }, '/repo');
  * ```
  */
-export async function planTarget(target: Target, cwd: string, checks: readonly TargetCheck[] = [], lockfile: Lockfile = emptyLockfile()): Promise<TargetOutcome> {
+export async function planTarget(target: Target, cwd: string, policy?: AppliedPolicy, lockfile: Lockfile = emptyLockfile()): Promise<TargetOutcome> {
   const read = await loadTarget(target, cwd);
   if (!read.ok) return failed(target, read.phase, read.issues);
 
   const files: PlannedFile[] = [];
   const moduleDir = dirname(target.file);
+  // What is written, locked images pinned: the policy judges that, not the unlocked source.
+  const rendered: { path: string; dockerfile: Dockerfile }[] = [];
   for (const entry of read.entries) {
     const path = resolve(target.outDir, entry.path);
     const header = generatedHeader(path, target.file);
     const context = entry.context === undefined ? undefined : resolve(moduleDir, entry.context);
     try {
-      const content = renderWithHeader(withLocks(entry.dockerfile, lockfile), header, entry.path);
+      const locked = withLocks(entry.dockerfile, lockfile);
+      rendered.push({ path: entry.path, dockerfile: locked });
+      const content = renderWithHeader(locked, header, entry.path);
       if (typeof content !== 'string') return failed(target, 'render', [content]);
       files.push({ kind: 'dockerfile', path, content, ...(context === undefined ? {} : { context }) });
       if (entry.dockerignore !== undefined && target.dockerignore) {
@@ -96,7 +115,8 @@ export async function planTarget(target: Target, cwd: string, checks: readonly T
       return failed(target, 'render', [cliIssue('DWC3005', `${entry.path} could not be rendered: ${describeThrown(thrown, cwd).message}`, 'export the values dockerfile() and the presets return, unchanged')]);
     }
   }
-  const problems = checks.flatMap((check) => check(target, files));
-  if (problems.length > 0) return failed(target, 'check', problems);
-  return { target, files };
+  if (policy === undefined) return { target, files };
+  const { errors, warnings } = applyPolicy(policy, rendered);
+  if (errors.length > 0) return failed(target, 'policy', errors, { policy: policy.file, warnings });
+  return { target, files, policy: policy.file, warnings };
 }

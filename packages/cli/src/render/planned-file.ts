@@ -12,17 +12,15 @@ export interface PlannedFile {
 }
 
 /** Where in the pipeline a target failed. */
-export type Phase = 'load' | 'build' | 'export' | 'render' | 'check' | 'write';
+export type Phase = 'load' | 'build' | 'export' | 'render' | 'policy' | 'write';
 
 /** A target after loading and rendering: its files, or why it failed. */
 export interface TargetOutcome {
   readonly target: Target;
   readonly files: readonly PlannedFile[];
   readonly failure?: { readonly phase: Phase; readonly issues: readonly [CliIssue, ...CliIssue[]] };
+  /** The policy file applied to the target, relative to the working directory. */
+  readonly policy?: string;
+  /** Problems the policy reports as warnings: printed, but the target still succeeds. */
+  readonly warnings?: readonly CliIssue[];
 }
-
-/**
- * A check that runs on every rendered target before anything is written, such as an
- * organisation's policy. It returns problems as data; any problem fails the target (exit 1).
- */
-export type TargetCheck = (target: Target, files: readonly PlannedFile[]) => readonly CliIssue[];

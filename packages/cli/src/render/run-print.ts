@@ -6,6 +6,7 @@ import { displayPath } from '../files/display-path.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
 import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
+import { loadPolicies } from '../policy/load-policies.js';
 import { planTarget } from './plan-target.js';
 import type { Phase } from './planned-file.js';
 
@@ -20,12 +21,12 @@ export interface PrintOptions {
 
 /** What `print` prints, or why the target failed. */
 export type PrintResult =
-  | { readonly ok: true; readonly file: string; readonly path: string; readonly kind: 'dockerfile' | 'dockerignore'; readonly content: string }
-  | { readonly ok: false; readonly file: string; readonly phase: Phase; readonly issues: readonly CliIssue[] };
+  | { readonly ok: true; readonly file: string; readonly path: string; readonly kind: 'dockerfile' | 'dockerignore'; readonly content: string; readonly policy?: string; readonly warnings: readonly CliIssue[] }
+  | { readonly ok: false; readonly file: string; readonly phase: Phase; readonly issues: readonly CliIssue[]; readonly policy?: string; readonly warnings: readonly CliIssue[] };
 
 /**
  * `dockwright print <file>`: renders one target exactly as `render` would write it (header
- * included) and returns the text, without writing anything. A target with several Dockerfiles
+ * included, its policy applied) and returns the text, without writing anything. A target with several Dockerfiles
  * needs `path`; asking for a file it does not have throws a UsageError (exit 2).
  *
  * @example
@@ -49,8 +50,10 @@ export async function runPrint(options: PrintOptions): Promise<PrintResult> {
   const file = displayPath(cwd, abs);
   if (target === undefined) throw new UsageError([cliIssue('DWC1005', `no target ${options.file}`, 'give the path of a target module')]);
   const { lockfile } = await readLockfile(lockfilePath(cwd, config), cwd);
-  const outcome = await planTarget(target, cwd, [], lockfile);
-  if (outcome.failure !== undefined) return { ok: false, file, phase: outcome.failure.phase, issues: outcome.failure.issues };
+  const policies = await loadPolicies([target], cwd);
+  const outcome = await planTarget(target, cwd, policies.get(target.file), lockfile);
+  const policy = { ...(outcome.policy === undefined ? {} : { policy: outcome.policy }), warnings: outcome.warnings ?? [] };
+  if (outcome.failure !== undefined) return { ok: false, file, phase: outcome.failure.phase, issues: outcome.failure.issues, ...policy };
 
   const dockerfiles = outcome.files.filter((f) => f.kind === 'dockerfile');
   const name = (path: string) => displayPath(target.outDir, path);
@@ -71,5 +74,5 @@ export async function runPrint(options: PrintOptions): Promise<PrintResult> {
     if (ignore?.kind !== 'dockerignore') throw new UsageError([cliIssue('DWC1003', `${file} exports no .dockerignore for ${name(chosen.path)}`, 'print the Dockerfile instead (leave out --dockerignore)')]);
     printed = ignore;
   }
-  return { ok: true, file, path: displayPath(cwd, printed.path), kind: printed.kind, content: printed.content };
+  return { ok: true, file, path: displayPath(cwd, printed.path), kind: printed.kind, content: printed.content, ...policy };
 }

@@ -11,7 +11,8 @@ import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { planTarget } from './plan-target.js';
-import type { PlannedFile, TargetCheck, TargetOutcome } from './planned-file.js';
+import { loadPolicies } from '../policy/load-policies.js';
+import type { PlannedFile, TargetOutcome } from './planned-file.js';
 
 /** How many target modules load at once. */
 const LOADS_IN_FLIGHT = 8;
@@ -22,8 +23,6 @@ export interface RenderOptions {
   readonly paths: readonly string[];
   readonly check: boolean;
   readonly config?: string;
-  /** Run on every rendered target before anything is written (a policy pass goes here). */
-  readonly checks?: readonly TargetCheck[];
 }
 
 /** Two targets that write one file both fail, and neither writes it. */
@@ -36,7 +35,7 @@ function refuseCollisions(outcomes: TargetOutcome[], cwd: string): TargetOutcome
       const others = (writers.get(f.path) ?? []).filter((w) => w !== o.target.file).map((w) => posix(cwd, w));
       return cliIssue('DWC3003', `${posix(cwd, f.path)} is also written by ${others.join(', ')}`, 'give the targets different outDir settings or entry paths');
     });
-    return first === undefined ? o : { target: o.target, files: [], failure: { phase: 'write', issues: [first, ...rest] } };
+    return first === undefined ? o : { ...o, files: [], failure: { phase: 'write', issues: [first, ...rest] } };
   });
 }
 
@@ -64,7 +63,8 @@ async function settle(file: PlannedFile, check: boolean, cwd: string): Promise<F
 
 async function settleTarget(outcome: TargetOutcome, check: boolean, cwd: string): Promise<TargetReport> {
   const file = posix(cwd, outcome.target.file);
-  if (outcome.failure !== undefined) return { file, ok: false, phase: outcome.failure.phase, issues: outcome.failure.issues, files: [] };
+  const policy = { ...(outcome.policy === undefined ? {} : { policy: outcome.policy }), warnings: outcome.warnings ?? [] };
+  if (outcome.failure !== undefined) return { file, ok: false, phase: outcome.failure.phase, issues: outcome.failure.issues, ...policy, files: [] };
   const files: FileReport[] = [];
   for (const planned of outcome.files) {
     try {
@@ -72,17 +72,17 @@ async function settleTarget(outcome: TargetOutcome, check: boolean, cwd: string)
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       const issue: CliIssue = cliIssue('DWC3004', `${posix(cwd, planned.path)}: ${e.code ?? 'error'} ${e.message.replace(/^\w+: /, '')}`, 'check that the directory exists and is writable');
-      return { file, ok: false, phase: 'write', issues: [issue], files };
+      return { file, ok: false, phase: 'write', issues: [issue], ...policy, files };
     }
   }
-  return { file, ok: true, issues: [], files };
+  return { file, ok: true, issues: [], ...policy, files };
 }
 
 /**
  * `dockwright render`: resolves the targets, loads and renders each (one failing target does
- * not stop the others), refuses two targets writing one file, then writes what changed or,
- * with `check`, compares. Usage and configuration problems throw a UsageError before anything
- * is written.
+ * not stop the others) and checks it against its policy (the nearest dockwright.policy.yaml),
+ * refuses two targets writing one file, then writes what changed or, with `check`, compares.
+ * Usage, configuration and policy-file problems throw a UsageError before anything is written.
  *
  * @example
  * ```ts
@@ -95,10 +95,11 @@ export async function runRender(options: RenderOptions, io: Io): Promise<RenderR
   const config = await loadConfig(cwd, options.config);
   const targets = resolveTargets(cwd, options.paths, config);
   const { lockfile } = await readLockfile(lockfilePath(cwd, config), cwd);
+  const policies = await loadPolicies(targets, cwd);
   const progress = createProgress(io, targets.length, check ? 'checking' : 'rendering');
   // Several imports in flight at once: while one module runs, the loader thread compiles the next.
   const outcomes = await mapConcurrent(targets, LOADS_IN_FLIGHT, async (target) => {
-    const outcome = await planTarget(target, cwd, options.checks ?? [], lockfile);
+    const outcome = await planTarget(target, cwd, policies.get(target.file), lockfile);
     progress.tick(posix(cwd, target.file));
     return outcome;
   });

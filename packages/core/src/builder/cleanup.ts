@@ -142,7 +142,9 @@ export function applyCleanup(steps: readonly RunStep[], mode: CacheMode): Cleanu
       out.push(step);
       continue;
     }
-    const words = step.text.split(' ').filter((w) => w !== '' && w !== 'sudo');
+    const all = step.text.split(' ').filter((w) => w !== '');
+    // A leading `sudo` is dropped (the build already runs as root); a package named sudo is kept.
+    const words = all[0] === 'sudo' ? all.slice(1) : all;
     const found = (Object.keys(plans) as PackageManager[]).find((m) => plans[m].rewrite(words, mode) !== undefined);
     if (found === undefined) {
       out.push(step);

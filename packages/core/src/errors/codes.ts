@@ -45,6 +45,7 @@ const table = {
   DW2005: { title: 'COPY of a whole stage filesystem', twins: ['DL3067'] },
   DW2006: { title: 'stage without FROM', twins: ['DL3061'] },
   DW2007: { title: 'stage dependency cycle or unknown stage', twins: ['DL3022'] },
+  DW2008: { title: 'build tools in the runtime stage', twins: [] },
   // Users and privileges
   DW3001: { title: 'final stage runs as root', twins: ['DL3002'] },
   DW3002: { title: 'malformed user or group', twins: [] },
@@ -53,6 +54,7 @@ const table = {
   DW3005: { title: '`sudo` in RUN', twins: ['DL3004'] },
   DW3006: { title: '`useradd` without `-l` (a high uid fills the lastlog file)', twins: ['DL3046'] },
   DW3007: { title: 'non-numeric USER in the final stage', twins: ['DL3066'] },
+  DW3008: { title: 'final stage runs as root where the policy forbids root', twins: ['DL3002'] },
   // Secrets
   DW4001: { title: 'secret-looking ARG or ENV name', twins: ['SecretsUsedInArgOrEnv', 'DL3064'] },
   DW4002: { title: 'malformed secret mount', twins: [] },
