@@ -567,7 +567,11 @@ export function importDockerfile(text: string): ImportResult {
   let rawCount = 0;
   const body: string[] = [];
   for (const plan of plans) {
-    const lines = [`const ${plan.id} = stage(${jsString(plan.name)})`, `  .from(${plan.base instanceof Ref ? plan.base.code : jsString(plan.base)})`];
+    const lines = [
+      ...plan.from.comments.map((c) => `// ${c.text}`),
+      `const ${plan.id} = stage(${jsString(plan.name)})`,
+      `  .from(${plan.base instanceof Ref ? plan.base.code : jsString(plan.base)})`,
+    ];
     plan.nodes.forEach((node, i) => {
       for (const comment of node.comments) lines.push(`  // ${comment.text}`);
       const op = plan.ops[i];

@@ -96,6 +96,11 @@ CMD ["/usr/local/bin/app"]
     expect(result.source).toContain(".raw('RUN --mount=type=cache,target=/c,unknown=1 make', 'imported as is')");
   });
 
+  it('keeps the comments as code comments, those above a FROM included', () => {
+    const result = imported('# the runtime image\nFROM debian:12.8-slim\n# as nobody\nUSER 65534\n');
+    expect(result.source).toContain("// the runtime image\nconst stage1 = stage('stage-1')\n  .from('debian:12.8-slim')\n  // as nobody\n  .user(65534);\n");
+  });
+
   it('notes what neither the builder nor raw() can write, with its line', () => {
     const result = imported('FROM debian:12.8-slim\nMAINTAINER someone\nUSER 1\n');
     expect(result.skipped).toEqual([{ line: 2, text: 'MAINTAINER someone' }]);
