@@ -162,6 +162,33 @@ describe('dockwright lint', () => {
   });
 });
 
+describe('dockwright lint with a policy', () => {
+  it('judges each file by the nearest dockwright.policy.yaml', async () => {
+    const dir = makeProject({
+      'dockwright.policy.yaml': 'requireDigests: true\nrules:\n  DW5018: off\n',
+      'Dockerfile': 'FROM debian:12.8-slim\nRUN true\nRUN true\nUSER 10001\n',
+      'legacy/dockwright.policy.yaml': 'rules:\n  DW3005: off\n',
+      'legacy/Dockerfile': 'FROM debian:12.8-slim\nRUN sudo true\nUSER 10001\n',
+    });
+    const run = await runCli(cli, ['lint', '--format', 'json'], dir);
+    const doc = JSON.parse(run.stdout) as { files: { file: string; diagnostics: { rule: string; severity: string }[] }[] };
+    expect(doc.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.rule} ${d.severity}`)])).toEqual([
+      ['Dockerfile', ['DW1010 error']],
+      ['legacy/Dockerfile', []],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('a broken policy file: its problem with file:line:column, exit 2', async () => {
+    const dir = makeProject({ 'dockwright.policy.yaml': 'requireDigests: maybe\n', Dockerfile: clean });
+    const run = await runCli(cli, ['lint'], dir);
+    expectNoStack(run);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^✖ DWP\d{4} .*\(at dockwright\.policy\.yaml:1:\d+\)\n  → /);
+  });
+});
+
 describe('dockwright lint errors', () => {
   it('a path that does not exist: DWC1004, exit 2', async () => {
     const run = await runCli(cli, ['lint', 'nope/Dockerfile'], makeProject({ Dockerfile: clean }));

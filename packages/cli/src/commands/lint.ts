@@ -62,6 +62,9 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
   const files = resolveFiles(cwd, args.positionals);
   // In this workspace @dockwright/core is TypeScript source; the loader reads it as render does.
   await registerLoader();
+  // Each file is judged by the nearest dockwright.policy.yaml, as render does.
+  const { lintPolicies } = await import('../lint/lint-policies.js');
+  const policies = await lintPolicies(files, cwd);
   const { codes, formatDiagnostics, lintDockerfile, rules } = await import('@dockwright/core');
   const linted: LintedFile[] = [];
   const unreadable: CliIssue[] = [];
@@ -75,7 +78,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
       unreadable.push(cliIssue('DWC3004', `cannot read ${shown} (${reason})`, 'check that it is a readable file', {}, shown));
       continue;
     }
-    linted.push({ file: shown, diagnostics: lintDockerfile(text) });
+    linted.push({ file: shown, diagnostics: lintDockerfile(text, policies.get(file)?.options ?? {}) });
   }
   const all = linted.flatMap((f) => f.diagnostics);
   const count = (severity: string) => all.filter((d) => d.severity === severity).length;
