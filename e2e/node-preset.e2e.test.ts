@@ -59,13 +59,14 @@ async function edit(file: string, from: string, to: string): Promise<void> {
   await writeFile(file, text.replace(from, to));
 }
 
-/** Runs the image with no network, asks its server from inside the container, and stops it. */
-async function expectServes(tag: string, service: string): Promise<void> {
+/** Runs the image with no network, asks its server from inside the container, and (when asked) stops it with SIGTERM. */
+async function expectServes(tag: string, service: string, stop = true): Promise<void> {
   const app = await startContainer(tag);
   try {
     const root = await app.fetch('/');
     expect(root.status).toBe(200);
     expect(root.json).toEqual({ ok: true, service, uid: 1000 });
+    if (!stop) return;
     expect((await app.fetch('/health')).status).toBe(200);
     expect((await app.stop(10)).exitCode).toBe(0);
   } finally {
@@ -135,11 +136,12 @@ describe('nodePreset, real builds of every Node fixture', () => {
       const cold = await buildNodeApp({ context: contextDir, dockerfile: text, tag, noCache: true });
       const coldImage = await inspect(tag);
       expect(coldImage.Config.User).toBe('1000:1000');
-      expect((await run(tag, ['id', '-u'])).stdout.trim()).toBe('1000');
+      // One container for both: who it runs as, and production dependencies only.
       const deps = [...c.runtimeDeps.map((d) => `test -e node_modules/${d}`), 'test ! -e node_modules/typescript'].join(' && ');
-      const checked = await run(tag, ['sh', '-c', deps]);
+      const checked = await run(tag, ['sh', '-c', `id -u && ${deps}`]);
       expect(checked.code, `${deps}\n${checked.stderr}`).toBe(0);
-      await expectServes(tag, c.service);
+      expect(checked.stdout.trim()).toBe('1000');
+      await expectServes(tag, c.service, false);
 
       // A source-only change, new in every run (so no earlier run's cache has it): the new code is
       // served, and nothing is installed again.
