@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +51,19 @@ describe('detectNode', () => {
       },
     });
     expect(detectNode(at('mono/services/worker')).workspace?.packages.map((p) => p.name)).toEqual(['@mono/worker']);
+  });
+
+  it("leaves Dockwright's and Renovate's own files at the workspace root out of the build", () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dockwright-detect-'));
+    try {
+      cpSync(at('mono'), copy, { recursive: true });
+      for (const name of ['dockwright.policy.yaml', 'dockwright.lock.yaml', 'dockwright.config.ts', 'renovate.json']) {
+        writeFileSync(join(copy, name), '{}\n');
+      }
+      expect(detectNode(join(copy, 'services/api')).workspace?.rootFiles).toEqual(['tsconfig.base.json']);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('says what is missing when there is no package.json', () => {
