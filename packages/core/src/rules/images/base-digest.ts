@@ -12,7 +12,7 @@ import { defineRule, problem, type Problem } from '../rule.js';
  */
 export function baseDigest(ref: string): Problem | undefined {
   if (splitImageRef(ref).digest !== undefined) return undefined;
-  return problem('DW1010', `image "${ref}" is not pinned by digest`, "pin it: image('...').pinDigest('sha256:...'), keeping the tag for Renovate", `pin it: ${ref}@sha256:... (keep the tag so Renovate can update it)`);
+  return problem('DW1010', `image "${ref}" is not pinned by digest`, "lock it: image('...').locked() and run `dockwright lock`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate", `pin it: ${ref}@sha256:... (keep the tag so Renovate can update it)`);
 }
 
 /** DW1010: policy (Renovate and docker-lock do the pinning); off unless turned on. */
