@@ -86,8 +86,23 @@ interface Case {
   /** The string in it that names the service. */
   readonly serviceLiteral: string;
   readonly runtimeDeps: readonly string[];
+  /** Paths that must not be in the image (another service, its own dependencies). */
+  readonly absent?: readonly string[];
   readonly options?: NodePresetOptions;
 }
+
+/** A service of a workspace fixture: its api, without the worker or the worker's own dependency. */
+const workspaceApi = (fixture: NodeFixture, install: readonly string[], options?: NodePresetOptions): Case => ({
+  fixture,
+  app: 'services/api',
+  service: 'api',
+  install,
+  source: 'src/server.ts',
+  serviceLiteral: "startService('api'",
+  runtimeDeps: ['zod', '@dockwright-fixture/shared'],
+  absent: ['/app/node_modules/picocolors', '/app/services/worker', '/app/node_modules/worker'],
+  ...(options === undefined ? {} : { options }),
+});
 
 const cases: readonly Case[] = [
   { fixture: 'node-npm', app: '.', service: 'node-npm', install: ['npm ci'], source: 'src/server.ts', serviceLiteral: "'node-npm'", runtimeDeps: ['zod', 'ms'] },
@@ -104,15 +119,11 @@ const cases: readonly Case[] = [
     runtimeDeps: ['zod', 'ms'],
     options: { packageManagerCommand: 'yarn-berry' },
   },
-  {
-    fixture: 'node-pnpm-monorepo',
-    app: 'services/api',
-    service: 'api',
-    install: ['pnpm install'],
-    source: 'src/server.ts',
-    serviceLiteral: "startService('api'",
-    runtimeDeps: ['zod', '@dockwright-fixture/shared'],
-  },
+  workspaceApi('node-pnpm-monorepo', ['pnpm install']),
+  workspaceApi('node-npm-monorepo', ['npm ci']),
+  workspaceApi('node-yarn-monorepo', ['yarn install']),
+  // yarn berry in a workspace: `workspaces focus` for both installs (see workspace-stages.ts).
+  workspaceApi('node-yarn-berry-monorepo', ['yarn-berry workspaces focus'], { packageManagerCommand: 'yarn-berry' }),
 ];
 
 describe('nodePreset, real builds of every Node fixture', () => {
@@ -137,7 +148,10 @@ describe('nodePreset, real builds of every Node fixture', () => {
       const coldImage = await inspect(tag);
       expect(coldImage.Config.User).toBe('1000:1000');
       // One container for both: who it runs as, and production dependencies only.
-      const deps = [...c.runtimeDeps.map((d) => `test -e node_modules/${d}`), 'test ! -e node_modules/typescript'].join(' && ');
+      const deps = [
+        ...c.runtimeDeps.map((d) => `test -e /app/node_modules/${d}`),
+        ...['/app/node_modules/typescript', ...(c.absent ?? [])].map((p) => `test ! -e ${p}`),
+      ].join(' && ');
       const checked = await run(tag, ['sh', '-c', `id -u && ${deps}`]);
       expect(checked.code, `${deps}\n${checked.stderr}`).toBe(0);
       expect(checked.stdout.trim()).toBe('1000');
@@ -153,8 +167,8 @@ describe('nodePreset, real builds of every Node fixture', () => {
       expect(installs.filter((s) => !s.cached)).toEqual([]);
       const warmImage = await inspect(tag);
       expect(warmImage.Id).not.toBe(coldImage.Id);
-      if (project.workspace === undefined) {
-        // The runtime's node_modules layer too (a workspace service's comes with its code, from pnpm deploy).
+      if (project.workspace === undefined || project.packageManager !== 'pnpm') {
+        // The runtime's node_modules layer too (a pnpm workspace service's comes with its code, from pnpm deploy).
         expect(steps(warm.log, 'COPY --from=prod-deps').map((s) => s.cached)).toEqual([true]);
       }
       await expectServes(tag, renamed);

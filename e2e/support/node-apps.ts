@@ -24,12 +24,25 @@ import { build, docker, type BuildOptions, type BuildResult, type ExecResult } f
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * The fixture apps: one per package manager (yarn berry with the node_modules linker) and a pnpm
- * workspace; all use zod@3.23.8 and ms@2.1.3, and typescript@5.9.3, @types/node and @types/ms to build.
+ * The fixture apps: one per package manager (yarn berry with the node_modules linker) and one
+ * workspace per package manager (a shared library and two services, api and worker; the worker
+ * alone depends on picocolors@1.1.1 in the npm and yarn ones); all use zod@3.23.8 and ms@2.1.3, and
+ * typescript@5.9.3, @types/node and @types/ms to build.
  */
-export type NodeFixture = 'node-npm' | 'node-pnpm' | 'node-yarn' | 'node-yarn-berry' | 'node-pnpm-monorepo';
+export type NodeFixture =
+  | 'node-npm'
+  | 'node-pnpm'
+  | 'node-yarn'
+  | 'node-yarn-berry'
+  | 'node-pnpm-monorepo'
+  | 'node-npm-monorepo'
+  | 'node-yarn-monorepo'
+  | 'node-yarn-berry-monorepo';
 
-export const NODE_FIXTURES: readonly NodeFixture[] = ['node-npm', 'node-pnpm', 'node-yarn', 'node-yarn-berry', 'node-pnpm-monorepo'];
+const WORKSPACE_SERVICES = [
+  { service: 'api', dir: 'services/api' },
+  { service: 'worker', dir: 'services/worker' },
+] as const;
 
 /** What each fixture answers on `GET /` (`uid` aside), and where its server is once built. */
 export const FIXTURE_SERVICES: Readonly<Record<NodeFixture, readonly { service: string; dir: string }[]>> = {
@@ -37,10 +50,10 @@ export const FIXTURE_SERVICES: Readonly<Record<NodeFixture, readonly { service: 
   'node-pnpm': [{ service: 'node-pnpm', dir: '.' }],
   'node-yarn': [{ service: 'node-yarn', dir: '.' }],
   'node-yarn-berry': [{ service: 'node-yarn-berry', dir: '.' }],
-  'node-pnpm-monorepo': [
-    { service: 'api', dir: 'services/api' },
-    { service: 'worker', dir: 'services/worker' },
-  ],
+  'node-pnpm-monorepo': WORKSPACE_SERVICES,
+  'node-npm-monorepo': WORKSPACE_SERVICES,
+  'node-yarn-monorepo': WORKSPACE_SERVICES,
+  'node-yarn-berry-monorepo': WORKSPACE_SERVICES,
 };
 
 /** The absolute path of a fixture (a build context as it is: lockfile, sources, .dockerignore). */

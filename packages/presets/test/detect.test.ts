@@ -43,14 +43,31 @@ describe('detectNode', () => {
         dir: 'services/api',
         root: '../..',
         packages: [
-          { name: '@mono/api', dir: 'services/api', dependsOn: ['@mono/shared'] },
-          { name: '@mono/shared', dir: 'packages/shared', dependsOn: [] },
+          { name: '@mono/api', dir: 'services/api', dependsOn: ['@mono/shared'], scripts: ['build', 'start'] },
+          { name: '@mono/shared', dir: 'packages/shared', dependsOn: [], scripts: ['build'] },
         ],
         // The root's own files a build may read; not the manifests, dotfiles or docs.
         rootFiles: ['tsconfig.base.json'],
       },
     });
     expect(detectNode(at('mono/services/worker')).workspace?.packages.map((p) => p.name)).toEqual(['@mono/worker']);
+  });
+
+  it('finds a service inside an npm workspace, with the Node version the root declares', () => {
+    const api = detectNode(at('npm-mono/services/api'));
+    expect(api).toMatchObject({ name: '@shop/api', packageManager: 'npm', nodeVersion: '22', lockfile: 'package-lock.json' });
+    expect(api.workspace).toEqual({
+      dir: 'services/api',
+      root: '../..',
+      packages: [
+        { name: '@shop/api', dir: 'services/api', dependsOn: ['@shop/db', '@shop/ui'], scripts: ['build', 'start'] },
+        { name: '@shop/db', dir: 'packages/db', dependsOn: [], scripts: ['build'] },
+        { name: '@shop/ui', dir: 'packages/ui', dependsOn: [], scripts: [] },
+      ],
+      rootFiles: ['tsconfig.base.json'],
+    });
+    // Another service of the same workspace needs only what it depends on.
+    expect(detectNode(at('npm-mono/services/web')).workspace?.packages.map((p) => p.dir)).toEqual(['services/web', 'packages/ui']);
   });
 
   it("leaves Dockwright's and Renovate's own files at the workspace root out of the build", () => {

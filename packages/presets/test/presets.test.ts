@@ -1,8 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { image, oci, stage } from '@dockwright/core';
-import { detectGo, detectNode, goPreset, nodePreset, staticPreset } from '@dockwright/presets';
+import { image, isDockwrightError, oci, stage } from '@dockwright/core';
+import { detectGo, detectNode, goPreset, nodePreset, staticPreset, type NodeProject } from '@dockwright/presets';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const at = (name: string) => join(fixtures, name);
@@ -152,6 +154,152 @@ describe('nodePreset', () => {
       CMD ["node", "dist/server.js"]
       "
     `);
+  });
+
+  it('an npm workspace service: only the manifests it needs, its packages built in dependency order, the workspace layout kept', () => {
+    const result = nodePreset(detectNode(at('npm-mono/services/api')), { images: { node }, writable: ['tmp'] });
+    expect(result.context).toBe('../..');
+    const text = result.dockerfile.render();
+    expect(text).not.toContain('services/web');
+    expect(text).toMatchInlineSnapshot(`
+      "FROM registry.example.com/node:20-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS deps
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      COPY packages/db/package.json ./packages/db/package.json
+      COPY packages/ui/package.json ./packages/ui/package.json
+      COPY services/api/package.json ./services/api/package.json
+      RUN --mount=type=cache,target=/root/.npm,sharing=locked \\
+          --mount=type=secret,id=npmrc,target=/root/.npmrc \\
+          npm ci
+
+      FROM registry.example.com/node:20-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS prod-deps
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      COPY packages/db/package.json ./packages/db/package.json
+      COPY packages/ui/package.json ./packages/ui/package.json
+      COPY services/api/package.json ./services/api/package.json
+      RUN --mount=type=cache,target=/root/.npm,sharing=locked \\
+          --mount=type=secret,id=npmrc,target=/root/.npmrc \\
+          npm ci --omit=dev
+
+      FROM deps AS build
+      COPY tsconfig.base.json ./
+      COPY packages/db/ ./packages/db/
+      COPY packages/ui/ ./packages/ui/
+      COPY services/api/ ./services/api/
+      RUN npm run build --workspace=packages/db \\
+          && npm run build --workspace=services/api
+
+      FROM registry.example.com/node:20-bookworm-slim@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS runtime
+      ENV NODE_ENV=production
+      WORKDIR /app/services/api
+      RUN mkdir -p /app/services/api/tmp \\
+          && chown 1000:1000 /app/services/api/tmp
+      COPY --from=prod-deps /app/ /app/
+      COPY --from=build /app/packages/db/dist /app/packages/db/dist
+      COPY packages/ui/ /app/packages/ui/
+      COPY --from=build /app/services/api/dist /app/services/api/dist
+      USER 1000:1000
+      EXPOSE 3000
+      CMD ["node", "dist/server.js"]
+      "
+    `);
+  });
+
+  it('yarn classic and yarn berry workspaces: their own install and per-package run commands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockwright-yarn-ws-'));
+    try {
+      cpSync(at('npm-mono'), dir, { recursive: true });
+      rmSync(join(dir, 'package-lock.json'));
+      writeFileSync(join(dir, 'yarn.lock'), '# yarn lockfile v1\n');
+      const classic = nodePreset(detectNode(join(dir, 'services/api')), { images: { node }, packageManagerSetup: 'preinstalled' }).dockerfile.render();
+      expect(classic).toContain('COPY package.json yarn.lock ./\n');
+      expect(classic).toContain('    yarn install --frozen-lockfile --non-interactive\n');
+      expect(classic).toContain('    yarn install --frozen-lockfile --non-interactive --production\n');
+      expect(classic).toContain('RUN yarn workspace @shop/db run build \\\n    && yarn workspace @shop/api run build\n');
+
+      writeFileSync(join(dir, '.yarnrc.yml'), 'nodeLinker: node-modules\n');
+      const project = detectNode(join(dir, 'services/api'));
+      expect(project.packageManager).toBe('yarn-berry');
+      const berry = nodePreset(project, { images: { node }, packageManagerSetup: 'preinstalled', packageManagerCommand: 'yarn-berry' }).dockerfile.render();
+      expect(berry).toContain('COPY package.json yarn.lock .yarnrc.yml ./\n');
+      // `install --immutable` would refuse a lockfile that names the services left out.
+      expect(berry).toContain('    yarn-berry workspaces focus --all\n');
+      expect(berry).toContain('    yarn-berry workspaces focus --all --production\n');
+      expect(berry).not.toContain('--immutable');
+      expect(berry).toContain('RUN yarn-berry workspace @shop/db run build \\\n    && yarn-berry workspace @shop/api run build\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a workspace service without a build copies every package as it is, its dependencies first', () => {
+    const text = nodePreset(detectNode(at('npm-mono/services/web')), { images: { node } }).dockerfile.render();
+    expect(text).not.toContain('AS build');
+    expect(text).not.toContain('packages/db');
+    expect(text.slice(text.indexOf('AS runtime'))).toContain(
+      'WORKDIR /app/services/web\nCOPY --from=prod-deps /app/ /app/\nCOPY packages/ui/ /app/packages/ui/\nCOPY services/web/ /app/services/web/\n',
+    );
+    // build: false builds nothing, not even packages with a build script.
+    const unbuilt = nodePreset(detectNode(at('npm-mono/services/api')), { images: { node }, build: false }).dockerfile.render();
+    expect(unbuilt).not.toContain('npm run');
+    expect(unbuilt).toContain('COPY packages/db/ /app/packages/db/\n');
+  });
+
+  it('orders the builds of a hand-made workspace by its dependencies, cycles included', () => {
+    const project: NodeProject = {
+      name: 'api',
+      packageManager: 'npm',
+      lockfile: 'package-lock.json',
+      hasBuildScript: true,
+      start: ['node', 'dist/main.js'],
+      workspace: {
+        dir: 'apps/api',
+        root: '../..',
+        packages: [
+          { name: 'api', dir: 'apps/api', dependsOn: ['b', 'a'], scripts: ['build'] },
+          { name: 'a', dir: 'libs/a', dependsOn: ['c'], scripts: ['build'] },
+          { name: 'b', dir: 'libs/b', dependsOn: ['a', 'c'], scripts: ['build'] },
+          { name: 'c', dir: 'libs/c', dependsOn: ['b'], scripts: ['build'] },
+        ],
+      },
+    };
+    const text = nodePreset(project, { images: { node } }).dockerfile.render();
+    const run = /RUN (npm run build[^]*?)\n\n/.exec(text)?.[1] ?? '';
+    // b needs a and c, a needs c, c needs b (a cycle, broken where it closes); api last.
+    expect(run.split(/\s*\\\n\s*&& /)).toEqual([
+      'npm run build --workspace=libs/c',
+      'npm run build --workspace=libs/a',
+      'npm run build --workspace=libs/b',
+      'npm run build --workspace=apps/api',
+    ]);
+  });
+
+  it('refuses what it cannot build in a workspace: bun, no lockfile, names a shell would read', () => {
+    const base: NodeProject = {
+      name: 'api',
+      packageManager: 'npm',
+      lockfile: 'package-lock.json',
+      hasBuildScript: false,
+      start: ['node', 'server.js'],
+      workspace: { dir: 'apps/api', root: '../..', packages: [{ name: 'api', dir: 'apps/api', dependsOn: [] }] },
+    };
+    const codeOf = (p: NodeProject) => {
+      try {
+        nodePreset(p, { images: { node } });
+        return 'built';
+      } catch (error) {
+        return isDockwrightError(error) ? `${error.code}: ${error.issues[0]?.message}` : String(error);
+      }
+    };
+    expect(codeOf(base)).toBe('built');
+    expect(codeOf({ ...base, packageManager: 'bun', lockfile: 'bun.lock' })).toBe('DW9003: bun workspaces are not supported by the preset yet');
+    const { lockfile: _, ...noLock } = base;
+    expect(codeOf(noLock)).toBe('DW9003: no lockfile at the root of the workspace of api');
+    expect(codeOf({ ...base, workspace: { ...base.workspace!, packages: [{ name: 'api; rm -rf /', dir: 'apps/api', dependsOn: [] }] } })).toMatch(
+      /^DW9003: workspace package "api; rm -rf \/" at "apps\/api" has a name or directory/,
+    );
+    expect(codeOf({ ...base, workspace: { ...base.workspace!, packages: [{ name: 'api', dir: '../api', dependsOn: [] }] } })).toMatch(/^DW9003: workspace package/);
   });
 
   it('runs the package manager under the name the image gives it', () => {

@@ -14,6 +14,11 @@ export interface WorkspacePackage {
   readonly dir: string;
   /** Names of the workspace packages it depends on directly. */
   readonly dependsOn: readonly string[];
+  /**
+   * The names of its package.json scripts. npm and yarn workspaces build the packages whose
+   * scripts have the build script, and copy the others as they are.
+   */
+  readonly scripts?: readonly string[];
 }
 
 /** What the Node preset needs to know about a project; `detectNode()` reads it from disk. */
@@ -70,11 +75,14 @@ function fromPackageManagerField(field: unknown): { manager: NodePackageManager;
 
 /** The Node major version from `engines.node` (`>=20`, `^22.11.0`, `20.x`) or a version file. */
 function nodeVersionOf(dir: string, roots: readonly string[], pkg: Record<string, unknown>): string | undefined {
-  const engines = pkg['engines'];
-  const range = typeof engines === 'object' && engines !== null ? (engines as Record<string, unknown>)['node'] : undefined;
-  if (typeof range === 'string') {
-    const m = /(\d+)(?:\.\d+)*/.exec(range);
-    if (m?.[1] !== undefined) return m[1];
+  // The package's own engines, then the workspace root's (where a monorepo usually says it once).
+  for (const manifest of [pkg, ...roots.map((r) => readJson(r, 'package.json') ?? {})]) {
+    const engines = manifest['engines'];
+    const range = typeof engines === 'object' && engines !== null ? (engines as Record<string, unknown>)['node'] : undefined;
+    if (typeof range === 'string') {
+      const m = /(\d+)(?:\.\d+)*/.exec(range);
+      if (m?.[1] !== undefined) return m[1];
+    }
   }
   for (const root of [dir, ...roots]) {
     for (const file of ['.nvmrc', '.node-version']) {
@@ -154,7 +162,7 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
         const p = byName.get(name);
         if (p === undefined || needed.some((n) => n.name === name)) return;
         const dependsOn = p.deps.filter((d) => names.has(d)).sort();
-        needed.push({ name: p.name, dir: p.dir, dependsOn });
+        needed.push({ name: p.name, dir: p.dir, dependsOn, scripts: p.scripts });
         dependsOn.forEach(visit);
       };
       visit(all.find((p) => p.dir === rel)?.name ?? '');

@@ -14,6 +14,7 @@ import { dockerignore } from '../shared/dockerignore.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
+import { workspaceStages } from './workspace-stages.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
@@ -41,14 +42,20 @@ export interface NodePresetOptions {
   readonly nodeVersion?: string;
   /** The build script to run, or false for none. Default: `build` when package.json has one. */
   readonly build?: string | false;
-  /** Directories the build writes, copied into the runtime. Default `['dist']` when there is a build. */
+  /**
+   * Directories the build writes, copied into the runtime. Default `['dist']` when there is a
+   * build. In an npm or yarn workspace, of every package that builds.
+   */
   readonly outputs?: readonly string[];
   /** The start command as argv. Default: from the `start` script (`node <file>`) or `main`. */
   readonly start?: readonly string[];
   readonly port?: number;
   /** The app user: a numeric uid and gid. Default 1000:1000, the `node` user of the official images. */
   readonly user?: { readonly uid: number; readonly gid?: number; readonly create?: string };
-  /** Directories (relative to /app) the app writes: created and owned by the app user. */
+  /**
+   * Directories the app writes, relative to its directory (`/app`, or `/app/services/api` for a
+   * service of an npm or yarn workspace): created and owned by the app user.
+   */
   readonly writable?: readonly string[];
   /** `tini` runs the app under tini as PID 1 (installed with apt). Default: none. */
   readonly init?: 'tini' | false;
@@ -69,7 +76,14 @@ function withCommand(plan: PackageManagerPlan, command: string | undefined): Pac
   if (command === undefined) return plan;
   if (!/^[\w./@-]+$/.test(command)) fail(`packageManagerCommand ${JSON.stringify(command)} is not a plain command name`, "pass a name or path such as 'yarn-berry' or '/usr/local/bin/pnpm'");
   const swap = (line: string) => line.replace(/^\S+/, command);
-  return { ...plan, install: swap(plan.install), installProd: swap(plan.installProd), run: (s) => swap(plan.run(s)) };
+  return {
+    ...plan,
+    install: swap(plan.install),
+    installProd: swap(plan.installProd),
+    ...(plan.workspaceInstall === undefined ? {} : { workspaceInstall: swap(plan.workspaceInstall) }),
+    run: (s) => swap(plan.run(s)),
+    runIn: (p, s) => swap(plan.runIn(p, s)),
+  };
 }
 
 function fail(message: string, hint: string): never {
@@ -79,7 +93,7 @@ function fail(message: string, hint: string): never {
 /**
  * A production Dockerfile for a Node app: dependencies installed from manifests only (cached),
  * the build in its own stage, production dependencies only in a slim runtime that runs as a
- * numeric non-root user with an exec-form CMD. Inside a pnpm workspace it builds from the root
+ * numeric non-root user with an exec-form CMD. Inside a pnpm, npm or yarn workspace it builds from the root
  * and copies only the manifests of the packages the service needs.
  *
  * @example
@@ -135,16 +149,16 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
 
   const ws = project.workspace;
   const context = ws === undefined ? '.' : ws.root;
-  let deps: Stage<boolean>;
-  let built: Stage<boolean>;
   let runtimeFiles: (s: Stage<boolean>) => Stage<boolean>;
+  // Where the app runs from: a service of an npm or yarn workspace keeps the workspace's layout.
+  let appDir = WORKDIR;
 
   if (ws === undefined) {
     // Only the manifests: a source change does not invalidate the dependency layers.
     const lockfile = project.lockfile;
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
-    deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
-    built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    const deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
+    const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
     const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
     runtimeFiles = (s) => {
       const out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
@@ -152,23 +166,31 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
       // Least changing first: a source change leaves the package.json layer as it was.
       return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
     };
-  } else {
-    if (manager !== 'pnpm') {
-      fail(`${manager} workspaces are not supported by the preset yet`, 'use pnpm workspaces, or build the service with its own lockfile');
+  } else if (manager !== 'pnpm') {
+    if (manager === 'bun') {
+      fail('bun workspaces are not supported by the preset yet', 'use npm, pnpm or yarn workspaces, or build the service with its own lockfile');
     }
+    const lockfile = project.lockfile;
+    if (lockfile === undefined) {
+      fail(`no lockfile at the root of the workspace of ${project.name}`, `install at the workspace root and commit its ${plan.manifests[0] ?? 'lockfile'}`);
+    }
+    const stages = workspaceStages({ plan, workspace: ws, lockfile, installStage, mounts, build, outputs, root: WORKDIR });
+    appDir = stages.appDir;
+    runtimeFiles = stages.runtimeFiles;
+  } else {
     const self = ws.packages[0];
     if (self === undefined) fail(`${project.name} is not a package of its workspace`, 'check the workspace globs');
     const filter = `--filter=${self.name}...`;
     const pm = options.packageManagerCommand ?? 'pnpm';
     const manifests = ws.packages.map((p) => `${p.dir}/package.json`);
-    deps = installStage('deps')
+    const deps = installStage('deps')
       .copy(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'], './')
       .with((s) => manifests.reduce((acc, m) => acc.copy(m, `./${m}`), s))
       .run(`${plan.install} ${filter}`)
       .withMounts(...mounts);
     const sources = ws.packages.map((p) => `${p.dir}/`);
     const rootFiles = ws.rootFiles ?? [];
-    built = stage('build')
+    const built = stage('build')
       .from(deps)
       // Shared configuration at the root (a tsconfig the packages extend), not the other packages.
       .with((s) => (rootFiles.length === 0 ? s : s.copy(rootFiles, './')))
@@ -180,10 +202,10 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }
 
-  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(WORKDIR);
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(appDir);
   if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
   for (const dir of options.writable ?? []) {
-    runtime = runtime.run(`mkdir -p ${WORKDIR}/${dir} && chown ${owner} ${WORKDIR}/${dir}`);
+    runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
   }
   runtime = runtimeFiles(runtime);
   if (options.labels !== undefined) runtime = runtime.label(options.labels);

@@ -9,6 +9,8 @@ export interface ScannedPackage {
   readonly dir: string;
   /** Everything it depends on (dependencies and devDependencies), by name. */
   readonly deps: readonly string[];
+  /** The names of its package.json scripts (`build`, `start`). */
+  readonly scripts: readonly string[];
 }
 
 interface Scan {
@@ -82,7 +84,8 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
   const packages = dirs.map((dir) => {
     const pkg = readJson(join(key, dir), 'package.json') ?? {};
     const deps = Object.keys({ ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) });
-    return Object.freeze({ name: String(pkg['name'] ?? dir), dir, deps: Object.freeze(deps) });
+    const scripts = typeof pkg['scripts'] === 'object' && pkg['scripts'] !== null ? Object.keys(pkg['scripts']) : [];
+    return Object.freeze({ name: String(pkg['name'] ?? dir), dir, deps: Object.freeze(deps), scripts: Object.freeze(scripts) });
   });
   scans.set(key, { globs: globsKey, stamps, packages });
   return packages;

@@ -1,0 +1,122 @@
+import { DockwrightError, stage, type MountValue, type Stage } from '@dockwright/core';
+import type { NodeProject, WorkspacePackage } from './detect-node.js';
+import type { PackageManagerPlan } from './package-managers.js';
+
+/** What the Node preset hands over to build a service of an npm or yarn workspace. */
+export interface WorkspaceStagesInput {
+  readonly plan: PackageManagerPlan;
+  readonly workspace: NonNullable<NodeProject['workspace']>;
+  /** The lockfile at the workspace root (`package-lock.json`, `yarn.lock`). */
+  readonly lockfile: string;
+  /** A fresh stage with the package manager in it, named `name`. */
+  readonly installStage: (name: string) => Stage<boolean>;
+  /** The cache (and secret) mounts of every install. */
+  readonly mounts: readonly MountValue[];
+  /** The build script, or false for none. */
+  readonly build: string | false;
+  /** What a built package's build writes (`dist`), relative to the package. */
+  readonly outputs: readonly string[];
+  /** Where the workspace root goes in the image (`/app`). */
+  readonly root: string;
+}
+
+/** The stages of a workspace service: where it runs from, and how its files reach the runtime. */
+export interface WorkspaceStages {
+  /** The service's own directory in the image (`/app/services/api`): the runtime's WORKDIR. */
+  readonly appDir: string;
+  /** Adds the production dependencies and the packages' files to the runtime stage. */
+  readonly runtimeFiles: (runtime: Stage<boolean>) => Stage<boolean>;
+}
+
+function fail(message: string, hint: string): never {
+  throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
+}
+
+/**
+ * The packages in build order: each after the workspace packages it depends on, the service last.
+ *
+ * @example
+ * ```ts
+ * buildOrder([
+ *   { name: 'api', dir: 'services/api', dependsOn: ['@shop/db'] },
+ *   { name: '@shop/db', dir: 'packages/db', dependsOn: [] },
+ * ]).map((p) => p.name); // ['@shop/db', 'api']
+ * ```
+ */
+export function buildOrder(packages: readonly WorkspacePackage[]): readonly WorkspacePackage[] {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const order: WorkspacePackage[] = [];
+  const seen = new Set<string>();
+  const visit = (p: WorkspacePackage) => {
+    if (seen.has(p.name)) return; // a cycle, or a package reached twice: once is enough
+    seen.add(p.name);
+    for (const d of p.dependsOn) {
+      const dep = byName.get(d);
+      if (dep !== undefined) visit(dep);
+    }
+    order.push(p);
+  };
+  packages.forEach(visit);
+  return order;
+}
+
+// Names and directories go into shell commands and COPY sources unquoted.
+const PLAIN = /^[@\w][\w@./-]*$/;
+
+/**
+ * Stages for a service of an npm or yarn (classic or berry) workspace, built from the workspace
+ * root. The install stages see only the root manifests and the package.json of the service and of
+ * the workspace packages it needs, so npm and yarn install exactly those (a lockfile entry of an
+ * absent package is skipped), and a change in another package leaves the install layers cached.
+ * The runtime keeps the workspace layout (`/app/node_modules`, `/app/packages/db`,
+ * `/app/services/api`) so the links npm and yarn make between workspace packages resolve.
+ *
+ * @example
+ * ```ts
+ * const { appDir, runtimeFiles } = workspaceStages({ plan, workspace, lockfile: 'package-lock.json', installStage, mounts, build: 'build', outputs: ['dist'], root: '/app' });
+ * ```
+ */
+export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
+  const { plan, workspace: ws, lockfile, installStage, mounts, build, outputs, root } = input;
+  const self = ws.packages[0];
+  if (self === undefined) fail(`${ws.dir} is not a package of its workspace`, 'check the workspace globs');
+  for (const p of ws.packages) {
+    if (!PLAIN.test(p.name) || !PLAIN.test(p.dir) || p.dir.split('/').includes('..')) {
+      fail(`workspace package ${JSON.stringify(p.name)} at ${JSON.stringify(p.dir)} has a name or directory the preset cannot put in a command`, 'use names and directories of letters, digits, @ . _ - and /');
+    }
+  }
+  const order = buildOrder(ws.packages);
+  const rootManifests = ['package.json', lockfile, ...plan.manifests.slice(1)];
+  const withManifests = (s: Stage<boolean>) =>
+    order.reduce((acc, p) => acc.copy(`${p.dir}/package.json`, `./${p.dir}/package.json`), s.copy(rootManifests, './'));
+
+  const deps = installStage('deps').with(withManifests).run(plan.workspaceInstall ?? plan.install).withMounts(...mounts);
+  const prod = installStage('prod-deps').with(withManifests).run(plan.installProd).withMounts(...mounts);
+
+  // The service builds when there is a build; the packages it needs when they have that script.
+  const builds = (p: WorkspacePackage) => build !== false && (p === self || (p.scripts ?? []).includes(build));
+  const toBuild = order.filter(builds);
+  const rootFiles = ws.rootFiles ?? [];
+  const built =
+    build === false || toBuild.length === 0
+      ? undefined
+      : stage('build')
+          .from(deps)
+          // Shared configuration at the root (a tsconfig the packages extend), not the other packages.
+          .with((s) => (rootFiles.length === 0 ? s : s.copy(rootFiles, './')))
+          .with((s) => order.reduce((acc, p) => acc.copy(`${p.dir}/`, `./${p.dir}/`), s))
+          .run(toBuild.map((p) => plan.runIn(p, build)).join(' && '));
+
+  return {
+    appDir: `${root}/${self.dir}`,
+    runtimeFiles: (runtime) =>
+      order.reduce(
+        (acc, p) =>
+          built !== undefined && builds(p)
+            ? outputs.reduce((a, out) => a.copy(built, `${root}/${p.dir}/${out}`, `${root}/${p.dir}/${out}`), acc)
+            : acc.copy(`${p.dir}/`, `${root}/${p.dir}/`),
+        // node_modules at the root and in packages, and every package.json: the least changing first.
+        runtime.copy(prod, `${root}/`, `${root}/`),
+      ),
+  };
+}
