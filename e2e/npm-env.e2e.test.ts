@@ -102,10 +102,13 @@ describe('npm environment: package managers install from the local registry insi
     const registry = npmRegistry();
     const lockfiles = await findLockfiles(fixtureDir('node-npm').replace(/node-npm$/, ''));
     expect(lockfiles.map((f) => f.replace(/^.*\/fixtures\//, '')).sort()).toEqual([
+      'node-npm-monorepo/package-lock.json',
       'node-npm/package-lock.json',
       'node-pnpm-monorepo/pnpm-lock.yaml',
       'node-pnpm/pnpm-lock.yaml',
+      'node-yarn-berry-monorepo/yarn.lock',
       'node-yarn-berry/yarn.lock',
+      'node-yarn-monorepo/yarn.lock',
       'node-yarn/yarn.lock',
     ]);
     const wanted = new Set<string>();
@@ -114,6 +117,7 @@ describe('npm environment: package managers install from the local registry insi
       '@types/ms@2.1.0',
       '@types/node@20.19.43',
       'ms@2.1.3',
+      'picocolors@1.1.1',
       'typescript@5.9.3',
       'undici-types@6.21.0',
       'zod@3.23.8',
@@ -131,8 +135,8 @@ describe('npm environment: package managers install from the local registry insi
 
   it('seeding again is a no-op that takes seconds: everything is there already', async () => {
     const r = await seedNpm(fixtureDir('node-npm').replace(/node-npm$/, ''));
-    expect(r.lockfiles).toHaveLength(5);
-    expect(r.wanted).toBe(6);
+    expect(r.lockfiles).toHaveLength(8);
+    expect(r.wanted).toBe(7);
     expect(r.published).toEqual([]);
     expect(r.seconds).toBeLessThan(5);
   });
