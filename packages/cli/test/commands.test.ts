@@ -213,8 +213,9 @@ describe('output', () => {
       check: false,
       ok: true,
       exitCode: 0,
-      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0, warnings: 0 },
+      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0, warnings: 0, orphans: 0, deleted: 0 },
       targets: [{ file: 'app.dockerfile.ts', ok: true, issues: [], warnings: [], files: [{ path: 'Dockerfile', kind: 'dockerfile', status: 'created' }] }],
+      orphans: [],
     });
   });
 });

@@ -30,19 +30,21 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
   {
     name: 'render',
     summary: 'write every target\'s Dockerfile and .dockerignore, or check that they are current',
-    usage: 'dockwright render [paths...] [--check]',
+    usage: 'dockwright render [paths...] [--check | --prune]',
     description: [
       'Targets are the files listed in dockwright.config.ts, or else every *.dockerfile.ts',
       '(.mts, .js, .mjs) under the paths given (default: the current directory), skipping',
       'node_modules, dist and dot-directories. A file is written only when its content changed,',
       'through a temporary file renamed over it.',
       'Each Dockerfile is checked against the nearest dockwright.policy.yaml, if there is one.',
+      'A generated file whose target module is gone, or no longer writes it, is reported (DWC3006).',
     ],
     options: [
       { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file and exit 1 if there is one' },
+      { name: 'prune', description: 'also delete generated files whose target module is gone or no longer writes them' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
-    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json'],
+    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune'],
   },
   {
     name: 'print',

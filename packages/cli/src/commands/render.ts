@@ -1,9 +1,11 @@
 import type { ParsedArgs } from '../args/parse-args.js';
+import { cliIssue } from '../errors/cli-issue.js';
+import { UsageError } from '../errors/usage-error.js';
 import type { Io } from '../output/io.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 /**
- * The `render` command: `dockwright render [paths...] [--check] [--config <file>]`. Returns the
+ * The `render` command: `dockwright render [paths...] [--check | --prune] [--config <file>]`. Returns the
  * exit code. The TypeScript loader is registered before the renderer (and `@dockwright/core`)
  * is imported, so both load only when this command runs.
  *
@@ -13,10 +15,13 @@ import { registerLoader } from '../targets/module-loader.js';
  * ```
  */
 export async function renderCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
+  const check = args.options['check'] === true;
+  const prune = args.options['prune'] === true;
+  if (check && prune) throw new UsageError([cliIssue('DWC1003', '--check and --prune cannot be used together', 'check in CI with --check, which writes and deletes nothing; delete leftover files with `dockwright render --prune`')]);
   await registerLoader();
   const [{ runRender }, { printRenderReport }] = await Promise.all([import('../render/run-render.js'), import('../output/print-render-report.js')]);
   const config = args.options['config'];
-  const report = await runRender({ cwd, paths: args.positionals, check: args.options['check'] === true, ...(typeof config === 'string' ? { config } : {}) }, io);
+  const report = await runRender({ cwd, paths: args.positionals, check, prune, ...(typeof config === 'string' ? { config } : {}) }, io);
   printRenderReport(report, io);
   return report.exitCode;
 }

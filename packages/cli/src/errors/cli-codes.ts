@@ -23,6 +23,8 @@ const table = {
   DWC3003: { title: 'two targets write the same file', exit: 1 },
   DWC3004: { title: 'file could not be written or read', exit: 1 },
   DWC3005: { title: 'Dockerfile could not be rendered', exit: 1 },
+  // A warning from `render`, a failure of `render --check`.
+  DWC3006: { title: 'generated file whose target module is gone or no longer writes it', exit: 1 },
   // Lock: registries and the lockfile. Exit 1, and the lockfile is left as it was.
   DWC4001: { title: 'registry refused the credentials (401/403)', exit: 1 },
   DWC4002: { title: 'image or tag not found in the registry (404)', exit: 1 },

@@ -1,5 +1,5 @@
 import type { Colors } from './colors.js';
-import { formatFailure, formatWarnings } from './format-problems.js';
+import { formatFailure, formatProblems, formatWarnings } from './format-problems.js';
 import type { Io } from './io.js';
 import type { RenderReport } from './render-report.js';
 
@@ -14,9 +14,10 @@ function colorDiff(diff: string, c: Colors): string {
 }
 
 /**
- * Prints a render report as text. On stdout: each file written (`created`, `updated`), each
- * stale file with its diff, and a summary. On stderr: each failed target with its problems, and
- * the failure summary. `--quiet` leaves only problems and diffs; `--json` prints the report as
+ * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
+ * deleted by `--prune`, each stale file with its diff, and a summary. On stderr: each failed
+ * target with its problems, each generated file without a target (a failure with `--check`, a
+ * warning otherwise), and the failure summary. `--quiet` leaves only problems and diffs; `--json` prints the report as
  * one JSON document instead.
  *
  * @example
@@ -40,10 +41,22 @@ export function printRenderReport(report: RenderReport, io: Io): void {
     if (!target.ok && target.phase !== undefined) io.err(formatFailure(target.file, target.phase, target.issues, e, target.policy));
     if (target.warnings.length > 0) io.err(formatWarnings(target.file, target.policy ?? 'the policy', target.warnings, e));
   }
+  // A leftover file fails --check, fails a --prune that could not delete it, and is a warning otherwise.
+  for (const orphan of report.orphans) {
+    if (orphan.status === 'deleted') {
+      if (!io.quiet) io.out(`${o.green('deleted')} ${orphan.path}\n`);
+    } else {
+      io.err(`${formatProblems([orphan.issue], e, '', report.check || orphan.status === 'failed' ? '✖' : '⚠')}\n`);
+    }
+  }
   const s = report.summary;
   const outdated = s.missing + s.stale;
   if (report.check && outdated > 0) {
     io.err(`${e.red('✖')} ${plural(outdated, 'file')} of ${s.files} out of date; run \`dockwright render\` to update, and commit the result\n`);
+  }
+  const left = report.orphans.filter((orphan) => orphan.status === 'orphaned').length;
+  if (report.check && left > 0) {
+    io.err(`${e.red('✖')} ${plural(left, 'generated file')} without a target; delete ${left === 1 ? 'it' : 'them'} (\`dockwright render --prune\`), and commit the result\n`);
   }
   if (s.failed > 0) {
     const rest = s.targets - s.failed;
@@ -53,7 +66,7 @@ export function printRenderReport(report: RenderReport, io: Io): void {
   if (report.ok && !io.quiet) {
     const detail = report.check
       ? `${plural(s.current, 'file')} current`
-      : [`${s.created} created`, `${s.updated} updated`, `${s.unchanged} unchanged`].filter((x) => !x.startsWith('0 ')).join(', ') || 'no files';
+      : [`${s.created} created`, `${s.updated} updated`, `${s.unchanged} unchanged`, `${s.deleted} deleted`].filter((x) => !x.startsWith('0 ')).join(', ') || 'no files';
     io.out(`${o.green('✔')} ${plural(s.targets, 'target')}: ${detail}\n`);
   }
 }

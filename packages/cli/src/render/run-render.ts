@@ -1,16 +1,21 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { displayPath as posix } from '../files/display-path.js';
 import { unifiedDiff } from '../files/unified-diff.js';
 import { writeAtomic } from '../files/write-atomic.js';
 import type { Io } from '../output/io.js';
 import { createProgress } from '../output/progress.js';
-import { summarize, type FileReport, type RenderReport, type TargetReport } from '../output/render-report.js';
+import { summarize, type FileReport, type OrphanReport, type RenderReport, type TargetReport } from '../output/render-report.js';
+import type { LoadedConfig } from '../targets/resolve-targets.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
 import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
 import { mapConcurrent } from './map-concurrent.js';
+import { findOrphans, type Orphan } from './find-orphans.js';
 import { planTarget } from './plan-target.js';
+import { pruneOrphans } from './prune-orphans.js';
 import { loadPolicies } from '../policy/load-policies.js';
 import type { PlannedFile, TargetOutcome } from './planned-file.js';
 
@@ -23,6 +28,8 @@ export interface RenderOptions {
   readonly paths: readonly string[];
   readonly check: boolean;
   readonly config?: string;
+  /** Delete the generated files no target writes any more (not with `check`). */
+  readonly prune?: boolean;
 }
 
 /** Two targets that write one file both fail, and neither writes it. */
@@ -79,10 +86,56 @@ async function settleTarget(outcome: TargetOutcome, check: boolean, cwd: string)
 }
 
 /**
+ * Where leftover generated files are looked for: the directories given, or else the project (the
+ * configuration's directory, or the working directory). A file given names one target and has no
+ * inside to look in.
+ */
+function orphanRoots(cwd: string, paths: readonly string[], config: LoadedConfig | undefined): string[] {
+  if (paths.length === 0) return [config?.dir ?? cwd];
+  return paths.map((p) => resolve(cwd, p)).filter((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function orphanIssue(orphan: Orphan, cwd: string, note: string): CliIssue {
+  const path = posix(cwd, orphan.path);
+  const source = posix(cwd, orphan.source);
+  const fix = 'delete it (`dockwright render --prune` deletes every such file)';
+  return orphan.reason === 'source-missing'
+    ? cliIssue('DWC3006', `${path} was generated from ${source}, which no longer exists`, `${note}${fix}, or restore its target module ${source} (or rename it back to that name)`)
+    : cliIssue('DWC3006', `${path} was generated from ${source}, which no longer writes it`, `${note}${fix}, or make ${source} write it again`);
+}
+
+/**
+ * Each leftover file as reported; with `prune` (and no failed target, so that nothing is deleted
+ * on a run that went wrong) deleted all together or not at all.
+ */
+async function settleOrphans(orphans: readonly Orphan[], prune: boolean, failed: boolean, cwd: string): Promise<OrphanReport[]> {
+  const base = (o: Orphan) => ({ path: posix(cwd, o.path), kind: o.kind, source: posix(cwd, o.source) });
+  if (!prune || orphans.length === 0) return orphans.map((o) => ({ ...base(o), status: 'orphaned', issue: orphanIssue(o, cwd, '') }));
+  if (failed) return orphans.map((o) => ({ ...base(o), status: 'orphaned', issue: orphanIssue(o, cwd, 'not deleted, since a target failed; fix it and run `dockwright render --prune` again, or ') }));
+  const { deleted, failure } = await pruneOrphans(orphans);
+  return orphans.map((o): OrphanReport => {
+    if (deleted.includes(o.path)) return { ...base(o), status: 'deleted', issue: orphanIssue(o, cwd, '') };
+    if (failure?.path === o.path) {
+      const issue = cliIssue('DWC3004', `${posix(cwd, o.path)} could not be deleted: ${failure.reason}`, 'check that its directory is writable; no leftover file was deleted');
+      return { ...base(o), status: 'failed', issue };
+    }
+    return { ...base(o), status: 'orphaned', issue: orphanIssue(o, cwd, '') };
+  });
+}
+
+/**
  * `dockwright render`: resolves the targets, loads and renders each (one failing target does
  * not stop the others) and checks it against its policy (the nearest dockwright.policy.yaml),
  * refuses two targets writing one file, then writes what changed or, with `check`, compares.
- * Usage, configuration and policy-file problems throw a UsageError before anything is written.
+ * Then it looks for generated files that no target writes any more (see findOrphans): a failure
+ * with `check`, a warning otherwise, deleted with `prune`. Usage, configuration and policy-file
+ * problems throw a UsageError before anything is written.
  *
  * @example
  * ```ts
@@ -105,5 +158,8 @@ export async function runRender(options: RenderOptions, io: Io): Promise<RenderR
   });
   progress.done();
   const reports = await Promise.all(refuseCollisions(outcomes, cwd).map((o) => settleTarget(o, check, cwd)));
-  return summarize(check, reports);
+  // The outcomes before collisions are refused: a file two targets write is not a leftover.
+  const orphans = await findOrphans(orphanRoots(cwd, options.paths, config), outcomes);
+  const settled = await settleOrphans(orphans, options.prune === true && !check, reports.some((r) => !r.ok), cwd);
+  return summarize(check, reports, settled);
 }
