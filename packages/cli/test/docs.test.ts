@@ -1,8 +1,9 @@
 // docs/cli.md shows what the CLI writes for its first example. docs/docs.test.ts runs the example
 // itself; this test runs the real binary on it and compares with the Dockerfile the guide shows.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { cliCodes } from '../src/errors/cli-codes.js';
 import { buildCli, cleanup, makeProject, repoRoot, runCli } from './support/cli.js';
 
 // Each run of the binary takes a few hundred milliseconds; a busy machine can make it seconds.
@@ -37,4 +38,22 @@ it('docs/policy.md shows what `dockwright render` prints for its first policy an
   expect(policy).toMatch(/^# dockwright.policy.yaml\n/);
   const dir = makeProject({ 'dockwright.policy.yaml': policy ?? '', 'services/api/service.dockerfile.ts': source ?? '' });
   expect(await runCli(cli, ['render'], dir)).toEqual({ code: 1, stdout: '', stderr: shown });
+});
+
+it('docs/cli.md shows what `dockwright render --check` prints for a Dockerfile whose target module was deleted', async () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const source = /```ts\n([\s\S]*?)```/.exec(guide)?.[1];
+  const marker = guide.indexOf('<!-- checked by packages/cli/test/docs.test.ts: a generated file whose target module was deleted -->');
+  expect(marker).toBeGreaterThan(0);
+  const shown = /```text\n([\s\S]*?)```/.exec(guide.slice(marker))?.[1];
+  const dir = makeProject({ 'services/api/service.dockerfile.ts': source ?? '', 'services/old/service.dockerfile.ts': source ?? '' });
+  expect((await runCli(cli, ['render'], dir)).code).toBe(0);
+  rmSync(join(dir, 'services/old/service.dockerfile.ts'));
+  expect(await runCli(cli, ['render', '--check'], dir)).toEqual({ code: 1, stdout: '', stderr: shown });
+});
+
+it("docs/cli.md lists every CLI code with its exit code, and no other", () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const rows = [...guide.matchAll(/^\| (DWC\d{4}) \| (\d) \|/gm)].map((m) => [m[1], Number(m[2])]);
+  expect(rows).toEqual(Object.entries(cliCodes).map(([code, info]) => [code, info.exit]));
 });
