@@ -62,5 +62,7 @@ it('formats every generated Dockerfile BuildKit accepts, keeping its meaning, id
     }),
     { numRuns: 3000 },
   );
-  expect(formatted).toBeGreaterThan(300);
+  // Not vacuous: about one generated file in ten gets here (300 to 340 of 3,000 runs, a standard
+  // deviation near 17), so half of that holds on every seed while a broken formatter still fails.
+  expect(formatted).toBeGreaterThan(150);
 });
