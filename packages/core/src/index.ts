@@ -57,4 +57,5 @@ export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { LintDiagnostic } from './lint/lint-diagnostic.js';
 export type { LintOptions, RuleSetting } from './lint/lint-options.js';
 export { rules } from './rules/catalogue.js';
+export { DEFAULT_FORBIDDEN_PACKAGES } from './rules/packages/forbidden-package.js';
 export type { Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';

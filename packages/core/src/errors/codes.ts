@@ -81,7 +81,7 @@ const table = {
   DW5019: { title: 'pipe without `pipefail`', twins: ['DL4006'] },
   DW5020: { title: '`cd` in RUN instead of WORKDIR', twins: ['DL3003'] },
   DW5021: { title: 'both curl and wget in one image', twins: ['DL4001'] },
-  DW5022: { title: 'SSH server, editor or process tool installed', twins: ['DL3001'] },
+  DW5022: { title: 'remote shell, editor or debugger installed', twins: ['DL3001'] },
   // Instructions
   DW6001: { title: 'shell-form CMD, ENTRYPOINT or HEALTHCHECK', twins: ['DL3025', 'JSONArgsRecommended'] },
   DW6002: { title: 'second CMD, ENTRYPOINT or HEALTHCHECK in a stage', twins: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed'] },

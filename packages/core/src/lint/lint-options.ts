@@ -15,7 +15,7 @@ export interface LintOptions {
   readonly allowedRegistries?: readonly string[];
   /** Labels the final stage must set; turns DW6019 on when set. */
   readonly requiredLabels?: readonly string[];
-  /** Packages no image may install (DW5022); a default list of SSH servers, editors and process tools otherwise. */
+  /** Packages no image may install (DW5022); DEFAULT_FORBIDDEN_PACKAGES (remote shells, editors, debuggers) otherwise. */
   readonly forbiddenPackages?: readonly string[];
 }
 

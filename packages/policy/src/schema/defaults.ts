@@ -1,35 +1,8 @@
 /**
- * The packages `forbiddenPackages: true` refuses in the image: remote shells and SSH servers (an
- * open door into a container), privilege tools (a container should not change user), editors
- * (images are rebuilt, never edited) and debuggers that can attach to processes. Names as Debian,
- * Alpine and Fedora spell them.
+ * The packages `forbiddenPackages: true` refuses in the image. One list with the linter's, so
+ * `dockwright lint` and a policy file agree; it lives in @dockwright/core.
  */
-export const DEFAULT_FORBIDDEN_PACKAGES: readonly string[] = Object.freeze([
-  // remote access
-  'dropbear',
-  'openssh',
-  'openssh-server',
-  'ssh',
-  'telnetd',
-  // privilege
-  'doas',
-  'sudo',
-  // editors
-  'emacs',
-  'emacs-nox',
-  'joe',
-  'mg',
-  'nano',
-  'neovim',
-  'vim',
-  'vim-enhanced',
-  'vim-nox',
-  'vim-tiny',
-  // debuggers and tracers
-  'gdb',
-  'ltrace',
-  'strace',
-]);
+export { DEFAULT_FORBIDDEN_PACKAGES } from '@dockwright/core';
 
 /**
  * The packages `forbidBuildTools: true` refuses in the final stage: compilers, build systems,

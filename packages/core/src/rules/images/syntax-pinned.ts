@@ -11,7 +11,12 @@ import { defineRule, problem, type Problem } from '../rule.js';
  */
 export function syntaxPinned(frontend: string): Problem | undefined {
   if (splitImageRef(frontend).digest !== undefined) return undefined;
-  return problem('DW1011', `# syntax=${frontend} is not pinned by digest`, "pin it: dockerfile(stage, { syntax: 'docker/dockerfile:1.7@sha256:...' })", `pin it: # syntax=${frontend}@sha256:...`);
+  return problem(
+    'DW1011',
+    `# syntax=${frontend} is not pinned by digest`,
+    "lock it: dockerfile(stage, { locked: true }) and run `dockwright lock`, or pin it by hand: dockerfile(stage, { syntax: 'docker/dockerfile:1.7@sha256:...' })",
+    `pin it: # syntax=${frontend}@sha256:...`,
+  );
 }
 
 /** DW1011: policy; off unless turned on. */

@@ -1,8 +1,40 @@
 import { commandAt, imageRuns, installsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
-/** What DW5022 forbids when the policy names no list: SSH servers, editors, process tools. */
-export const DEFAULT_FORBIDDEN_PACKAGES: readonly string[] = Object.freeze(['openssh-server', 'dropbear', 'telnetd', 'vim', 'vim-tiny', 'nano', 'emacs', 'emacs-nox', 'procps', 'htop', 'sudo']);
+/**
+ * What DW5022 forbids when no list is given (a policy's `forbiddenPackages: true`, or `lint` with
+ * the rule turned on): remote shells and SSH servers (an open door into a container), privilege
+ * tools (a container should not change user), editors (images are rebuilt, never edited), and
+ * debuggers and process inspectors that can attach to processes. Names as Debian, Alpine and
+ * Fedora spell them.
+ */
+export const DEFAULT_FORBIDDEN_PACKAGES: readonly string[] = Object.freeze([
+  // remote access
+  'dropbear',
+  'openssh',
+  'openssh-server',
+  'ssh',
+  'telnetd',
+  // privilege
+  'doas',
+  'sudo',
+  // editors
+  'emacs',
+  'emacs-nox',
+  'joe',
+  'mg',
+  'nano',
+  'neovim',
+  'vim',
+  'vim-enhanced',
+  'vim-nox',
+  'vim-tiny',
+  // debuggers, tracers and process inspectors
+  'gdb',
+  'htop',
+  'ltrace',
+  'strace',
+]);
 
 /**
  * DW5022: a package the policy keeps out of images.
