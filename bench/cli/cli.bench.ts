@@ -7,7 +7,9 @@
 // CI does. The monorepo has a dockwright.policy.yaml, so render and print load it and check every
 // Dockerfile against it; one case times render --check on a second, identical monorepo without
 // the file, for comparison. Times are whole-process wall clock: Node start-up, loading the TypeScript loader,
-// compiling and running every target, writing or comparing every file, exit.
+// compiling and running every target, writing or comparing every file, exit. Two in-process cases
+// time the search for leftover generated files that render runs last: as in a normal run (every
+// file written by a target, so only the walk) and with every file read.
 //
 //   pnpm bench:cli                      tables
 //   pnpm bench:cli --json               JSON on stdout
@@ -21,6 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { detectGo, detectNode } from '@dockwright/presets';
 import { options as tsupOptions } from '../../packages/cli/tsup.config.js';
+import { findFiles } from '../../packages/cli/src/files/find-files.js';
+import { findOrphans, generatedFilePattern } from '../../packages/cli/src/render/find-orphans.js';
+import type { TargetOutcome } from '../../packages/cli/src/render/planned-file.js';
 import { generateMonorepo } from './generate-monorepo.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -108,6 +113,26 @@ function timeDetection(dir: string, runs: number): number[] {
   });
 }
 
+/**
+ * The search for leftover generated files that render runs after writing, in this process. With
+ * `written`, every generated file is one a target of the run writes (a normal run: the walk, no
+ * file read); without, none is, so every one is read and its source looked up.
+ */
+async function timeOrphanSearch(dir: string, runs: number, written: boolean): Promise<number[]> {
+  const files = findFiles(dir, generatedFilePattern);
+  if (files.length === 0) throw new Error('the monorepo has no generated files to search; render it first');
+  const outcomes: TargetOutcome[] = written ? [{ target: { file: join(dir, 'all.dockerfile.ts'), outDir: dir, dockerignore: true }, files: files.map((path) => ({ kind: 'dockerfile', path, content: '' })) }] : [];
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    const found = await findOrphans([dir], outcomes);
+    samples.push(performance.now() - start);
+    // Every source still exists, so nothing is left over either way.
+    if (found.length !== 0) throw new Error(`the leftover-file search found ${found.length} files in a freshly rendered monorepo`);
+  }
+  return samples;
+}
+
 const args = parse(process.argv.slice(2));
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const work = mkdtempSync(join(tmpdir(), 'dockwright-bench-cli-'));
@@ -137,7 +162,11 @@ try {
   const print = summarise('print, one target', 'dockwright print services/svc-000/service.dockerfile.ts', repeat(args.runs, () => timeOnce(cli, ['print', 'services/svc-000/service.dockerfile.ts'], repo.dir, 0)));
   log('timing the presets\' detection alone');
   const detection = summarise(`detectNode/detectGo for all ${args.services} services, in-process`, '(in-process)', timeDetection(repo.dir, Math.max(3, Math.ceil(args.runs / 2))));
-  const cases = [baseline, version, first, render, check, noPolicy, cold, print, detection];
+  log('timing the search for leftover generated files alone');
+  const orphanRuns = Math.max(5, args.runs);
+  const orphansWritten = summarise(`leftover-file search, ${repo.node * 2 + repo.go * 2} files all written by the run, in-process`, '(in-process)', await timeOrphanSearch(repo.dir, orphanRuns, true));
+  const orphansRead = summarise(`leftover-file search, ${repo.node * 2 + repo.go * 2} files none written by the run (each read), in-process`, '(in-process)', await timeOrphanSearch(repo.dir, orphanRuns, false));
+  const cases = [baseline, version, first, render, check, noPolicy, cold, print, detection, orphansWritten, orphansRead];
   const result = {
     services: { total: repo.services, node: repo.node, go: repo.go, files: repo.node * 2 + repo.go * 2 },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mBefore: load.before, loadAverage1mAfter: loadavg()[0] ?? 0 },
