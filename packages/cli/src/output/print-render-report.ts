@@ -17,8 +17,8 @@ function colorDiff(diff: string, c: Colors): string {
  * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
  * deleted by `--prune`, each stale file with its diff, and a summary. On stderr: each failed
  * target with its problems, each generated file without a target (a failure with `--check`, a
- * warning otherwise), and the failure summary. `--quiet` leaves only problems and diffs; `--json` prints the report as
- * one JSON document instead.
+ * warning otherwise), and the failure summary. `--quiet` leaves only problems and diffs;
+ * `--json` prints the report as one JSON document instead.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readHead } from '../files/read-head.js';
-import { readGeneratedHeader } from './generated-header.js';
+import { HEADER_BYTES, readGeneratedHeader } from './generated-header.js';
 import type { Orphan } from './find-orphans.js';
 
 /** The files deleted (absolute paths) and, if one could not be, which and why. */
@@ -10,8 +10,6 @@ export interface PruneResult {
   readonly deleted: readonly string[];
   readonly failure?: { readonly path: string; readonly reason: string };
 }
-
-const HEAD_BYTES = 4096;
 
 function errorText(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -36,7 +34,7 @@ export async function pruneOrphans(orphans: readonly Orphan[]): Promise<PruneRes
     for (const m of moved.reverse()) await rename(m.aside, m.path).catch(() => undefined);
   };
   for (const orphan of orphans) {
-    const head = await readHead(orphan.path, HEAD_BYTES);
+    const head = await readHead(orphan.path, HEADER_BYTES);
     const named = head === undefined ? undefined : readGeneratedHeader(head);
     if (named === undefined || resolve(dirname(orphan.path), named) !== orphan.source) {
       await restore();
