@@ -7,6 +7,8 @@
  *   copy of the fixture, with no options, as `npx @flydotio/dockerfile` would be.
  * - docker init: a file written the way `docker init` writes one for Node (npm, with a build
  *   script) and for Go, in our own words (see docs/benchmarks.md for the documents followed).
+ * - Turborepo: for a service of an npm workspace, a file in the shape of Turborepo's Docker
+ *   example (`turbo prune <service> --docker`), in our own words.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -51,6 +53,64 @@ export function oursNode(dir: string, images: LocalImages): Candidate {
   const written = nodePreset(project).dockerfile.render();
   const result = nodePreset(project, { images: { node: image(images.node) }, packageManagerSetup: 'preinstalled' });
   return { name: 'Dockwright nodePreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/** Our Node preset for the service at `service` (`services/api`) of the workspace in `dir`; it builds from `dir`. */
+export function oursNodeWorkspace(dir: string, images: LocalImages, service: string): Candidate {
+  const project = detectNode(join(dir, service));
+  const written = nodePreset(project).dockerfile.render();
+  const result = nodePreset(project, { images: { node: image(images.node) }, packageManagerSetup: 'preinstalled' });
+  if (result.context !== service.split('/').map(() => '..').join('/')) throw new Error(`expected the workspace root as the context, got ${result.context}`);
+  return { name: 'Dockwright nodePreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/**
+ * Turborepo's Docker example for a service of a workspace, for npm: `turbo prune <name> --docker`
+ * in a first stage on a copy of the whole repository, `npm ci` on the pruned manifests and
+ * lockfile (`out/json`), the pruned sources (`out/full`) and `turbo build --filter=<name>...`,
+ * then the whole `/app` of that stage in a runner that adds a system user (uid 1001). The example
+ * installs with the repository's package manager and keeps shared configuration in workspace
+ * packages; this fixture's root `tsconfig.base.json` is not in `out/full`, so one `COPY` brings it
+ * (the one line added). Alpine is replaced by the local Debian slim Node image: the `apk` lines
+ * (`libc6-compat`, which Debian's glibc does not need) go, and BusyBox's addgroup/adduser become
+ * Debian's groupadd/useradd with the same ids.
+ */
+export function turborepoNode(images: LocalImages, opts: { name: string; turboVersion: string; start: string }): Candidate {
+  const apk = ['RUN apk update', 'RUN apk add --no-cache libc6-compat'];
+  const user = ['RUN addgroup --system --gid 1001 nodejs', 'RUN adduser --system --uid 1001 app'];
+  const written = [
+    'FROM node:20-alpine AS base',
+    '',
+    'FROM base AS builder',
+    ...apk,
+    'WORKDIR /app',
+    `RUN npm install -g turbo@${opts.turboVersion}`,
+    'COPY . .',
+    `RUN turbo prune ${opts.name} --docker`,
+    '',
+    'FROM base AS installer',
+    ...apk,
+    'WORKDIR /app',
+    'COPY --from=builder /app/out/json/ .',
+    'RUN npm ci',
+    'COPY --from=builder /app/out/full/ .',
+    'COPY tsconfig.base.json ./',
+    `RUN npx turbo build --filter=${opts.name}...`,
+    '',
+    'FROM base AS runner',
+    'WORKDIR /app',
+    ...user,
+    'USER app',
+    'COPY --from=installer /app .',
+    '',
+    `CMD ${opts.start}`,
+    '',
+  ].join('\n');
+  let built = swap(written, 'FROM node:20-alpine AS base', `FROM ${images.node} AS base`);
+  built = built.split(`${apk.join('\n')}\n`).join('');
+  if (built.includes('apk')) throw new Error(`apk lines left in:\n${built}`);
+  built = swap(built, user.join('\n'), ['RUN groupadd --system --gid 1001 nodejs', 'RUN useradd --system --uid 1001 --gid nodejs app'].join('\n'));
+  return { name: 'Turborepo (turbo prune)', written, built };
 }
 
 /** Runs the `@flydotio/dockerfile` CLI in `dir` (a copy of the fixture): it writes Dockerfile and .dockerignore there. */

@@ -3,13 +3,15 @@
 // For the Node fixture (e2e/fixtures/node-npm: TypeScript built with tsc, zod and ms at run time)
 // it builds our nodePreset's Dockerfile, the one `@flydotio/dockerfile` generates, and one written
 // the way `docker init`'s Node template does it; for the Go fixture (e2e/fixtures/go-two-commands,
-// command `api`) ours and the `docker init` Go pattern. Each Dockerfile gets a fresh copy of the
-// fixture with its own .dockerignore, and for each it measures:
+// command `api`) ours and the `docker init` Go pattern; for the api service of an npm workspace
+// (e2e/fixtures/node-npm-monorepo, with turbo added) ours and Turborepo's `turbo prune` pattern.
+// Each Dockerfile gets a fresh copy of the fixture with its own .dockerignore, and for each it measures:
 //
 //   cold        `--no-cache`, after dropping every cache mount of the engine (package caches too)
 //   source      a rebuild after a source-only change (a string in the server's source), median of the rounds
 //   dependency  a rebuild after a dependency change (Node: picocolors added with npm, then removed,
 //               and so on; Go: go.mod edited), median of the rounds
+//   other       workspace only: a rebuild after a source change in another service (the worker)
 //   size        the final image as the engine reports it; user: the uid the app reports it runs as
 //   findings    @dockwright/core's lintDockerfile() (what `dockwright lint` reports) on the file as its tool wrote it
 //
@@ -18,6 +20,7 @@
 //   pnpm bench:images            table
 //   pnpm -s bench:images --json  JSON on stdout (progress on stderr)
 //   pnpm bench:images --node-runs 5 --go-runs 9   rebuilds per change (default 3 and 7; the table gives medians)
+//   pnpm bench:images --only workspace            one section: node, workspace or go (comma-separated)
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,7 +30,7 @@ import { lintDockerfile, type LintDiagnostic } from '@dockwright/core';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
-import { dockerInitGo, dockerInitNode, flyNode, oursGo, oursNode, type Candidate, type LocalImages } from './candidates.js';
+import { dockerInitGo, dockerInitNode, flyNode, oursGo, oursNode, oursNodeWorkspace, turborepoNode, type Candidate, type LocalImages } from './candidates.js';
 
 /** One measured Dockerfile. */
 export interface ImageResult {
@@ -40,6 +43,9 @@ export interface ImageResult {
   readonly dependencySeconds: number;
   readonly sourceSamples: readonly number[];
   readonly dependencySamples: readonly number[];
+  /** Workspace services only: rebuilds after a source change in another service. */
+  readonly otherSeconds?: number;
+  readonly otherSamples?: readonly number[];
   readonly uid: number;
   readonly configUser: string;
   /** `lintDockerfile()` of @dockwright/core on the file as its tool wrote it. */
@@ -57,6 +63,16 @@ function intArg(name: string, fallback: number): number {
 }
 // Rounds of rebuilds: a Node rebuild takes seconds (tsc), a Go one under a second, so Go gets more.
 const nodeRuns = intArg('node-runs', 3);
+const SECTIONS = ['node', 'workspace', 'go'] as const;
+/** `--only node,go`: the sections to run (default all). */
+const only: ReadonlySet<string> = (() => {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return new Set<string>(SECTIONS);
+  const names = (process.argv[i + 1] ?? '').split(',');
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes ${SECTIONS.join(', ')} (comma-separated), not ${JSON.stringify(process.argv[i + 1] ?? '')}`);
+  return new Set(names);
+})();
 const goRuns = intArg('go-runs', 7);
 
 /** The median wall time of some builds, in seconds. */
@@ -118,6 +134,8 @@ interface Subject {
   /** `round` -1 is the untimed warm-up. */
   sourceChange(round: number): Promise<void>;
   dependencyChange(round: number): Promise<void>;
+  /** Workspace services: a source change in another service. */
+  otherChange?(round: number): Promise<void>;
   result(): Promise<ImageResult>;
 }
 
@@ -174,6 +192,107 @@ async function nodeSubject(make: (dir: string) => Candidate, depChange: { packag
     async result() {
       if (cold === undefined) throw new Error(`${c.name}: no cold build`);
       return result('node-npm', c, { bytes, cold, source, dependency, uid, configUser: (await inspect(tag)).Config.User ?? '' });
+    },
+  };
+}
+
+/** The workspace fixture and the service of it that is measured. */
+const WORKSPACE = 'node-npm-monorepo';
+const SERVICE = 'services/api';
+const TURBO_VERSION = '2.11.11';
+
+/** Files of the workspace, by path relative to its root. */
+type Files = Readonly<Record<string, string>>;
+
+/** Runs this machine's npm in `dir`; `registry` undefined means its configured (public) one. */
+function npm(dir: string, args: readonly string[], registry?: string): void {
+  const r = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund', ...(registry === undefined ? [] : [`--registry=${registry}`])], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+async function readFiles(dir: string, paths: readonly string[]): Promise<Files> {
+  return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p), 'utf8')] as const)));
+}
+
+/**
+ * The workspace as both files build it: the fixture plus what Turborepo's needs (turbo as a root dev
+ * dependency, `packageManager`, a turbo.json with the build task), and the same with picocolors
+ * added to the api (the dependency change). The lockfile is written against this machine's
+ * configured registry: it knows the turbo binary of every platform, which npm records; builds
+ * install from the local registry, seeded with what Linux needs.
+ */
+async function workspaceManifests(npmInImage: string): Promise<{ base: Files; withDep: Files }> {
+  const dir = await copyOf(WORKSPACE);
+  await seed({ paths: [], specs: [`turbo@${TURBO_VERSION}`, `@turbo/linux-64@${TURBO_VERSION}`, 'picocolors@1.1.1'], registry: npmRegistry() });
+  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ ...pkg, packageManager: `npm@${npmInImage}` }, null, 2)}\n`);
+  await writeFile(join(dir, 'turbo.json'), `${JSON.stringify({ $schema: 'https://turborepo.com/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }, null, 2)}\n`);
+  npm(dir, ['install', `turbo@${TURBO_VERSION}`, '--save-dev', '--save-exact', '--package-lock-only']);
+  const paths = ['package.json', 'package-lock.json', 'turbo.json', `${SERVICE}/package.json`];
+  const base = await readFiles(dir, paths);
+  npm(dir, ['install', 'picocolors@1.1.1', `--workspace=${SERVICE}`, '--save-exact', '--package-lock-only']);
+  const withDep = await readFiles(dir, paths);
+  if (!withDep['package-lock.json']?.includes('"node_modules/picocolors"')) throw new Error('npm did not add picocolors to the lockfile');
+  return { base, withDep };
+}
+
+async function writeFiles(dir: string, files: Files): Promise<void> {
+  for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
+}
+
+async function workspaceSubject(make: (dir: string) => Candidate, manifests: { base: Files; withDep: Files }): Promise<Subject> {
+  const dir = await copyOf(WORKSPACE);
+  await writeFiles(dir, manifests.base);
+  const c = make(dir);
+  if (c.dockerignore !== undefined) await writeFile(join(dir, '.dockerignore'), c.dockerignore);
+  const tag = uniqueTag('bench-workspace');
+  tags.push(tag);
+  const b = (noCache = false): Promise<BuildResult> => buildNodeApp({ context: dir, dockerfile: c.built, tag, noCache });
+  let cold: BuildResult | undefined;
+  let bytes = 0;
+  let uid = -1;
+  let current = 'api';
+  const source: BuildResult[] = [];
+  const dependency: BuildResult[] = [];
+  const other: BuildResult[] = [];
+  return {
+    name: c.name,
+    async cold() {
+      await dropCacheMounts();
+      log(`${c.name} (workspace): cold build...`);
+      cold = await b(true);
+      bytes = await imageSize(tag);
+      uid = (await serves(tag, current)).uid;
+    },
+    async sourceChange(round) {
+      const renamed = `api-${randomBytes(4).toString('hex')}`;
+      await edit(join(dir, SERVICE, 'src/server.ts'), `startService('${current}'`, `startService('${renamed}'`);
+      current = renamed;
+      log(`${c.name} (workspace): rebuild after a source change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) source.push(built);
+      await serves(tag, renamed);
+    },
+    async dependencyChange(round) {
+      const adding = round % 2 !== 0;
+      await writeFiles(dir, adding ? manifests.withDep : manifests.base);
+      log(`${c.name} (workspace): rebuild after a dependency change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) dependency.push(built);
+      const has = await run(tag, ['node', '-e', `require.resolve('picocolors', { paths: ['/app/${SERVICE}'] })`]);
+      if ((has.code === 0) !== adding) throw new Error(`${c.name}: picocolors is ${adding ? 'not ' : ''}in the image after the dependency change`);
+    },
+    async otherChange(round) {
+      const worker = join(dir, 'services/worker/src/server.ts');
+      await writeFile(worker, `${await readFile(worker, 'utf8')}// changed ${randomBytes(4).toString('hex')}\n`);
+      log(`${c.name} (workspace): rebuild after a change in another service (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) other.push(built);
+      await serves(tag, current);
+    },
+    async result() {
+      if (cold === undefined) throw new Error(`${c.name}: no cold build`);
+      return result(`${WORKSPACE} (api)`, c, { bytes, cold, source, dependency, other, uid, configUser: (await inspect(tag)).Config.User ?? '' });
     },
   };
 }
@@ -263,12 +382,14 @@ async function measure(subjects: readonly Subject[], runs: number): Promise<Imag
     const order = subjects.map((_, i) => subjects[(i + round + 1) % subjects.length]!);
     for (const s of order) await s.sourceChange(round);
     for (const s of order) await s.dependencyChange(round);
+    for (const s of order) await s.otherChange?.(round);
   }
   const results: ImageResult[] = [];
   for (const s of subjects) {
     const r = await s.result();
     const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(1)).join(' ');
-    log(`${r.candidate}: ${r.coldSeconds.toFixed(1)} s cold; source ${list(r.sourceSamples)}; dependency ${list(r.dependencySamples)}; ${r.bytes} bytes`);
+    const other = r.otherSamples === undefined ? '' : `; another service ${list(r.otherSamples)}`;
+    log(`${r.candidate}: ${r.coldSeconds.toFixed(1)} s cold; source ${list(r.sourceSamples)}; dependency ${list(r.dependencySamples)}${other}; ${r.bytes} bytes`);
     results.push(r);
   }
   return results;
@@ -277,9 +398,10 @@ async function measure(subjects: readonly Subject[], runs: number): Promise<Imag
 function result(
   fixture: string,
   c: Candidate,
-  m: { bytes: number; cold: BuildResult; source: readonly BuildResult[]; dependency: readonly BuildResult[]; uid: number; configUser: string },
+  m: { bytes: number; cold: BuildResult; source: readonly BuildResult[]; dependency: readonly BuildResult[]; other?: readonly BuildResult[]; uid: number; configUser: string },
 ): ImageResult {
   return {
+    ...(m.other === undefined ? {} : { otherSeconds: median(m.other), otherSamples: m.other.map((r) => r.seconds) }),
     fixture,
     candidate: c.name,
     bytes: m.bytes,
@@ -295,25 +417,27 @@ function result(
   };
 }
 
-/** The results as a Markdown table. */
+/** The results as a Markdown table (with a column for another service's change when a result has it). */
 export function table(results: readonly ImageResult[]): string {
   const mb = (b: number) => (b < 10e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e6).toFixed(1)} MB`);
   const s = (n: number) => `${n.toFixed(1)} s`;
+  const other = results.some((r) => r.otherSeconds !== undefined);
   const rows = [
-    ['fixture', 'Dockerfile', 'image size', 'cold build', 'source change', 'dependency change', 'runs as', 'lint findings'],
+    ['fixture', 'Dockerfile', 'image size', 'cold build', 'source change', ...(other ? ['another service changed'] : []), 'dependency change', 'runs as', 'lint findings'],
     ...results.map((r) => [
       r.fixture,
       r.candidate,
       mb(r.bytes),
       s(r.coldSeconds),
       s(r.sourceSeconds),
+      ...(other ? [r.otherSeconds === undefined ? '-' : s(r.otherSeconds)] : []),
       s(r.dependencySeconds),
       `uid ${r.uid}${r.uid === 0 ? ' (root)' : ''}`,
       r.findings.length === 0 ? '0' : `${r.findings.length}: ${r.findings.map((f) => `${f.rule} (${f.severity})`).join(', ')}`,
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const right = new Set([2, 3, 4, 5]);
+  const right = new Set(other ? [2, 3, 4, 5, 6] : [2, 3, 4, 5]);
   const fmt = (row: string[]) => `| ${row.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (right.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [fmt(rows[0]!), rule, ...rows.slice(1).map(fmt)].join('\n');
@@ -326,17 +450,28 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load = loadavg()[0] ?? 0;
   log(`engine ${engine}, ${cpus().length} cores, 1-minute load ${load.toFixed(2)}`);
-  const depChange = await nodeDependencyChange();
   const results: ImageResult[] = [];
   try {
-    results.push(
-      ...(await measure([
-        await nodeSubject((dir) => oursNode(dir, images), depChange),
-        await nodeSubject((dir) => flyNode(dir, images), depChange),
-        await nodeSubject(() => dockerInitNode(images, { nodeVersion: '20', start: 'node dist/server.js', port: 3000 }), depChange),
-      ], nodeRuns)),
+    if (only.has('node')) {
+      const depChange = await nodeDependencyChange();
+      results.push(
+        ...(await measure([
+          await nodeSubject((dir) => oursNode(dir, images), depChange),
+          await nodeSubject((dir) => flyNode(dir, images), depChange),
+          await nodeSubject(() => dockerInitNode(images, { nodeVersion: '20', start: 'node dist/server.js', port: 3000 }), depChange),
+        ], nodeRuns)),
+      );
+    }
+    if (only.has('workspace')) results.push(
+      ...(await (async () => {
+        const manifests = await workspaceManifests((await run(images.node, ['npm', '--version'])).stdout.trim());
+        return measure([
+          await workspaceSubject((dir) => oursNodeWorkspace(dir, images, SERVICE), manifests),
+          await workspaceSubject(() => turborepoNode(images, { name: 'api', turboVersion: TURBO_VERSION, start: `node ${SERVICE}/dist/server.js` }), manifests),
+        ], nodeRuns);
+      })()),
     );
-    results.push(
+    if (only.has('go')) results.push(
       ...(await measure([
         await goSubject((dir) => oursGo(dir, images, 'api')),
         await goSubject(() => dockerInitGo(images, { goVersion: '1.19', pkg: './cmd/api', port: 8080 })),
@@ -356,7 +491,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\n${results.length} Dockerfiles, engine ${engine}, ${cpus().length} cores, 1-minute load ${load.toFixed(2)} at start and ${(loadavg()[0] ?? 0).toFixed(2)} at the end, ` +
-        `medians of ${nodeRuns} (Node) and ${goRuns} (Go) rebuilds, ${seconds.toFixed(0)} s\n`,
+        `medians of ${nodeRuns} (Node and workspace) and ${goRuns} (Go) rebuilds, ${seconds.toFixed(0)} s\n`,
     );
   }
 }
