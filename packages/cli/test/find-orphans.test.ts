@@ -1,9 +1,14 @@
-// The parts of the leftover-file search that the binary's runs cannot reach: reading the header
-// back in every form generatedHeader() writes, and the rollback of --prune when a file changed.
+// The parts of the leftover-file search that the binary's runs do not reach: reading the header
+// back in every form generatedHeader() writes, the rollback of --prune when a file changed after
+// it was found, and how summarize() and the text output treat each status of a leftover file.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliIssue } from '../src/errors/cli-issue.js';
+import { colors } from '../src/output/colors.js';
+import { printRenderReport } from '../src/output/print-render-report.js';
+import { summarize, type OrphanReport } from '../src/output/render-report.js';
 import { findOrphans } from '../src/render/find-orphans.js';
 import { generatedHeader, readGeneratedHeader } from '../src/render/generated-header.js';
 import { pruneOrphans } from '../src/render/prune-orphans.js';
@@ -75,5 +80,38 @@ describe('pruneOrphans', () => {
     expect(await pruneOrphans(found.slice(0, 2))).toEqual({ deleted: [join(dir, 'a/.dockerignore'), join(dir, 'a/Dockerfile')] });
     expect(existsSync(join(dir, 'a/Dockerfile'))).toBe(false);
     expect(readdirSync(join(dir, 'a'))).toEqual([]);
+  });
+});
+
+describe('a --prune that could not delete a file', () => {
+  it('fails the run (exit 1) with DWC3004, and the files kept stay warnings', () => {
+    const kept: OrphanReport = {
+      path: 'old/.dockerignore',
+      kind: 'dockerignore',
+      source: 'old/service.dockerfile.ts',
+      status: 'orphaned',
+      issue: cliIssue('DWC3006', 'old/.dockerignore was generated from old/service.dockerfile.ts, which no longer exists', 'delete it'),
+    };
+    const failed: OrphanReport = {
+      path: 'old/Dockerfile',
+      kind: 'dockerfile',
+      source: 'old/service.dockerfile.ts',
+      status: 'failed',
+      issue: cliIssue('DWC3004', 'old/Dockerfile could not be deleted: EBUSY resource busy', 'check the file and its directory, then run `dockwright render --prune` again; no leftover file was deleted'),
+    };
+    const target = { file: 'api/service.dockerfile.ts', ok: true, issues: [], warnings: [], files: [{ path: 'api/Dockerfile', kind: 'dockerfile' as const, status: 'unchanged' as const }] };
+    const report = summarize(false, [target], [kept, failed]);
+    expect(report).toMatchObject({ ok: false, exitCode: 1, summary: { orphans: 2, deleted: 0 } });
+    expect(summarize(false, [target], [kept])).toMatchObject({ ok: true, exitCode: 0 });
+    expect(summarize(true, [target], [kept])).toMatchObject({ ok: false, exitCode: 1 });
+
+    const out: string[] = [];
+    const err: string[] = [];
+    printRenderReport(report, { out: (t) => out.push(t), err: (t) => err.push(t), outColors: colors(false), errColors: colors(false), errIsTty: false, json: false, quiet: false });
+    expect(out).toEqual([]);
+    expect(err.join('')).toBe(
+      '⚠ DWC3006 old/.dockerignore was generated from old/service.dockerfile.ts, which no longer exists\n  → delete it\n' +
+        '✖ DWC3004 old/Dockerfile could not be deleted: EBUSY resource busy\n  → check the file and its directory, then run `dockwright render --prune` again; no leftover file was deleted\n',
+    );
   });
 });

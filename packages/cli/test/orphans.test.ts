@@ -1,7 +1,8 @@
 // Generated files whose target is gone: reported by `render --check` (a failure) and `render` (a
 // warning), deleted only by `render --prune`. Real files in temporary projects, the real binary.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli, cleanup, makeProject, repoRoot, runCli } from './support/cli.js';
 import * as fixtures from './support/fixtures.js';
@@ -214,6 +215,33 @@ describe('render --prune', () => {
     expect(run.stderr).toContain('⚠ DWC3006 services/web/Dockerfile was generated from services/web/service.dockerfile.ts, which no longer exists\n  → not deleted, since a target failed; fix it and run `dockwright render --prune` again, or delete it');
     expect(existsSync(join(dir, 'services/web/Dockerfile'))).toBe(true);
     expect(existsSync(join(dir, 'services/web/Dockerfile.dockerignore'))).toBe(true);
+  });
+
+  it('deletes nothing when one file cannot be deleted: the files already moved aside come back', async () => {
+    const dir = monorepoWithoutWeb({ 'services/zzz/Dockerfile': `${header('service.dockerfile.ts')}FROM debian:12.8-slim\n` });
+    // The last of the three cannot be renamed: immutable for root (who ignores permissions), its
+    // directory read-only for anyone else. Both are real refusals of the file system.
+    const last = join(dir, 'services/zzz/Dockerfile');
+    const root = process.getuid?.() === 0;
+    if (root) execFileSync('chattr', ['+i', last]);
+    else chmodSync(dirname(last), 0o555);
+    let run;
+    try {
+      run = await runCli(cli, ['render', '--prune'], dir);
+    } finally {
+      if (root) execFileSync('chattr', ['-i', last]);
+      else chmodSync(dirname(last), 0o755);
+    }
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `${webGone('⚠', 'Dockerfile')}${webGone('⚠', 'Dockerfile.dockerignore')}` +
+        `✖ DWC3004 services/zzz/Dockerfile could not be deleted: ${root ? 'EPERM operation not permitted' : 'EACCES permission denied'}\n` +
+        '  → check the file and its directory, then run `dockwright render --prune` again; no leftover file was deleted\n',
+    );
+    expect(readdirSync(join(dir, 'services/web')).filter((f) => /Dockerfile|prune/.test(f)).sort()).toEqual(['Dockerfile', 'Dockerfile.dockerignore']);
+    expect(readFileSync(join(dir, 'services/web/Dockerfile'), 'utf8')).toBe(readFileSync(join(example, 'services/web/Dockerfile'), 'utf8'));
+    expect(existsSync(last)).toBe(true);
   });
 
   it('is refused with --check (exit 2), which writes and deletes nothing', async () => {

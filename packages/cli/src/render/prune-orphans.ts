@@ -11,16 +11,19 @@ export interface PruneResult {
   readonly failure?: { readonly path: string; readonly reason: string };
 }
 
+/** `EPERM operation not permitted`: the code and what it means, without the temporary name. */
 function errorText(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return `${e.code ?? 'error'} ${String(e.message).replace(/^\w+: /, '')}`;
+  const what = /^\w+: ([^,]+)/.exec(String(e.message))?.[1] ?? String(e.message);
+  return `${e.code ?? 'error'} ${what}`;
 }
 
 /**
  * Deletes the orphans all together or not at all. Each file is first checked again (it must
  * still carry the header naming the same source, so a file edited since it was found is kept),
  * then renamed aside in its own directory; if any of that fails, every file already moved is
- * renamed back and nothing is deleted. Only then are the moved files removed.
+ * renamed back and nothing is deleted. Only then are the moved files removed (one that cannot be,
+ * which takes a failing disk, is put back and reported).
  *
  * @example
  * ```ts

@@ -122,7 +122,8 @@ async function settleOrphans(orphans: readonly Orphan[], prune: boolean, failed:
   return orphans.map((o): OrphanReport => {
     if (deleted.includes(o.path)) return { ...base(o), status: 'deleted', issue: orphanIssue(o, cwd, '') };
     if (failure?.path === o.path) {
-      const issue = cliIssue('DWC3004', `${posix(cwd, o.path)} could not be deleted: ${failure.reason}`, 'check that its directory is writable; no leftover file was deleted');
+      const others = deleted.length === 0 ? 'no leftover file was deleted' : 'the other leftover files were deleted';
+      const issue = cliIssue('DWC3004', `${posix(cwd, o.path)} could not be deleted: ${failure.reason}`, `check the file and its directory, then run \`dockwright render --prune\` again; ${others}`);
       return { ...base(o), status: 'failed', issue };
     }
     return { ...base(o), status: 'orphaned', issue: orphanIssue(o, cwd, '') };
