@@ -40,7 +40,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'A generated file whose target module is gone, or no longer writes it, is reported (DWC3006).',
     ],
     options: [
-      { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file and exit 1 if there is one' },
+      { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file, list generated files without a target, and exit 1 if there is one' },
       { name: 'prune', description: 'also delete generated files whose target module is gone or no longer writes them' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
