@@ -2,16 +2,17 @@ import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { findFiles } from '../files/find-files.js';
 import { readHead } from '../files/read-head.js';
+import { dockerfilePattern } from '../lint/find-dockerfiles.js';
 import { HEADER_BYTES, readGeneratedHeader } from './generated-header.js';
 import { mapConcurrent } from './map-concurrent.js';
 import type { TargetOutcome } from './planned-file.js';
 
 /**
  * The names a target's files usually have: `Dockerfile`, `Dockerfile.<name>`, `<name>.Dockerfile`
- * (or `.dockerfile`), `.dockerignore` and `<name>.dockerignore`. A list entry may give any path,
+ * (or `.dockerfile`), as lint finds them, and `.dockerignore` and `<name>.dockerignore`. A list entry may give any path,
  * but only these are looked at, so the search reads few files.
  */
-export const generatedFilePattern = /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.[Dd]ockerfile|[\w.-]*\.dockerignore)$/;
+export const generatedFilePattern = new RegExp(`${dockerfilePattern.source}|^[\\w.-]*\\.dockerignore$`);
 
 /** How many files are opened at once. */
 const READS_IN_FLIGHT = 16;
