@@ -19,7 +19,7 @@ export type { DockwrightTypeError, Duration, PortSpec } from './builder/type-che
 export type { StageSource } from './builder/stage-source.js';
 
 // Lock: image digests from dockwright.lock.yaml (written by `dockwright lock`).
-export { emptyLockfile, formatLockfile, parseLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
+export { emptyLockfile, formatLockfile, parseLockfile, validateLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
 export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
 export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';

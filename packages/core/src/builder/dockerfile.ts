@@ -5,7 +5,7 @@ import type { Mount } from '../ast/mount.js';
 import { DockwrightError, isDockwrightError } from '../errors/dockwright-error.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import type { Lockfile } from '../lock/lockfile.js';
+import { validateLockfile, type Lockfile } from '../lock/lockfile.js';
 import { lockedImages, resolveLocks, unresolvedLocks, type LockedReference } from '../lock/resolve-locks.js';
 import { argDefaults } from '../rules/instructions/arg-defaults.js';
 import { toIssue } from '../rules/rule.js';
@@ -14,6 +14,7 @@ import { noBaseStage } from '../rules/stages/first-instruction.js';
 import { rootFinalStage } from '../rules/users/root-final-stage.js';
 import { render } from '../render/render.js';
 import { frontendImage, lowestVersion, requiredFeatures, type FrontendVersion } from '../render/syntax.js';
+import { checkOptions, spec, wrongArgument } from '../validate/arguments.js';
 import { checkLine } from '../validate/text.js';
 import { lockIssues } from './image.js';
 import { StageImpl } from './stage.js';
@@ -150,10 +151,26 @@ function versionOfImage(ref: string): FrontendVersion | undefined {
   return m === null ? undefined : { minor: Number(m[1]), labs: m[2] !== undefined };
 }
 
+const optionShape = {
+  syntax: spec.string,
+  header: spec.either(spec.string, spec.arrayOf(spec.string, 'an array of strings')),
+  locked: spec.boolean,
+  lockfile: spec.object,
+} as const;
+
 function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileResult {
   const issues: DockwrightIssue[] = [];
+  const call = 'dockerfile()';
+  const refused = [
+    final instanceof StageImpl ? undefined : wrongArgument(call, 'the final stage', { what: "a stage from stage('name').from(...)", test: () => false }, final),
+    ...checkOptions(call, options, optionShape).map((i) => issue('DW9001', i.message, i.hint, i.path)),
+  ].filter((i): i is DockwrightIssue => i !== undefined);
+  const [firstRefused, ...moreRefused] = refused;
+  if (firstRefused !== undefined) return { ok: false, issues: [firstRefused, ...moreRefused] };
   if (!(final instanceof StageImpl) || final.state.from === undefined) {
-    return { ok: false, issues: [toIssue(noBaseStage())] };
+    // A from() whose argument was refused says more than "no FROM".
+    const [own, ...more] = final instanceof StageImpl ? final.state.issues.filter((i) => i.code === 'DW9005') : [];
+    return { ok: false, issues: own === undefined ? [toIssue(noBaseStage())] : [own, ...more] };
   }
   const stages = collect(final, issues);
   for (const s of stages) issues.push(...s.state.issues);
@@ -216,7 +233,11 @@ const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`;
  * The Dockerfile value for an AST: resolved with `lockfile` when given; otherwise, with locked
  * images, checked with placeholder digests and rendering only through `withLockfile()`.
  */
-function finish(source: DockerfileNode, target: string, lockfile: Lockfile | undefined): DockerfileResult {
+function finish(source: DockerfileNode, target: string, given: Lockfile | undefined): DockerfileResult {
+  // A lockfile built in code is checked as the file would be, used or not.
+  const valid = given === undefined ? undefined : validateLockfile(given);
+  if (valid !== undefined && !valid.ok) return valid;
+  const lockfile = valid?.lockfile;
   const locks = lockedImages(source);
   let ast = source;
   let checked = source;
@@ -226,7 +247,7 @@ function finish(source: DockerfileNode, target: string, lockfile: Lockfile | und
     ast = resolved.ast;
     checked = ast;
   } else if (locks.length > 0) {
-    const placeholder: Lockfile = { version: 1, images: Object.fromEntries(locks.map((l) => [l.key, { digest: PLACEHOLDER_DIGEST, mediaType: '', platforms: [] }])) };
+    const placeholder: Lockfile = { version: 1, images: Object.fromEntries(locks.map((l) => [l.key, { digest: PLACEHOLDER_DIGEST, mediaType: 'application/vnd.oci.image.index.v1+json', platforms: [] }])) };
     const resolved = resolveLocks(source, placeholder);
     if (!resolved.ok) return resolved;
     checked = resolved.ast;
@@ -252,7 +273,8 @@ function finish(source: DockerfileNode, target: string, lockfile: Lockfile | und
     withLockfile: (given: Lockfile) => {
       const result = finish(source, target, given);
       if (result.ok) return result.dockerfile;
-      throw new DockwrightError(result.issues, { summary: `the lockfile does not cover the Dockerfile whose final stage is "${target}"` });
+      const malformed = result.issues.every((i) => i.code === 'DW1014');
+      throw new DockwrightError(result.issues, { summary: malformed ? 'the lockfile is malformed' : `the lockfile does not cover the Dockerfile whose final stage is "${target}"` });
     },
     toString: () => value.render(),
   };

@@ -9,6 +9,7 @@ import { imageName, imageReference, imageTemplateShape } from '../rules/images/i
 import { imageWithoutTag } from '../rules/images/image-without-tag.js';
 import { toIssue, type Problem } from '../rules/rule.js';
 import { splitImageRef } from '../validate/image-ref.js';
+import { isTextInput, spec, wrongArgument } from '../validate/arguments.js';
 import { checkLine } from '../validate/text.js';
 import type { CheckDigest, CheckImageRef } from './type-checks.js';
 import type { Arg, TemplateWithVars } from './variables.js';
@@ -107,6 +108,7 @@ function makeImage(ref: ImageRef, args: readonly Arg[], issues: readonly Dockwri
     issues,
     pinDigest(digest?: string): Image {
       if (digest === undefined) return value.locked();
+      if (typeof digest !== 'string') return makeImage(ref, args, [...issues, wrongArgument('pinDigest()', 'the digest', spec.string, digest, AT_FROM)]);
       return makeImage(Object.freeze({ ...ref, digest }), args, [...issues, ...digestIssues(digest)]);
     },
     locked(): Image {
@@ -167,7 +169,12 @@ function parseTemplate(ref: TemplateWithVars): Image {
 export function image<S extends string>(ref: S & CheckImageRef<S>): Image;
 export function image(ref: TemplateWithVars): Image;
 export function image(ref: string | TemplateWithVars): Image {
-  return typeof ref === 'string' ? parseLiteral(ref) : parseTemplate(ref);
+  if (typeof ref === 'string') return parseLiteral(ref);
+  if (!isTextInput(ref) || (ref as { kind: string }).kind !== 'Template') {
+    const wrong = wrongArgument('image()', 'the reference', { what: 'a string such as node:22.11-bookworm-slim, or a tpl`...` template', test: () => false }, ref, AT_FROM);
+    return makeImage(Object.freeze({ kind: 'ImageRef', name: 'invalid' }), [], [wrong]);
+  }
+  return parseTemplate({ ...ref, variables: ref.variables ?? [] });
 }
 
 /** True for an Image value. */

@@ -1,3 +1,4 @@
+import { checkOptions, spec, throwIfAny } from '../validate/arguments.js';
 import type { TextInput } from './variables.js';
 
 /** The OCI image annotations (`org.opencontainers.image.*`), by their short names. */
@@ -45,6 +46,7 @@ const keys: Readonly<Record<keyof OciLabels, string>> = {
  * ```
  */
 export function oci(labels: OciLabels): Record<string, TextInput> {
+  throwIfAny(checkOptions('oci()', labels ?? null, Object.fromEntries(Object.keys(keys).map((k) => [k, spec.text]))));
   const out: Record<string, TextInput> = {};
   for (const [short, key] of Object.entries(keys) as [keyof OciLabels, string][]) {
     const value = labels[short];

@@ -2,6 +2,7 @@ import type { ImageRef, StageRef } from '../ast/image.js';
 import type { Mount } from '../ast/mount.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
+import { checkArgument, checkOptions, isRecord, MAX_ID, spec, type ArgSpec } from '../validate/arguments.js';
 import { MOUNT_VALUE, OCTAL_MODE } from '../validate/values.js';
 import type { Image } from './image.js';
 import type { StageSource } from './stage-source.js';
@@ -38,6 +39,33 @@ function make(mount: Mount, issues: DockwrightIssue[], source?: StageSource | Im
   return Object.freeze({ kind: 'Mount', mount: Object.freeze(mount), ...(source === undefined ? {} : { source }), issues: [...issues, ...(source?.kind === 'Image' ? source.issues : [])] });
 }
 
+const AT_RUN = { instruction: 'RUN' } as const;
+
+// What BuildKit's mount parser accepts: uid and gid are `ParseUint(v, 10, 32)`, so 0 to 2^32 - 1.
+const id = spec.integer(0, MAX_ID);
+const source: ArgSpec = {
+  what: 'a stage or an image',
+  test: (v) => isRecord(v) && ((v['kind'] === 'Stage' && typeof v['name'] === 'string') || (v['kind'] === 'Image' && isRecord(v['ref']))),
+};
+const shapes = {
+  cache: { id: spec.string, sharing: spec.oneOf('shared', 'private', 'locked'), from: source, source: spec.string, mode: spec.string, uid: id, gid: id, readonly: spec.boolean },
+  bind: { source: spec.string, from: source, readwrite: spec.boolean },
+  secret: { target: spec.string, env: spec.string, required: spec.boolean, mode: spec.string, uid: id, gid: id },
+  ssh: { id: spec.string, target: spec.string, required: spec.boolean, mode: spec.string, uid: id, gid: id },
+  // A whole number of bytes: BuildKit reads `size=1.5` as 1 and `1e+21` as a negative number.
+  tmpfs: { size: spec.integer(0, Number.MAX_SAFE_INTEGER) },
+} as const;
+
+/**
+ * The kinds and ranges a mount function refuses; when there are any, the mount is not built (a
+ * value of the wrong kind would render as text BuildKit reads differently, or not at all).
+ */
+function refused(call: string, first: readonly [string, unknown] | undefined, options: unknown, shape: Readonly<Record<string, ArgSpec>>): MountValue | undefined {
+  const found = [...(first === undefined ? [] : [checkArgument(call, first[0], first[1], spec.string, AT_RUN)]), ...checkOptions(call, options, shape, AT_RUN)].filter((i): i is DockwrightIssue => i !== undefined);
+  if (found.length === 0) return undefined;
+  return Object.freeze({ kind: 'Mount', mount: Object.freeze({ type: 'tmpfs', target: '/invalid' }), issues: found });
+}
+
 /** Options of a cache mount. */
 export interface CacheMountOptions {
   /** Cache id; defaults to the target path. Give one to share a cache between stages. */
@@ -61,6 +89,8 @@ export interface CacheMountOptions {
  * ```
  */
 export function cacheMount(target: string, options: CacheMountOptions = {}): MountValue {
+  const bad = refused('cacheMount()', ['the target', target], options, shapes.cache);
+  if (bad !== undefined) return bad;
   const { from, ...rest } = options;
   const issues = [...checkValues({ target, id: rest.id, source: rest.source }), ...checkMode(rest.mode)];
   return make({ type: 'cache', target, ...rest, ...fromRef(from) }, issues, from);
@@ -84,6 +114,8 @@ export interface BindMountOptions {
  * ```
  */
 export function bindMount(target: string, options: BindMountOptions = {}): MountValue {
+  const bad = refused('bindMount()', ['the target', target], options, shapes.bind);
+  if (bad !== undefined) return bad;
   const { from, ...rest } = options;
   return make({ type: 'bind', target, ...rest, ...fromRef(from) }, checkValues({ target, source: rest.source }), from);
 }
@@ -110,6 +142,8 @@ export interface SecretMountOptions {
  * ```
  */
 export function secretMount(id: string, options: SecretMountOptions = {}): MountValue {
+  const bad = refused('secretMount()', ['the id', id], options, shapes.secret);
+  if (bad !== undefined) return bad;
   const issues = [...checkValues({ target: options.target, env: options.env }), ...checkMode(options.mode)];
   if (!ID.test(id)) issues.push(issue('DW4002', `secret id ${JSON.stringify(id)} is not a plain name`, 'use letters, digits, . _ and - for a secret id', { instruction: 'RUN' }));
   if (options.env !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.env)) {
@@ -138,6 +172,8 @@ export interface SshMountOptions {
  * ```
  */
 export function sshMount(options: SshMountOptions = {}): MountValue {
+  const bad = refused('sshMount()', undefined, options, shapes.ssh);
+  if (bad !== undefined) return bad;
   const issues = [...checkValues({ id: options.id, target: options.target }), ...checkMode(options.mode)];
   return make({ type: 'ssh', ...options }, issues);
 }
@@ -151,5 +187,7 @@ export function sshMount(options: SshMountOptions = {}): MountValue {
  * ```
  */
 export function tmpfsMount(target: string, options: { readonly size?: number } = {}): MountValue {
+  const bad = refused('tmpfsMount()', ['the target', target], options, shapes.tmpfs);
+  if (bad !== undefined) return bad;
   return make({ type: 'tmpfs', target, ...options }, checkValues({ target }));
 }

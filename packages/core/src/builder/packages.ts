@@ -1,7 +1,10 @@
 import type { RunStep } from '../ast/instructions.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
+import { checkArgument, checkOptions, spec } from '../validate/arguments.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../validate/values.js';
+
+const AT_RUN = { instruction: 'RUN' } as const;
 import { applyCleanup, type CacheMode } from './cleanup.js';
 import type { MountValue } from './mounts.js';
 
@@ -23,6 +26,12 @@ export interface InstallOptions {
 }
 
 function make(manager: 'apt' | 'apk' | 'dnf', head: string, separator: string, packages: readonly string[], options: InstallOptions): PackageInstall {
+  const call = `${manager}Install()`;
+  const refused = [
+    checkArgument(call, 'the packages', packages, spec.arrayOf(spec.string, 'an array of package names'), AT_RUN, `pass the names: ${call.slice(0, -1)}['curl'])`),
+    ...checkOptions(call, options, { versions: spec.recordOf(spec.string), cache: spec.oneOf('clean', 'mount') }, AT_RUN),
+  ].filter((i): i is DockwrightIssue => i !== undefined);
+  if (refused.length > 0) return Object.freeze({ kind: 'PackageInstall', manager, steps: [{ kind: 'Command' as const, text: 'true' }], mounts: [], issues: refused });
   const issues: DockwrightIssue[] = [];
   const versions = options.versions ?? {};
   for (const name of [...packages, ...Object.keys(versions)]) {

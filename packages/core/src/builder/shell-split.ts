@@ -1,4 +1,12 @@
 /**
+ * Trims what a POSIX shell ignores at the ends of a command, spaces and tabs, and nothing else:
+ * a BOM or a no-break space is part of the first or last word to the shell.
+ */
+export function trimBlanks(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
  * Splits a one-line shell script on the `&&` that chain commands, outside quotes, so each command
  * renders on its own line. Anything it cannot read with certainty stays one command.
  */
@@ -22,11 +30,11 @@ export function splitAndChain(script: string): string[] {
       i += 1;
     } else if (c === '(' || c === '{' || c === '`' || (c === '$' && script[i + 1] === '(')) {
       // Subshells and groups: splitting inside them would change the meaning.
-      return [script.trim()];
+      return [trimBlanks(script)];
     }
   }
-  if (quote !== undefined) return [script.trim()];
+  if (quote !== undefined) return [trimBlanks(script)];
   parts.push(script.slice(start));
-  const trimmed = parts.map((p) => p.trim());
-  return trimmed.some((p) => p === '') ? [script.trim()] : trimmed;
+  const trimmed = parts.map((p) => trimBlanks(p));
+  return trimmed.some((p) => p === '') ? [trimBlanks(script)] : trimmed;
 }

@@ -31,8 +31,11 @@ export interface StageState {
   /** False for stages on scratch, which have no /bin/sh. */
   readonly hasShell: boolean;
   readonly userTool: UserTool;
-  /** Which instruction the modifiers (pinDigest, withCleanup...) apply to. */
-  readonly last: 'none' | 'from-image' | 'run' | 'other';
+  /**
+   * Which instruction the modifiers (pinDigest, withCleanup...) apply to; `invalid` after a call
+   * whose arguments were refused, so its modifiers add no second, confusing problem.
+   */
+  readonly last: 'none' | 'from-image' | 'run' | 'other' | 'invalid';
   /** Recording instructions for ONBUILD: no FROM, no final-stage checks. */
   readonly recorder: boolean;
   /** The order `stage()` was called in: stages render in the order they were written, where dependencies allow. */

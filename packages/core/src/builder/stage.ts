@@ -5,7 +5,7 @@ import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { keywordOf } from '../ast/instructions.js';
 import { textToDisplay } from '../ast/text.js';
-import { checkLine } from '../validate/text.js';
+import { checkEdges, checkLine } from '../validate/text.js';
 import { fromPlatform } from '../rules/images/from-platform.js';
 import { addChecksum } from '../rules/instructions/add-checksum.js';
 import { addNotArchive, addNotGit, addNotUrl, isLocalArchive } from '../rules/instructions/add-local.js';
@@ -34,12 +34,14 @@ import { applyCleanup, type CacheMode } from './cleanup.js';
 import { image as parseImage, isImage, lockIssues, type Image, type Scratch } from './image.js';
 import type { MountValue } from './mounts.js';
 import type { PackageInstall } from './packages.js';
-import { splitAndChain } from './shell-split.js';
+import { splitAndChain, trimBlanks } from './shell-split.js';
 import { initialState, type StageState } from './stage-state.js';
 import type { CopyOptions, HealthcheckOptions, RunInput, RunOptions, StageStart, UserSpec } from './stage-types.js';
 import type { CheckStageName } from './type-checks.js';
-import { createUserSteps, guessUserTool, type CreateUserOptions } from './users.js';
+import { createUserIssues, createUserSteps, guessUserTool, type CreateUserOptions } from './users.js';
 import { toText, variablesOf, type Arg, type TextInput } from './variables.js';
+import { checkArgument, checkOptions, isRecord, spec, wrongArgument, type ArgSpec } from '../validate/arguments.js';
+import * as takes from './stage-arguments.js';
 
 type Single = 'Cmd' | 'Entrypoint' | 'Healthcheck';
 
@@ -91,6 +93,21 @@ export class StageImpl {
     return this.#next({ issues: [...this.#state.issues, found] });
   }
 
+  /**
+   * Records arguments a call refused (wrong kind, out of range, unknown option) and stops there:
+   * nothing is added to the stage, and the call's modifiers are skipped.
+   */
+  #refuse(found: readonly (DockwrightIssue | undefined)[]): StageImpl | undefined {
+    const issues = found.filter((i): i is DockwrightIssue => i !== undefined);
+    if (issues.length === 0) return undefined;
+    return this.#next({ issues: [...this.#state.issues, ...issues], last: 'invalid' });
+  }
+
+  /** One argument against its spec, placed at `path`. */
+  #check(call: string, name: string, value: unknown, expected: ArgSpec, path: IssuePath, hint?: string): DockwrightIssue | undefined {
+    return checkArgument(call, name, value, expected, path, hint);
+  }
+
   #withPath(issues: readonly DockwrightIssue[], path: IssuePath): DockwrightIssue[] {
     return issues.map((i) => issue(i.code, i.message, i.hint, { ...i.path, ...path, stage: path.stage ?? this.#state.name }));
   }
@@ -110,6 +127,9 @@ export class StageImpl {
 
   from(base: string | Image | StageImpl | Scratch): StageImpl {
     const path = this.#path('From');
+    const isBase = typeof base === 'string' || isImage(base) || base instanceof StageImpl || (isRecord(base) && base['kind'] === 'Scratch');
+    const refused = this.#refuse([isBase ? undefined : wrongArgument('from()', 'the base', { what: "an image reference, image(...), a stage or scratch", test: () => false }, base, path)]);
+    if (refused !== undefined) return refused;
     if (this.#state.from !== undefined) return this.#problem(issue('DW1007', `stage "${this.name}" already has a base`, 'start a new stage() for a second FROM', path));
     if (typeof base === 'string' || isImage(base)) {
       const img = typeof base === 'string' ? parseImage(base as never) : base;
@@ -141,6 +161,9 @@ export class StageImpl {
   pinDigest(digest?: string): StageImpl {
     const from = this.#state.from;
     const path = this.#path('From');
+    if (this.#state.last === 'invalid') return this;
+    const refused = this.#refuse([digest === undefined ? undefined : this.#check('pinDigest()', 'the digest', digest, spec.string, path)]);
+    if (refused !== undefined) return refused;
     if (this.#state.last !== 'from-image' || from?.base.kind !== 'ImageRef') {
       const call = digest === undefined ? 'locked()' : 'pinDigest()';
       return this.#problem(issue('DW1007', `${call} is not right after from(image)`, `call .from(image).${digest === undefined ? 'locked()' : 'pinDigest(...)'} before any other instruction`, path));
@@ -166,6 +189,9 @@ export class StageImpl {
   platform(platform: TextInput): StageImpl {
     const from = this.#state.from;
     const path = this.#path('From');
+    if (this.#state.last === 'invalid') return this;
+    const refused = this.#refuse([this.#check('platform()', 'the platform', platform, spec.text, path, 'pass platformArgs.BUILDPLATFORM or a tpl`...` template of ARG handles')]);
+    if (refused !== undefined) return refused;
     if (this.#state.last !== 'from-image' || from === undefined) {
       return this.#problem(issue('DW1007', 'platform() is not right after from(image)', 'call .from(image).platform(...) before any other instruction', path));
     }
@@ -185,6 +211,8 @@ export class StageImpl {
 
   run(input: RunInput, options: RunOptions = {}): StageImpl {
     const path = this.#path('Run');
+    const refused = this.#refuse([this.#check('run()', 'the command', input, takes.runInput, path), ...checkOptions('run()', options, takes.runOptions, path)]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     let node: RunInstruction;
     let mounts: readonly MountValue[] = [];
@@ -206,7 +234,9 @@ export class StageImpl {
       issues.push(...checkText(this.#state, text, 'the command', path));
       const literal = typeof text === 'string' ? text : '';
       const shown = typeof text === 'string' ? text : toText(text);
-      if (literal.trim() === '' && typeof text === 'string') issues.push(issue('DW5007', 'run() has an empty command', 'pass the command to run', path));
+      if (trimBlanks(literal) === '' && typeof text === 'string') issues.push(issue('DW5007', 'run() has an empty command', 'pass the command to run', path));
+      const edges = checkEdges(typeof shown === 'string' ? shown : textToDisplay(shown), 'the command', path);
+      if (edges !== undefined) issues.push(edges);
       if (/\\\s*$/.test(literal)) issues.push(issue('DW7003', 'the command ends with a backslash, which would join the next line', 'remove the trailing backslash', path));
       if (/^\s*#/.test(literal)) issues.push(issue('DW7003', 'the command starts with #, which BuildKit drops as a comment inside a continuation', 'use .comment() for comments', path));
       if (literal.includes('<<')) issues.push(issue('DW5004', 'a `<<` in a one-line RUN is read as a heredoc by Dockerfile 1.4+', 'pass the whole script with newlines (rendered as a heredoc), or use exec form', path));
@@ -223,7 +253,8 @@ export class StageImpl {
     return all.length === 0 ? started : started.withMounts(...all);
   }
 
-  #lastRun(method: string): RunInstruction | DockwrightIssue {
+  #lastRun(method: string): RunInstruction | DockwrightIssue | 'skip' {
+    if (this.#state.last === 'invalid') return 'skip';
     const last = this.#state.instructions.at(-1);
     if (this.#state.last !== 'run' || last?.kind !== 'Run') {
       const path = { stage: this.name, instruction: 'RUN' };
@@ -242,8 +273,11 @@ export class StageImpl {
 
   withCleanup(options: { cache?: CacheMode } = {}): StageImpl {
     const last = this.#lastRun('withCleanup()');
+    if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
     const path = { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
+    const refused = this.#refuse(checkOptions('withCleanup()', options, takes.modifiers.cleanup, path));
+    if (refused !== undefined) return refused;
     if (last.command.form !== 'shell') {
       return this.#problem(issue('DW5002', `withCleanup() cannot rewrite ${last.command.form === 'exec' ? 'an exec-form' : 'a heredoc'} RUN`, 'write the install as a one-line shell command, or use aptInstall()/apkInstall()/dnfInstall()', path));
     }
@@ -263,8 +297,11 @@ export class StageImpl {
 
   withMounts(...mounts: readonly MountValue[]): StageImpl {
     const last = this.#lastRun('withMounts()');
+    if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
     const path = { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
+    const refused = this.#refuse(mounts.map((m, n) => this.#check('withMounts()', `mount ${n + 1}`, m, takes.mountValue, path)));
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     let deps = this.#state.deps;
     let globalArgs = this.#state.globalArgs;
@@ -291,14 +328,23 @@ export class StageImpl {
 
   withNetwork(network: 'default' | 'none' | 'host'): StageImpl {
     const last = this.#lastRun('withNetwork()');
+    if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
-    return this.#replaceLastRun({ ...last, network });
+    const refused = this.#refuse([this.#check('withNetwork()', 'the network', network, takes.modifiers.network, this.#runPath())]);
+    return refused ?? this.#replaceLastRun({ ...last, network });
   }
 
   withSecurity(security: 'sandbox' | 'insecure'): StageImpl {
     const last = this.#lastRun('withSecurity()');
+    if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
-    return this.#replaceLastRun({ ...last, security });
+    const refused = this.#refuse([this.#check('withSecurity()', 'the security mode', security, takes.modifiers.security, this.#runPath())]);
+    return refused ?? this.#replaceLastRun({ ...last, security });
+  }
+
+  /** Where the last RUN is: what its modifiers report against. */
+  #runPath(): IssuePath {
+    return { stage: this.name, instruction: 'RUN', index: this.#state.instructions.filter((i) => i.kind === 'Run').length };
   }
 
   // ---- files ----------------------------------------------------------------------------
@@ -312,6 +358,16 @@ export class StageImpl {
       CopyOptions | undefined,
     ];
     const path = this.#path('Copy');
+    const given = hasFrom ? args.length - 1 : args.length;
+    // A stage named by a string (`copy('builder', '/out', './out')`) lands in the options slot.
+    const byName = 'to copy from a stage or an image, pass the value itself: .copy(builder, "/app/dist", "./dist"); stages are values, not names';
+    const refused = this.#refuse([
+      given < 2 || given > 3 ? issue('DW9005', `copy() takes ${hasFrom ? '(from, source, dest, options?)' : '(source, dest, options?)'}, but got ${args.length} arguments`, byName, path) : undefined,
+      this.#check('copy()', 'the source', sourceArg, takes.copySources, path),
+      this.#check('copy()', 'the destination', dest, spec.text, path),
+      ...checkOptions('copy()', args[hasFrom ? 3 : 2], takes.copyOptions, path, byName),
+    ]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     const sources = (Array.isArray(sourceArg) ? sourceArg : [sourceArg]) as TextInput[];
     if (sources.length === 0) issues.push(issue('DW6014', 'copy() of no sources', 'name at least one source', path));
@@ -382,6 +438,13 @@ export class StageImpl {
 
   addUrl(url: string, dest: string, options: { checksum: string; chown?: string | number; chmod?: string | number; link?: boolean }): StageImpl {
     const path = this.#path('Add');
+    const refused = this.#refuse([
+      this.#check('addUrl()', 'the URL', url, spec.string, path),
+      this.#check('addUrl()', 'the destination', dest, spec.string, path),
+      this.#check('addUrl()', 'the options', options, spec.object, path, "pass the checksum: { checksum: 'sha256:...' }"),
+      ...checkOptions('addUrl()', options, takes.addUrlOptions, path),
+    ]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (!/^https?:\/\/[A-Za-z0-9._~:/?#[\]@!&'()*+,;=%-]+$/.test(url) || /[\\"'$]/.test(url)) {
       issues.push(toIssue(addNotUrl(url), path));
@@ -393,6 +456,12 @@ export class StageImpl {
 
   addGit(url: string, dest: string, options: { keepGitDir?: boolean; chown?: string | number; link?: boolean } = {}): StageImpl {
     const path = this.#path('Add');
+    const refused = this.#refuse([
+      this.#check('addGit()', 'the URL', url, spec.string, path),
+      this.#check('addGit()', 'the destination', dest, spec.string, path),
+      ...checkOptions('addGit()', options, takes.addGitOptions, path),
+    ]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (!/^(?:https:\/\/|git@|ssh:\/\/)[A-Za-z0-9._~:/@#+-]+$/.test(url)) {
       issues.push(toIssue(addNotGit(url), path));
@@ -402,6 +471,12 @@ export class StageImpl {
 
   addArchive(archive: string, dest: string, options: { chown?: string | number; chmod?: string | number } = {}): StageImpl {
     const path = this.#path('Add');
+    const refused = this.#refuse([
+      this.#check('addArchive()', 'the archive path', archive, spec.string, path),
+      this.#check('addArchive()', 'the destination', dest, spec.string, path),
+      ...checkOptions('addArchive()', options, takes.addArchiveOptions, path),
+    ]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (!isLocalArchive(archive)) issues.push(toIssue(addNotArchive(archive), path));
     const line = checkLine(archive, 'the archive path', path);
@@ -431,6 +506,8 @@ export class StageImpl {
 
   env(variables: Readonly<Record<string, TextInput>>): StageImpl {
     const path = this.#path('Env');
+    const refused = this.#refuse([this.#check('env()', 'the variables', variables, spec.recordOf(spec.text), path, "pass an object such as { NODE_ENV: 'production' }")]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     const keys = Object.keys(variables);
     if (keys.length === 0) issues.push(issue('DW6009', 'env() with no variables', 'pass at least one variable', path));
@@ -447,6 +524,8 @@ export class StageImpl {
 
   label(labels: Readonly<Record<string, TextInput>>): StageImpl {
     const path = this.#path('Label');
+    const refused = this.#refuse([this.#check('label()', 'the labels', labels, spec.recordOf(spec.text), path, "pass an object such as { 'org.opencontainers.image.source': 'https://...' }")]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (Object.keys(labels).length === 0) issues.push(issue('DW6010', 'label() with no labels', 'pass at least one label', path));
     for (const [key, value] of Object.entries(labels)) {
@@ -458,6 +537,9 @@ export class StageImpl {
 
   arg(handle: Arg): StageImpl {
     const path = this.#path('Arg');
+    const named = typeof handle === 'string' ? `pass a handle: const token = arg(${JSON.stringify(handle)}); then .arg(token)` : "pass a handle: .arg(arg('NAME'))";
+    const refused = this.#refuse([this.#check('arg()', 'the ARG', handle, takes.argHandle, path, named)]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     issues.push(...placed(path, variableName('ARG', handle.name), secretName('ARG', handle.name)));
     if (handle.default !== undefined) {
@@ -470,6 +552,8 @@ export class StageImpl {
 
   workdir(dir: TextInput): StageImpl {
     const path = this.#path('Workdir');
+    const refused = this.#refuse([this.#check('workdir()', 'the path', dir, spec.text, path)]);
+    if (refused !== undefined) return refused;
     const issues = checkText(this.#state, dir, 'WORKDIR', path);
     if (!isAbsolute(dir)) issues.push(toIssue(relativeWorkdir(typeof dir === 'string' ? dir : '(template)'), path));
     return this.#push({ kind: 'Workdir', path: toText(dir) }, issues, { hasWorkdir: true });
@@ -477,6 +561,9 @@ export class StageImpl {
 
   expose(...ports: readonly (number | string)[]): StageImpl {
     const path = this.#path('Expose');
+    const portSpec = spec.either({ what: 'a number', test: (v) => typeof v === 'number' }, spec.string);
+    const refused = this.#refuse(ports.map((p, n) => this.#check('expose()', `port ${n + 1}`, p, portSpec, path)));
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     const parsed = ports.map((p) => {
       const parsed = parsePort(p);
@@ -489,19 +576,31 @@ export class StageImpl {
 
   volume(...paths: readonly string[]): StageImpl {
     const path = this.#path('Volume');
+    const refused = this.#refuse(paths.map((p, n) => this.#check('volume()', `path ${n + 1}`, p, spec.string, path)));
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     for (const p of paths) {
       const bad = checkLine(p, 'VOLUME', path);
       if (bad !== undefined) issues.push(bad);
-      if (!p.startsWith('/')) issues.push(issue('DW6014', `VOLUME ${JSON.stringify(p)} is relative`, 'write an absolute path such as /data', path));
+      const edges = checkEdges(p, 'VOLUME', path, true);
+      if (edges !== undefined) issues.push(edges);
+      else if (!p.startsWith('/')) issues.push(issue('DW6014', `VOLUME ${JSON.stringify(p)} is relative`, 'write an absolute path such as /data', path));
     }
     if (paths.length === 0) issues.push(issue('DW6014', 'volume() with no paths', 'pass at least one path', path));
     return this.#push({ kind: 'Volume', paths: [...paths] }, issues);
   }
 
-  user(spec: UserSpec, options: { create?: CreateUserOptions } = {}): StageImpl {
+  user(given: UserSpec, options: { create?: CreateUserOptions } = {}): StageImpl {
     const path = this.#path('User');
-    const text = typeof spec === 'object' ? `${spec.uid}:${spec.gid}` : String(spec);
+    const refused = this.#refuse([
+      this.#check('user()', 'the user', given, takes.userSpec, path, "pass a name ('app'), a uid (10001), 'user:group' or { uid, gid }"),
+      ...checkOptions('user()', options, { create: spec.object }, path),
+      ...checkOptions('user()', options?.create, takes.createUser, path),
+      options?.create === undefined ? undefined : this.#check('user()', 'option create.uid', options.create.uid, takes.createdId, path, 'pick a fixed uid such as 10001'),
+    ]);
+    // A refused user() is reported once: the stage does not also count as running as root.
+    if (refused !== undefined) return refused.#next({ user: { spec: '(invalid)', root: false, chown: '(invalid)', allowed: false } });
+    const text = typeof given === 'object' ? `${given.uid}:${given.gid}` : String(given);
     const checked = checkOwner(text, path);
     const [user = '', group] = text.split(':');
     const create = options.create;
@@ -515,12 +614,10 @@ export class StageImpl {
     if (!/^[a-z_][a-z0-9_-]*$/.test(user) || group !== undefined) {
       issues.push(issue('DW3002', `user(${JSON.stringify(text)}, { create }) needs a plain user name`, "write .user('app', { create: { uid: 10001 } })", path));
     }
-    if (!Number.isInteger(create.uid) || create.uid <= 0 || (create.gid !== undefined && (!Number.isInteger(create.gid) || create.gid <= 0))) {
-      issues.push(issue('DW3002', 'a created user needs a positive integer uid (and gid)', 'pick a fixed uid such as 10001', path));
-    }
+    issues.push(...createUserIssues(create, path));
     if (!this.#state.hasShell) {
       issues.push(issue('DW3003', 'cannot create a user in a stage on scratch, which has no shell', "use a numeric user instead: .user('65532:65532')", path));
-    } else {
+    } else if (issues.length === 0) {
       stage = stage.run('true').#replaceLastRun({ kind: 'Run', command: { form: 'shell', steps: createUserSteps(user, create, create.tool ?? this.#state.userTool) }, mounts: [] });
     }
     const ids = `${create.uid}:${create.gid ?? create.uid}`;
@@ -531,6 +628,8 @@ export class StageImpl {
 
   allowRoot(reason: string): StageImpl {
     const path = { stage: this.name, instruction: 'USER' };
+    const refused = this.#refuse([this.#check('allowRoot()', 'the reason', reason, spec.string, path)]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (reason.trim() === '') issues.push(toIssue(missingReason('allowRoot()', "say why root is needed: .allowRoot('binds port 80 without capabilities')"), path));
     const bad = checkLine(reason, 'the reason', path);
@@ -552,7 +651,10 @@ export class StageImpl {
       return [toIssue(shellForm(keyword as 'CMD'), path)];
     }
     if (argv.length === 0) return [issue('DW5007', `${keyword} with an empty array`, 'pass a program and its arguments', path)];
-    if (argv.some((a) => typeof a !== 'string' || a.includes('\0'))) return [issue('DW7001', `${keyword} has an argument that is not a string or holds NUL`, 'pass strings without NUL', path)];
+    const call = `${keyword.toLowerCase()}()`;
+    const kinds = argv.map((a, n) => this.#check(call, `argument ${n + 1}`, a, spec.string, path)).filter((i): i is DockwrightIssue => i !== undefined);
+    if (kinds.length > 0) return kinds;
+    if (argv.some((a) => (a as string).includes('\0'))) return [issue('DW7001', `${keyword} has an argument that holds NUL`, 'pass strings without NUL', path)];
     return [];
   }
 
@@ -573,17 +675,25 @@ export class StageImpl {
 
   healthcheck(command: readonly string[] | 'none', options: HealthcheckOptions = {}): StageImpl {
     const path = this.#path('Healthcheck');
+    const refused = this.#refuse(checkOptions('healthcheck()', options, takes.healthcheckOptions, path));
+    if (refused !== undefined) return refused;
     const issues = this.#single('Healthcheck', path);
     if (command !== 'none') issues.push(...this.#argv(command, 'HEALTHCHECK', path));
-    for (const [key, value] of Object.entries(options)) {
+    const given: Record<string, unknown> = {};
+    for (const key of ['interval', 'timeout', 'startPeriod', 'startInterval', 'retries'] as const) {
+      const value = options[key];
+      if (value === undefined) continue;
       issues.push(...placed(path, healthcheckOption(key, value)));
+      given[key] = key === 'retries' ? Number(value) : value;
     }
     const argv = command === 'none' ? null : Array.isArray(command) ? [...command] : [];
-    return this.#push({ kind: 'Healthcheck', argv, ...options }, issues);
+    return this.#push({ kind: 'Healthcheck', argv, ...given }, issues);
   }
 
   stopSignal(signal: string | number): StageImpl {
     const path = this.#path('StopSignal');
+    const refused = this.#refuse([this.#check('stopSignal()', 'the signal', signal, spec.either(spec.string, spec.integer(1, 64)), path, "pass a name such as 'SIGTERM' or a number from 1 to 64")]);
+    if (refused !== undefined) return refused;
     const text = String(signal);
     const issues = placed(path, stopSignal(text));
     return this.#push({ kind: 'StopSignal', signal: text }, issues);
@@ -591,7 +701,14 @@ export class StageImpl {
 
   onBuild(record: (stage: StageImpl) => StageImpl): StageImpl {
     const path = this.#path('OnBuild');
-    const recorded = record(new StageImpl({ ...initialState(this.name, true), hasWorkdir: true })).state;
+    const refusedFn = this.#refuse([this.#check('onBuild()', 'the recorder', record, spec.function, path, 'pass a function: .onBuild((s) => s.copy(".", "/app/"))')]);
+    if (refusedFn !== undefined) return refusedFn;
+    const result: unknown = record(new StageImpl({ ...initialState(this.name, true), hasWorkdir: true }));
+    const refused = this.#refuse([
+      result instanceof StageImpl ? undefined : wrongArgument('onBuild()', 'what the recorder returned', { what: 'the stage it was given, with instructions added', test: () => false }, result, path, 'DW9005', 'return the stage: .onBuild((s) => s.run("make"))'),
+    ]);
+    if (refused !== undefined) return refused;
+    const recorded = (result as StageImpl).state;
     const issues = [...recorded.issues];
     for (const node of recorded.instructions) {
       if (node.kind === 'OnBuild' || node.kind === 'Comment' || node.kind === 'Waiver' || node.kind === 'Raw') {
@@ -607,6 +724,8 @@ export class StageImpl {
 
   comment(text: string): StageImpl {
     const path = this.#path('Comment');
+    const refused = this.#refuse([this.#check('comment()', 'the text', text, spec.string, path)]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     const bad = checkLine(text, 'the comment', path);
     if (bad !== undefined) issues.push(bad);
@@ -616,6 +735,8 @@ export class StageImpl {
 
   raw(line: string, reason: string): StageImpl {
     const path = this.#path('Raw');
+    const refused = this.#refuse([this.#check('raw()', 'the line', line, spec.string, path), this.#check('raw()', 'the reason', reason, spec.string, path)]);
+    if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (reason.trim() === '') issues.push(toIssue(missingReason('raw()', "say why: .raw('...', 'not expressible yet: #123')"), path));
     for (const [what, value] of [['the raw line', line], ['the reason', reason]] as const) {
@@ -632,6 +753,7 @@ export class StageImpl {
   }
 
   with<R>(fn: (stage: this) => R): R {
+    if (typeof fn !== 'function') return this.#refuse([this.#check('with()', 'the function', fn, spec.function, { stage: this.name })]) as R;
     return fn(this);
   }
 
@@ -655,6 +777,10 @@ function placed(path: IssuePath, ...found: readonly (Problem | undefined)[]): Do
  * ```
  */
 export function stage<const N extends string>(name: N & CheckStageName<N>): StageStart {
+  if (typeof name !== 'string') {
+    const s = new StageImpl(initialState('invalid'));
+    return new StageImpl({ ...s.state, issues: [wrongArgument('stage()', 'the name', spec.string, name, {}, 'DW9005', "pass the stage name: stage('build')")] }) as unknown as StageStart;
+  }
   const s = new StageImpl(initialState(name));
   const issues: DockwrightIssue[] = [];
   issues.push(...placed({ stage: name }, stageNameCasing(name), reservedStageName(name)));

@@ -44,7 +44,7 @@ export type CheckAbsolutePath<S extends string> = string extends S
     ? unknown
     : DockwrightTypeError<'WORKDIR must be absolute, e.g. /app'>;
 
-type DurationUnit = 'ns' | 'us' | 'µs' | 'ms' | 's' | 'm' | 'h';
+type DurationUnit = 'ns' | 'us' | 'ms' | 's' | 'm' | 'h';
 type DurationPart = `${number}${DurationUnit}`;
 /** A Go duration as HEALTHCHECK reads it: `30s`, `1m30s`, `500ms`. */
 export type Duration = DurationPart | `${DurationPart}${DurationPart}` | `${DurationPart}${DurationPart}${DurationPart}`;

@@ -1,4 +1,5 @@
 import type { Template, VarRef } from '../ast/text.js';
+import { checkArgument, checkOptions, isVariable, spec, throwIfAny, type ArgSpec } from '../validate/arguments.js';
 
 /**
  * A typed handle to a build argument. Using the handle (never a `$NAME` string) is what lets
@@ -35,6 +36,7 @@ export type TextInput = string | Template | Variable;
  * ```
  */
 export function arg<const Name extends string>(name: Name, options: { default?: string } = {}): Arg<Name> {
+  throwIfAny([checkArgument('arg()', 'the name', name, spec.string, {}, "pass the ARG's name: arg('NODE_VERSION')"), ...checkOptions('arg()', options, { default: spec.string })]);
   return Object.freeze({ kind: 'Arg', name, builtin: false, ...(options.default === undefined ? {} : { default: options.default }) });
 }
 
@@ -48,6 +50,7 @@ export function arg<const Name extends string>(name: Name, options: { default?: 
  * ```
  */
 export function imageEnv(name: string): ImageEnv {
+  throwIfAny([checkArgument('imageEnv()', 'the name', name, spec.string, {}, "pass the variable's name: imageEnv('PATH')")]);
   return Object.freeze({ kind: 'ImageEnv', name });
 }
 
@@ -86,6 +89,11 @@ export const platformArgs = Object.freeze({
  * ```
  */
 export function tpl(strings: TemplateStringsArray, ...values: readonly (Variable | string | number)[]): TemplateWithVars {
+  const part: ArgSpec = { what: 'a string, a finite number, or a variable from arg() or imageEnv()', test: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isVariable(v) };
+  throwIfAny([
+    checkArgument('tpl', 'the literal parts', strings, spec.arrayOf(spec.string, 'the strings of a tagged template'), {}, 'call it as a tag: tpl`node:${version}`'),
+    ...values.map((v, n) => checkArgument('tpl', `value ${n + 1}`, v, part, {}, 'interpolate strings, numbers, arg() handles or imageEnv() variables')),
+  ]);
   const parts: (string | VarRef)[] = [];
   const push = (text: string) => {
     // Adjacent literal text is one part, so a template renders the same however it was written.

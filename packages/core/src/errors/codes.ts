@@ -116,6 +116,7 @@ const table = {
   DW9002: { title: 'escape hatch without a reason', twins: [] },
   DW9003: { title: 'project not understood by a preset', twins: [] },
   DW9004: { title: 'suppression comment that names no known rule', twins: [] },
+  DW9005: { title: 'argument of the wrong kind, out of range, or an unknown option', twins: [] },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable Dockwright error code, such as `DW3001`. */

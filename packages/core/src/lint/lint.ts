@@ -1,9 +1,12 @@
 import { parseDockerfile } from '../syntax/parse-dockerfile.js';
+import { checkArgument, isRecord, throwIfAny, type ArgSpec } from '../validate/arguments.js';
 import type { DockerfileSyntax } from '../syntax/types.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from './lint-options.js';
 import { readSyntax } from './read-syntax.js';
 import { readLevel, runRules } from './run-rules.js';
+
+const syntaxTree: ArgSpec = { what: 'a syntax tree from parseDockerfile()', test: (v) => isRecord(v) && Array.isArray(v['instructions']) && Array.isArray(v['directives']) };
 
 /**
  * Judges a parsed Dockerfile with the rule catalogue and returns the findings as data, in file
@@ -18,6 +21,7 @@ import { readLevel, runRules } from './run-rules.js';
  * ```
  */
 export function lint(tree: DockerfileSyntax, options: LintOptions = {}): LintDiagnostic[] {
+  throwIfAny([checkArgument('lint()', 'the syntax tree', tree, syntaxTree, {}, 'pass parseDockerfile(text).syntax, or call lintDockerfile(text)')]);
   return runRules(readSyntax(tree), options);
 }
 

@@ -2,7 +2,8 @@ import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { isDigest, isImageName, isTag, splitImageRef } from '../validate/image-ref.js';
 import { lockKey } from './normalize-ref.js';
-import { parseYamlSubset, type YamlValue } from './yaml-subset.js';
+import { describeValue } from '../validate/arguments.js';
+import { parseYamlSubset } from './yaml-subset.js';
 
 /** What the lockfile records for one `name:tag`: the digest the tag pointed to when locked. */
 export interface LockedImage {
@@ -76,7 +77,70 @@ export function formatLockfile(lockfile: Lockfile): string {
   return `${lines.join('\n')}\n`;
 }
 
-const isMap = (v: YamlValue | undefined): v is { readonly [key: string]: YamlValue } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = (v: unknown): v is { readonly [key: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const FIX = 'regenerate it with `dockwright lock --update` (after resolving any merge conflict by taking either side)';
+
+/**
+ * Checks the images of a lockfile, read from YAML or built in code: every key a normalised
+ * `registry/repository:tag`, every entry a valid digest, a media type and a platforms list.
+ * Returns the checked entries (platforms sorted); reports each problem through `bad`.
+ */
+function checkImages(given: unknown, bad: (message: string) => void): Record<string, LockedImage> {
+  const images: Record<string, LockedImage> = {};
+  if (!isMap(given)) {
+    bad('images is not a mapping of "registry/repository:tag" to { digest, mediaType, platforms }');
+    return images;
+  }
+  for (const [key, value] of Object.entries(given)) {
+    const parts = splitImageRef(key);
+    if (parts.tag === undefined || parts.digest !== undefined || !isImageName(parts.name) || !isTag(parts.tag) || lockKey(parts.name, parts.tag) !== key) {
+      bad(`"${key}" is not a normalised registry/repository:tag`);
+      continue;
+    }
+    if (!isMap(value)) {
+      bad(`"${key}" is not a mapping with digest, mediaType and platforms`);
+      continue;
+    }
+    const { digest, mediaType, platforms } = value;
+    for (const k of Object.keys(value)) if (!['digest', 'mediaType', 'platforms'].includes(k)) bad(`"${key}" has an unknown key "${k}"`);
+    const digestOk = typeof digest === 'string' && isDigest(digest);
+    const mediaTypeOk = typeof mediaType === 'string' && mediaType !== '' && !/[^\x21-\x7e]/.test(mediaType);
+    const platformsOk = Array.isArray(platforms) && platforms.every((p) => typeof p === 'string' && PLATFORM.test(p));
+    if (!digestOk) bad(`"${key}" has no valid digest (sha256: and 64 lowercase hex digits)`);
+    if (!mediaTypeOk) bad(`"${key}" has no mediaType`);
+    if (!platformsOk) bad(`"${key}" has no valid platforms list (os/arch[/variant])`);
+    if (digestOk && mediaTypeOk && platformsOk) {
+      images[key] = Object.freeze({ digest, mediaType, platforms: Object.freeze([...(platforms as string[])].sort(byCodeUnit)) });
+    }
+  }
+  return images;
+}
+
+/**
+ * Checks a Lockfile value built in code (or read from JSON) as `parseLockfile()` checks the YAML:
+ * a lockfile that names a digest such as `' #'` would otherwise reach the FROM line.
+ *
+ * @example
+ * ```ts
+ * validateLockfile({ version: 1, images: {} }).ok; // true
+ * validateLockfile({ version: 1, images: { 'docker.io/library/debian:12.8-slim': { digest: ' #', mediaType: 'x', platforms: [] } } }).ok; // false
+ * ```
+ */
+export function validateLockfile(value: unknown): LockfileResult {
+  const issues: DockwrightIssue[] = [];
+  const bad = (message: string) => issues.push(issue('DW1014', `lockfile: ${message}`, 'build it with parseLockfile() from dockwright.lock.yaml, or give every image a sha256 digest, a mediaType and its platforms'));
+  if (!isMap(value)) bad('it is not an object with version and images');
+  else {
+    if (value['version'] !== 1) bad(`version is ${JSON.stringify(value['version'] ?? null)}, this dockwright reads version 1`);
+    for (const key of Object.keys(value)) if (key !== 'version' && key !== 'images') bad(`unknown key "${key}"`);
+    const images = checkImages(value['images'], bad);
+    const [first, ...rest] = issues;
+    if (first === undefined) return { ok: true, lockfile: Object.freeze({ version: 1, images: Object.freeze(images) }) };
+    return { ok: false, issues: [first, ...rest] };
+  }
+  return { ok: false, issues: [issues[0] as DockwrightIssue] };
+}
 
 /**
  * Reads `dockwright.lock.yaml`. It is YAML: the block mappings, lists and quoted or plain strings
@@ -90,42 +154,19 @@ const isMap = (v: YamlValue | undefined): v is { readonly [key: string]: YamlVal
  * ```
  */
 export function parseLockfile(text: string): LockfileResult {
-  const fix = 'regenerate it with `dockwright lock --update` (after resolving any merge conflict by taking either side)';
+  if (typeof text !== 'string') return { ok: false, issues: [issue('DW9005', `parseLockfile(): the text is ${describeValue(text)}, not a string`, "pass the file's contents: parseLockfile(readFileSync('dockwright.lock.yaml', 'utf8'))")] };
   const parsed = parseYamlSubset(text);
-  if (!parsed.ok) return { ok: false, issues: [issue('DW1014', `lockfile line ${parsed.line}: ${parsed.message}`, fix)] };
+  if (!parsed.ok) return { ok: false, issues: [issue('DW1014', `lockfile line ${parsed.line}: ${parsed.message}`, FIX)] };
   const root = parsed.value;
   const issues: DockwrightIssue[] = [];
-  const bad = (message: string) => issues.push(issue('DW1014', `lockfile: ${message}`, fix));
+  const bad = (message: string) => issues.push(issue('DW1014', `lockfile: ${message}`, FIX));
   if (!isMap(root)) {
     bad('the document is not a mapping with version and images');
     return { ok: false, issues: [issues[0] as DockwrightIssue] };
   }
   if (root['version'] !== '1') bad(`version is ${JSON.stringify(root['version'] ?? null)}, this dockwright reads version 1`);
   for (const key of Object.keys(root)) if (key !== 'version' && key !== 'images') bad(`unknown key "${key}"`);
-  const images: Record<string, LockedImage> = {};
-  const given = root['images'];
-  if (!isMap(given)) bad('images is not a mapping of "registry/repository:tag" to { digest, mediaType, platforms }');
-  else {
-    for (const [key, value] of Object.entries(given)) {
-      const parts = splitImageRef(key);
-      if (parts.tag === undefined || parts.digest !== undefined || !isImageName(parts.name) || !isTag(parts.tag) || lockKey(parts.name, parts.tag) !== key) {
-        bad(`"${key}" is not a normalised registry/repository:tag`);
-        continue;
-      }
-      if (!isMap(value)) {
-        bad(`"${key}" is not a mapping with digest, mediaType and platforms`);
-        continue;
-      }
-      const { digest, mediaType, platforms } = value;
-      for (const k of Object.keys(value)) if (!['digest', 'mediaType', 'platforms'].includes(k)) bad(`"${key}" has an unknown key "${k}"`);
-      if (typeof digest !== 'string' || !isDigest(digest)) bad(`"${key}" has no valid digest (sha256: and 64 lowercase hex digits)`);
-      if (typeof mediaType !== 'string' || mediaType === '') bad(`"${key}" has no mediaType`);
-      if (!Array.isArray(platforms) || platforms.some((p) => typeof p !== 'string' || !PLATFORM.test(p))) bad(`"${key}" has no valid platforms list (os/arch[/variant])`);
-      if (typeof digest === 'string' && typeof mediaType === 'string' && Array.isArray(platforms)) {
-        images[key] = Object.freeze({ digest, mediaType, platforms: Object.freeze([...(platforms as string[])].sort(byCodeUnit)) });
-      }
-    }
-  }
+  const images = checkImages(root['images'], bad);
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };
   return { ok: true, lockfile: Object.freeze({ version: 1, images: Object.freeze(images) }) };

@@ -5,7 +5,7 @@ import type { Mount } from '../ast/mount.js';
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { splitImageRef } from '../validate/image-ref.js';
-import type { Lockfile } from './lockfile.js';
+import { validateLockfile, type Lockfile } from './lockfile.js';
 import { lockKey } from './normalize-ref.js';
 
 /** One image a Dockerfile takes from the lockfile, and where it is used. */
@@ -124,7 +124,11 @@ function hasLabel(stage: StageNode, key: string): boolean {
  * if (result.ok) console.log(render(result.ast));
  * ```
  */
-export function resolveLocks(ast: DockerfileNode, lockfile: Lockfile): ResolveLocksResult {
+export function resolveLocks(ast: DockerfileNode, given: Lockfile): ResolveLocksResult {
+  // A Lockfile built in code is checked as the file is: its digests reach the text.
+  const valid = validateLockfile(given);
+  if (!valid.ok) return valid;
+  const lockfile = valid.lockfile;
   const wanted = lockedImages(ast);
   const digests = new Map<string, string>();
   const issues: DockwrightIssue[] = [];

@@ -1,7 +1,7 @@
 import type { AddInstruction, CopyInstruction } from '../ast/instructions.js';
 import type { Text } from '../ast/text.js';
 import { printBaseRef } from './print-refs.js';
-import { barePath, expandedJsonForm, isBarePath, quoteWord } from './quote.js';
+import { barePath, expandedJsonForm, flagValue, isBarePath } from './quote.js';
 
 /** Paths as bare words when every one is plain, else the JSON form (spaces, quotes, `$`, leading `-`). */
 export function printPaths(paths: readonly Text[]): string {
@@ -12,12 +12,12 @@ export function printPaths(paths: readonly Text[]): string {
 /** COPY with flags in a fixed order: --from, --chown, --chmod, --link, --parents, --exclude. */
 export function printCopy(copy: CopyInstruction): string {
   const flags: string[] = [];
-  if (copy.from !== undefined) flags.push(`--from=${printBaseRef(copy.from)}`);
-  if (copy.chown !== undefined) flags.push(`--chown=${quoteWord(copy.chown)}`);
+  if (copy.from !== undefined) flags.push(`--from=${printBaseRef(copy.from, 'flag')}`);
+  if (copy.chown !== undefined) flags.push(`--chown=${flagValue(copy.chown)}`);
   if (copy.chmod !== undefined) flags.push(`--chmod=${copy.chmod}`);
   if (copy.link === true) flags.push('--link');
   if (copy.parents === true) flags.push('--parents');
-  for (const pattern of copy.exclude) flags.push(`--exclude=${quoteWord(pattern)}`);
+  for (const pattern of copy.exclude) flags.push(`--exclude=${flagValue(pattern)}`);
   return ['COPY', ...flags, printPaths([...copy.sources, copy.dest])].join(' ');
 }
 
@@ -27,7 +27,7 @@ export function printAdd(add: AddInstruction): string {
   const source = add.source;
   if (source.kind === 'url') flags.push(`--checksum=${source.checksum}`);
   if (source.kind === 'git' && source.keepGitDir === true) flags.push('--keep-git-dir=true');
-  if (add.chown !== undefined) flags.push(`--chown=${quoteWord(add.chown)}`);
+  if (add.chown !== undefined) flags.push(`--chown=${flagValue(add.chown)}`);
   if (add.chmod !== undefined) flags.push(`--chmod=${add.chmod}`);
   if (add.link === true) flags.push('--link');
   const from = source.kind === 'archive' ? source.path : source.url;

@@ -4,11 +4,11 @@ import { printArg, printExpose, printPairs, printUser, printVolume } from './pri
 import { printHealthcheck } from './print-process.js';
 import { printBaseRef } from './print-refs.js';
 import { printRun } from './print-run.js';
-import { execForm, quoteWord } from './quote.js';
+import { execForm, flagValue, quoteWord } from './quote.js';
 
 /** `FROM [--platform=...] image AS name`. */
 export function printFrom(from: FromInstruction, name: string): string {
-  const platform = from.platform === undefined ? '' : `--platform=${quoteWord(from.platform)} `;
+  const platform = from.platform === undefined ? '' : `--platform=${flagValue(from.platform)} `;
   return `FROM ${platform}${printBaseRef(from.base)} AS ${name}`;
 }
 

@@ -12,7 +12,7 @@ export function printMount(m: Mount): string {
       add('id', m.id);
       add('target', m.target);
       add('source', m.source);
-      add('from', m.from && printBaseRef(m.from));
+      add('from', m.from && printBaseRef(m.from, 'flag'));
       add('sharing', m.sharing);
       add('mode', m.mode);
       add('uid', m.uid);
@@ -22,7 +22,7 @@ export function printMount(m: Mount): string {
     case 'bind':
       add('target', m.target);
       add('source', m.source);
-      add('from', m.from && printBaseRef(m.from));
+      add('from', m.from && printBaseRef(m.from, 'flag'));
       if (m.readwrite === true) o.push('readwrite');
       break;
     case 'secret':

@@ -97,7 +97,15 @@ export function isBarePath(text: Text): boolean {
 /** Renders a path as a bare word (only call when `isBarePath` holds). */
 export function barePath(text: Text): string {
   const parts = typeof text === 'string' ? [text] : text.parts;
-  return joinParts(parts, (p) => p);
+  return notHeredoc(joinParts(parts, (p) => p));
+}
+
+// BuildKit takes a COPY/ADD source that matches `^\d*<<` as a heredoc, in JSON form too, before
+// the lexer runs; an escaped first character no longer matches, and the lexer removes the escape.
+const HEREDOC_LIKE = /^\d*<</;
+
+function notHeredoc(word: string): string {
+  return HEREDOC_LIKE.test(word) ? `\\${word}` : word;
 }
 
 /**
@@ -120,9 +128,64 @@ export function execForm(argv: readonly string[]): string {
 export function expandedJsonForm(words: readonly Text[]): string {
   const items = words.map((w) => {
     const parts = typeof w === 'string' ? [w] : w.parts;
-    return jsonString(joinParts(parts, (p) => escapeBare(oneLine(p))));
+    return jsonString(notHeredoc(joinParts(parts, (p) => escapeBare(oneLine(p)))));
   });
   return `[${items.join(', ')}]`;
+}
+
+/**
+ * A flag value (`--platform=`, `--chown=`, `--exclude=`...). BuildKit reads it through two layers:
+ * the flag reader first strips quotes and backslashes, then the lexer expands the result. So the
+ * value is escaped for the lexer (every `\`, `"`, `$`, `'` gets a backslash), then quoted for the
+ * flag reader (`quoteFlag`). The flag reader reads bytes, so anything outside printable ASCII is
+ * refused: it would come back as other characters.
+ */
+export function flagValue(text: Text): string {
+  const parts = typeof text === 'string' ? [text] : text.parts;
+  const literal = (p: string) => {
+    if (/[^\x20-\x7e]/.test(p)) refuse('DW7001', `the flag value ${shown(p)} holds a character outside printable ASCII, which BuildKit's flag reader cannot carry`, 'use printable ASCII in flag values');
+    return escapeBare(p);
+  };
+  const rendered = joinParts(parts, literal);
+  if (rendered === '') refuse('DW7001', 'an empty flag value', 'give the flag a value or leave it out');
+  return quoteFlag(rendered);
+}
+
+// Flag values written bare; the flag reader reads these the same quoted or not.
+const BARE_FLAG = /^[A-Za-z0-9_.,/:@%+=~${}-]+$/;
+
+/**
+ * The flag reader's layer alone: `text` as the lexer should see it, written bare when it is
+ * plain, else in double quotes with `"` and `\` escaped. The formatter writes flags with it too.
+ *
+ * @example
+ * ```ts
+ * quoteFlag('$BUILDPLATFORM'); // '$BUILDPLATFORM'
+ * quoteFlag('**' + '/*.md'); // '"**' + '/*.md"'
+ * ```
+ */
+export function quoteFlag(text: string): string {
+  return BARE_FLAG.test(text) ? text : `"${text.replace(/["\\]/g, '\\$&')}"`;
+}
+
+// Words a POSIX shell reads as themselves, unquoted.
+const SHELL_SAFE = /^[A-Za-z0-9_.,/:@%+=-]+$/;
+
+/**
+ * One word of a shell command the builder generates (useradd, adduser, package lists): as is when
+ * the shell reads it as itself, else in single quotes with `'` written `'\''`. Line breaks and
+ * control characters are refused; the builder reports them first.
+ *
+ * @example
+ * ```ts
+ * shellWord('/home/app'); // '/home/app'
+ * shellWord("it's"); // "'it'\\''s'"
+ * ```
+ */
+export function shellWord(value: string): string {
+  oneLine(value);
+  if (SHELL_SAFE.test(value)) return value;
+  return `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 /**
@@ -133,7 +196,7 @@ export function expandedJsonForm(words: readonly Text[]): string {
  */
 export function shellText(text: Text): string {
   // A template is trimmed as the builder trims a literal command (no trailing blank on the line).
-  const rendered = typeof text === 'string' ? text : joinParts(text.parts, oneLine).trim();
+  const rendered = typeof text === 'string' ? text : joinParts(text.parts, oneLine).replace(/^[ \t]+|[ \t]+$/g, '');
   if (rendered === '') refuse('DW5007', 'run() has an empty command', 'pass the command to run');
   if (/^\s*--/.test(rendered)) {
     refuse('DW7003', `the command ${shown(rendered)} starts with --, which BuildKit reads as a RUN flag`, 'start the command with the program, or use exec form: run(["prog", "--flag"])');

@@ -2,6 +2,7 @@ import type { DockerfileNode } from '../ast/dockerfile.js';
 import { DockwrightError } from '../errors/dockwright-error.js';
 import { issue } from '../errors/issue.js';
 import { unresolvedLocks } from '../lock/resolve-locks.js';
+import { checkArgument, dockerfileNode, throwIfAny } from '../validate/arguments.js';
 import { printArg } from './print-metadata.js';
 import { printFrom, printInstruction } from './print-instruction.js';
 
@@ -20,6 +21,7 @@ const DIRECTIVE_LIKE = /^#\s*[A-Za-z][A-Za-z0-9]*\s*=/;
  * ```
  */
 export function render(ast: DockerfileNode): string {
+  throwIfAny([checkArgument('render()', 'the AST', ast, dockerfileNode, {}, 'pass dockerfile(stage).ast, or an AST of that shape')]);
   const [missing, ...more] = unresolvedLocks(ast).map((l) =>
     issue('DW1013', `image ${l.written} is locked but has no digest yet`, 'run `dockwright lock`, then render with the lockfile: `dockwright render`, dockerfile(app, { lockfile }) or resolveLocks(ast, lockfile)', l.path),
   );

@@ -1,3 +1,4 @@
+import { checkArgument, spec, throwIfAny } from '../validate/arguments.js';
 import { checkInstruction } from './check-instruction.js';
 import { heredocOpeners } from './heredoc-words.js';
 import { parseIssue } from './parse-issue.js';
@@ -134,6 +135,7 @@ function readInstruction(line: string, from: number, map: SourceMap, escape: num
  * ```
  */
 export function parseDockerfile(text: string): ParseResult {
+  throwIfAny([checkArgument('parseDockerfile()', 'the text', text, spec.string, {}, "pass the file's contents: parseDockerfile(readFileSync('Dockerfile', 'utf8'))")]);
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const lineCount = lines.length;

@@ -1,3 +1,4 @@
+import { quoteFlag } from '../render/quote.js';
 import { canSplitChain, shellTokens } from './shell-tokens.js';
 import type { SyntaxFlag, SyntaxInstruction } from './types.js';
 
@@ -16,14 +17,10 @@ const COMMAND_ENDS = new Set(['&&', '||', '|', '&', ';', ';;', 'then', 'do', 'el
 const INDENT = '    ';
 const DEEP_INDENT = '        ';
 
-/** Flag values written bare, as the renderer writes them; others are double-quoted. */
-const BARE_FLAG_VALUE = /^[A-Za-z0-9_.,/:@%+=~${}-]+$/;
-
-/** A flag as `--name=value`; BuildKit's flag reader removes the quotes and `\` escapes again. */
+/** A flag as `--name=value`, quoted as the renderer quotes it; BuildKit's flag reader removes the quotes and `\` escapes again. */
 function printFlag(flag: SyntaxFlag): string {
   if (flag.value === undefined) return `--${flag.name}`;
-  const value = BARE_FLAG_VALUE.test(flag.value) ? flag.value : `"${flag.value.replace(/["\\]/g, '\\$&')}"`;
-  return `--${flag.name}=${value}`;
+  return `--${flag.name}=${quoteFlag(flag.value)}`;
 }
 
 function orderedFlags(node: SyntaxInstruction): string[] {

@@ -31,3 +31,20 @@ export function checkLine(value: string, what: string, path: IssuePath): Dockwri
     path,
   );
 }
+
+// Go's unicode.IsSpace: what BuildKit's strings.TrimSpace removes.
+const GO_SPACE = /^[\t\n\u000b\u000c\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+
+/**
+ * Checks a value BuildKit trims at both ends (a RUN command, a VOLUME path), where a no-break
+ * space or another Unicode blank would silently be dropped. Spaces and tabs are left to the
+ * caller unless `ascii` is set (a shell ignores them at the ends of a command; a path does not).
+ */
+export function checkEdges(value: string, what: string, path: IssuePath, ascii = false): DockwrightIssue | undefined {
+  const inner = ascii ? value : value.replace(/^[ \t]+|[ \t]+$/g, '');
+  const chars = Array.from(inner);
+  const edge = [chars[0], chars.at(-1)].find((c) => c !== undefined && GO_SPACE.test(c));
+  if (edge === undefined) return undefined;
+  const code = `U+${(edge.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return issue('DW7003', `${what} ${preview(value)} starts or ends with ${code}, a blank BuildKit trims`, 'remove the blank at the start and the end', path);
+}

@@ -279,7 +279,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   DW6012: {
     invalid: ['FROM debian:12\nHEALTHCHECK --interval=5min CMD ["true"]\n', 'FROM debian:12\nHEALTHCHECK --retries=x CMD ["true"]\n'],
     valid: ['FROM debian:12\nHEALTHCHECK --interval=30s --timeout=1m30s --retries=3 CMD ["true"]\n'],
-    message: 'interval "5min" is not a duration',
+    message: 'interval "5min" is not a duration BuildKit reads',
   },
   DW6013: {
     invalid: ['FROM debian:12\nSTOPSIGNAL TERM\n'],

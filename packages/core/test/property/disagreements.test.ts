@@ -116,11 +116,3 @@ describe('values', () => {
     expect(contents('\\\\"\n')).toEqual({ buildkit: ['\\\\"\n'], ast: ['"'] });
   });
 });
-
-describe('where the renderer normalises a shell command (not dockerfile-ast)', () => {
-  it("JS trim() drops a U+FEFF at a command's edge, which BuildKit's Go TrimSpace and /bin/sh would keep", () => {
-    // builder/shell-split.ts trims each chained command with String.prototype.trim.
-    const t = dockerfile(app().run('true\uFEFF').user('10001')).render();
-    expect(t).toContain('RUN true\n');
-  });
-});

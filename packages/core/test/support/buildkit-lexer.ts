@@ -395,7 +395,8 @@ export function parseHealthConfig(rest: string): { type: string; command: Return
 // ---- parser/split_command.go ----------------------------------------------------------------
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF at the start of the rest is text here (the default decoder would drop it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * extractBuilderFlags: leading `--name=value` words, up to the first word not starting with `--`
