@@ -68,7 +68,7 @@ describe('a policy file', () => {
     → pin each version: aptInstall(['ca-certificates'], { versions: { ca-certificates: '<version>' } }); \`apt-cache policy ca-certificates\` shows it
 ✖ legacy/service.dockerfile.ts breaks the policy of dockwright.policy.yaml
   ✖ DW1010 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)
-    → pin it: image('debian:12.8-slim').pinDigest('sha256:...'); \`docker buildx imagetools inspect debian:12.8-slim\` prints the digest
+    → lock it: image('debian:12.8-slim').locked() and run \`dockwright lock\`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate
   ✖ DW3007 the final USER "www-data" is a name, not a numeric uid (stage "app", USER #1)
     → use the ids: .user(1000) or .user('1000:1000') for a user the base image has (\`id www-data\` shows them), or .user('app', { create: { uid: 10001 } }), which writes USER 10001:10001
   ✖ DW5022 package "sudo" is installed in stage "app", which is in the final image, and the policy forbids it (stage "app", RUN #1)
@@ -140,7 +140,7 @@ describe('which policy applies', () => {
     const run = await runCli(cli, ['render'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  ✖ DW1009 image "debian:12.8-slim@sha256:bbbb');
-    expect(run.stderr).toContain('→ use an image from registry.acme.example (allowedRegistries in dockwright.policy.yaml)\n');
+    expect(run.stderr).toContain('→ use an image from registry.acme.example, or add its registry to allowedRegistries in dockwright.policy.yaml\n');
   });
 
   it('no policy file: nothing is checked', async () => {

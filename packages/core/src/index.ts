@@ -26,6 +26,13 @@ export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.j
 export { lockKey, normalizeImageName, parseLockKey } from './lock/normalize-ref.js';
 export type { NormalizedName } from './lock/normalize-ref.js';
 
+// Images: every image reference of an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.
+export { imageRefs, mapImageRefs } from './images/image-refs.js';
+export type { ImageUse, ImagePlace } from './images/image-refs.js';
+export { fullImageName, isAllowedImage, isRegistryEntry, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN } from './images/registries.js';
+export { registryAllowed } from './rules/images/registry-allowed.js';
+export { baseDigest } from './rules/images/base-digest.js';
+
 // Render: AST to canonical text.
 export { render } from './render/render.js';
 export { requiredFeatures, lowestVersion, frontendImage } from './render/syntax.js';

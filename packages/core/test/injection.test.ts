@@ -6,12 +6,18 @@ import { describe, expect, it } from 'vitest';
 import {
   apkInstall,
   arg,
+  bindMount,
   cacheMount,
   dockerfile,
   image,
+  imageRefs,
+  isAllowedImage,
   isDockwrightError,
+  isRegistryEntry,
+  lintDockerfile,
   oci,
   platformArgs,
+  REGISTRY_ENTRY_MESSAGE,
   secretMount,
   sshMount,
   stage,
@@ -198,5 +204,66 @@ describe('value escapes: BuildKit reads back the value that went in', () => {
     const edges = text(() => app().run('true').withMounts(cacheMount('/c', { uid: 4294967295, gid: 0 })).healthcheck(['true'], { interval: '1ms', timeout: '2562047h', retries: 2147483647 }).user('10001'));
     expect(edges).toContain('uid=4294967295,gid=0');
     expect(edges).toContain('HEALTHCHECK --interval=1ms --timeout=2562047h --retries=2147483647 CMD ["true"]');
+  });
+});
+
+describe('image references: every image, wherever it stands, goes through the same checks', () => {
+  it('the builder checks an image in COPY --from or a mount as it checks one in FROM', () => {
+    expect(codes(() => app().copy(image('node:latest' as never), '/x', '/x').user('10001'))).toEqual(['DW1002']);
+    expect(codes(() => app().run('true').withMounts(cacheMount('/c', { from: image('busybox' as never) })).user('10001'))).toEqual(['DW1001']);
+    // locked: true locks them too, and the lockfile resolves them.
+    const locked = dockerfile(app().copy(image('busybox:1.37'), '/bin/busybox', '/bin/busybox').user('10001'), { locked: true });
+    expect(locked.locks.map((l) => `${l.path.instruction} ${l.key}`)).toEqual(['FROM docker.io/library/debian:12.8-slim', 'COPY docker.io/library/busybox:1.37']);
+  });
+
+  it('imageRefs() lists FROM, COPY --from, RUN --mount from= and ONBUILD images, with the builder\'s paths', () => {
+    const built = dockerfile(
+      app()
+        .copy(image('busybox:1.37'), '/bin/busybox', '/bin/busybox')
+        .run('true')
+        .withMounts(bindMount('/t', { from: image('ghcr.io/acme/tools:2') }))
+        .onBuild((s) => s.copy(image('quay.io/x/y:3'), '/y', '/y'))
+        .user('10001'),
+    );
+    expect(imageRefs(built.ast).map((u) => [u.place, u.ref.name, u.path.instruction, u.path.index, u.onBuild])).toEqual([
+      ['FROM', 'debian', 'FROM', undefined, false],
+      ['COPY --from', 'busybox', 'COPY', 1, false],
+      ['RUN --mount', 'ghcr.io/acme/tools', 'RUN', 1, false],
+      ['COPY --from', 'quay.io/x/y', 'ONBUILD', 1, true],
+    ]);
+  });
+
+  it('lint checks COPY --from and RUN --mount from= images for tag, latest, digest and registry (was: FROM only)', () => {
+    const text = [
+      'FROM ghcr.io/acme/base:1.0 AS build',
+      'COPY --from=evil.example.com/tools:1.0 /x /x',
+      'COPY --from=node:latest /y /y',
+      'RUN --mount=type=bind,from=ghcr.io/acme/tools,target=/t true',
+      'COPY --from=build /z /z',
+      'USER 10001',
+      '',
+    ].join('\n');
+    const found = lintDockerfile(text, { allowedRegistries: ['ghcr.io/acme'], rules: { DW1010: 'error' } }).filter((d) => d.rule.startsWith('DW10'));
+    expect(found.map((d) => `${d.line} ${d.rule}`).sort()).toEqual(['1 DW1010', '2 DW1009', '2 DW1010', '3 DW1002', '3 DW1009', '3 DW1010', '4 DW1001', '4 DW1010'].sort());
+  });
+
+  it('wildcard registries: *.acme.example allows every subdomain, not the domain, not another port', () => {
+    const allowed = ['*.acme.example', 'docker.io/library'];
+    expect(isAllowedImage('eu.registry.acme.example/api', allowed)).toBe(true);
+    expect(isAllowedImage('acme.example/api', allowed)).toBe(false);
+    expect(isAllowedImage('evilacme.example/api', allowed)).toBe(false);
+    expect(isAllowedImage('eu.acme.example:5000/api', allowed)).toBe(false);
+    expect(isAllowedImage('eu.acme.example:5000/api', ['*.acme.example:5000'])).toBe(true);
+    expect(isAllowedImage('node', allowed)).toBe(true);
+    const text = 'FROM eu.acme.example/base:1\nCOPY --from=acme.example/tools:1 /x /x\nUSER 10001\n';
+    expect(lintDockerfile(text, { allowedRegistries: allowed }).filter((d) => d.rule === 'DW1009').map((d) => d.line)).toEqual([2]);
+  });
+
+  it('lint() refuses a registry entry the policy schema refuses, with the schema\'s words', () => {
+    for (const entry of ['*acme.example', '*.com', 'https://ghcr.io', '*.*.acme.example']) {
+      expect(isRegistryEntry(entry), entry).toBe(false);
+      expect(() => lintDockerfile('FROM debian:12\n', { allowedRegistries: [entry] })).toThrow(`lint(): allowedRegistries[0] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`);
+    }
+    for (const entry of ['*.acme.example', '*.acme.example:5000/team', 'localhost:5000', 'docker.io/library']) expect(isRegistryEntry(entry), entry).toBe(true);
   });
 });

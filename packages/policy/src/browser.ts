@@ -12,7 +12,8 @@ export { resolveLayers } from './schema/resolve-policy.js';
 export type { Policy, PolicySettings, PolicyResult, PolicyLayer } from './schema/resolve-policy.js';
 export { checkPolicy } from './check/check-policy.js';
 export type { PolicyFinding } from './check/check-policy.js';
-export { fullImageName, isAllowedImage } from './check/image-name.js';
+// The registry allow-list is core's, shared with lint (re-exported for existing imports).
+export { fullImageName, isAllowedImage } from '@dockwright/core';
 export { lintOptions } from './lint/lint-options.js';
 export { policyCodes } from './errors/policy-codes.js';
 export type { PolicyCode, PolicyCodeInfo } from './errors/policy-codes.js';

@@ -122,7 +122,7 @@ describe('an invalid policy file', () => {
   it('DWP1003: a malformed registry, label key or package name, each at its list item', () => {
     const text = 'allowedRegistries:\n  - docker.io\n  - "https://ghcr.io"\nrequiredLabels: [Maintainer]\nforbiddenPackages:\n  add: [Vim]\n';
     expect(brief(issuesOf(parsePolicy(text, file)))).toEqual([
-      '3:5 DWP1003 allowedRegistries[1] "https://ghcr.io" is not a registry: write a host such as docker.io, ghcr.io or registry.example.com:5000, optionally with a path such as ghcr.io/acme',
+      '3:5 DWP1003 allowedRegistries[1] "https://ghcr.io" is not a registry: write a host such as docker.io, ghcr.io or registry.example.com:5000, or *.example.com for every subdomain, optionally with a path such as ghcr.io/acme',
       '4:18 DWP1003 requiredLabels[0] "Maintainer" is not a label key: lowercase letters, digits, dots and dashes, such as org.opencontainers.image.source',
       '6:9 DWP1003 forbiddenPackages.add[0] "Vim" is not a package name: lowercase letters, digits and + . _ -',
     ]);

@@ -1,8 +1,8 @@
 // Every policy rule on a Dockerfile built with the public builder: what it refuses (exact message,
 // hint and place), what it accepts, and how `rules` severities change it.
 import { describe, expect, it } from 'vitest';
-import { aptInstall, apkInstall, bindMount, dnfInstall, dockerfile, image, oci, scratch, stage, type Dockerfile } from '@dockwright/core';
-import { checkPolicy, policyFrom, type PolicyFinding, type PolicyInput } from '@dockwright/policy';
+import { aptInstall, apkInstall, bindMount, dnfInstall, dockerfile, image, isRegistryEntry, lintDockerfile, oci, REGISTRY_ENTRY_PATTERN, scratch, stage, type Dockerfile } from '@dockwright/core';
+import { checkPolicy, parsePolicy, policyFrom, policyJsonSchema, type PolicyFinding, type PolicyInput } from '@dockwright/policy';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const debian = image('debian:12.8-slim');
@@ -32,7 +32,7 @@ describe('DW1009 allowedRegistries', () => {
       'error DW1009 the # syntax frontend "docker/dockerfile:1.7" is from docker.io/docker/dockerfile, outside the allowed registries @ # syntax',
       'error DW1009 image "gcr.io/distroless/static-debian12:nonroot" is from gcr.io/distroless/static-debian12, outside the allowed registries @ app COPY 2',
     ]);
-    expect(found[1]?.hint).toBe('use an image from ghcr.io/acme, docker.io/library (allowedRegistries in dockwright.policy.yaml)');
+    expect(found[1]?.hint).toBe('use an image from ghcr.io/acme, docker.io/library, or add its registry to allowedRegistries in dockwright.policy.yaml');
   });
 
   it('matches whole path components: ghcr.io/acme does not allow ghcr.io/acme-evil', () => {
@@ -46,6 +46,30 @@ describe('DW1009 allowedRegistries', () => {
     const mounted = stage('app').from(image('localhost:5000/base:1')).run('cp /src/x /x').withMounts(bindMount('/src', { from: image('quay.io/tools/x:1') })).user(10001);
     expect(brief(check(dockerfile(mounted), { allowedRegistries: ['localhost:5000'] }))).toEqual(['error DW1009 image "quay.io/tools/x:1" is from quay.io/tools/x, outside the allowed registries @ app RUN 1']);
     expect(check(dockerfile(stage('app').from(image('localhost:5000/base:1')).user(10001)), { allowedRegistries: ['localhost:5000'] })).toEqual([]);
+  });
+
+  it('a wildcard registry is accepted or refused alike by the file, its JSON Schema and the run time (lint and checkPolicy)', () => {
+    const pattern = (policyJsonSchema() as { properties: { allowedRegistries: { items: { pattern: string } } } }).properties.allowedRegistries.items.pattern;
+    expect(new RegExp(pattern).source).toBe(new RegExp(REGISTRY_ENTRY_PATTERN).source);
+    for (const entry of ['*.acme.example', '*.acme.example:5000/team', 'ghcr.io/acme', '*acme.example', '*.com', '*.*.acme.example', 'https://ghcr.io', 'Ghcr.io']) {
+      const inFile = parsePolicy(`allowedRegistries: ["${entry}"]\n`, 'dockwright.policy.yaml').ok;
+      expect([inFile, new RegExp(pattern).test(entry)], entry).toEqual([isRegistryEntry(entry), isRegistryEntry(entry)]);
+    }
+    const app = stage('app').from(image('eu.registry.acme.example/base:1.0')).copy(image('acme.example/tools:1'), '/t', '/t').user(10001);
+    expect(brief(check(dockerfile(app), { allowedRegistries: ['*.acme.example'] }))).toEqual([
+      'error DW1009 image "acme.example/tools:1" is from acme.example/tools, outside the allowed registries @ app COPY 1',
+    ]);
+    const written = 'FROM eu.registry.acme.example/base:1.0\nCOPY --from=acme.example/tools:1 /t /t\nUSER 10001\n';
+    expect(lintDockerfile(written, { allowedRegistries: ['*.acme.example'] }).filter((d) => d.rule === 'DW1009').map((d) => [d.line, d.message])).toEqual([
+      [2, 'image "acme.example/tools:1" is from acme.example/tools, outside the allowed registries'],
+    ]);
+  });
+
+  it('checks the images of ONBUILD triggers too', () => {
+    const app = stage('app').from(debian).onBuild((s) => s.copy(image('quay.io/x/tools:1'), '/t', '/t')).user(10001);
+    expect(brief(check(dockerfile(app), { allowedRegistries: ['docker.io/library'] }))).toEqual([
+      'error DW1009 image "quay.io/x/tools:1" is from quay.io/x/tools, outside the allowed registries @ app ONBUILD 1',
+    ]);
   });
 
   it('accepts images inside the list; one-part names are docker.io/library', () => {
@@ -62,7 +86,7 @@ describe('DW1010 requireDigests', () => {
     const app = stage('app').from(pinnedDebian).copy(build, '/out/app', '/app').user(10001);
     const found = check(dockerfile(app), { requireDigests: true });
     expect(brief(found)).toEqual(['error DW1010 image "golang:1.23.4-bookworm" is not pinned by digest @ build FROM']);
-    expect(found[0]?.hint).toBe("pin it: image('golang:1.23.4-bookworm').pinDigest('sha256:...'); `docker buildx imagetools inspect golang:1.23.4-bookworm` prints the digest");
+    expect(found[0]?.hint).toBe("lock it: image('golang:1.23.4-bookworm').locked() and run `dockwright lock`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate");
   });
 
   it('accepts pinned images and scratch', () => {

@@ -6,6 +6,7 @@ import { DockwrightError, isDockwrightError } from '../errors/dockwright-error.j
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { validateLockfile, type Lockfile } from '../lock/lockfile.js';
+import { mapImageRefs } from '../images/image-refs.js';
 import { lockedImages, resolveLocks, unresolvedLocks, type LockedReference } from '../lock/resolve-locks.js';
 import { argDefaults } from '../rules/instructions/arg-defaults.js';
 import { toIssue } from '../rules/rule.js';
@@ -207,23 +208,12 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
 
 /** Marks every image of a stage that has no digest as locked (`dockerfile(app, { locked: true })`). */
 function lockStage(stage: StageNode, issues: DockwrightIssue[]): StageNode {
-  const lock = (ref: ImageRef, instruction: string): ImageRef => {
+  return mapImageRefs(stage, (ref, place) => {
     if (ref.digest !== undefined || ref.locked === true) return ref;
+    const instruction = place === 'FROM' ? 'FROM' : place === 'COPY --from' ? 'COPY' : 'RUN';
     issues.push(...lockIssues(ref, instruction).map((i) => issue(i.code, i.message, i.hint, { ...i.path, stage: stage.name })));
     return { ...ref, locked: true };
-  };
-  const lockMounts = (mounts: readonly Mount[]): Mount[] => mounts.map((m) => ('from' in m && m.from?.kind === 'ImageRef' ? ({ ...m, from: lock(m.from, 'RUN') } as Mount) : m));
-  const lockInstruction = (i: Instruction): Instruction => {
-    if (i.kind === 'Copy' && i.from?.kind === 'ImageRef') return { ...i, from: lock(i.from, 'COPY') };
-    if (i.kind === 'Run' && i.mounts.length > 0) return { ...i, mounts: lockMounts(i.mounts) };
-    if (i.kind === 'OnBuild') return { ...i, instruction: lockInstruction(i.instruction) };
-    return i;
-  };
-  return {
-    ...stage,
-    from: stage.from.base.kind === 'ImageRef' ? { ...stage.from, base: lock(stage.from.base, 'FROM') } : stage.from,
-    instructions: stage.instructions.map(lockInstruction),
-  };
+  });
 }
 
 // The same length as any real digest, so checking line lengths with it checks the real text.

@@ -1,10 +1,24 @@
 import { parseDockerfile } from '../syntax/parse-dockerfile.js';
-import { checkArgument, isRecord, throwIfAny, type ArgSpec } from '../validate/arguments.js';
+import { issue, type DockwrightIssue } from '../errors/issue.js';
+import { isRegistryEntry, REGISTRY_ENTRY_MESSAGE } from '../images/registries.js';
+import { checkArgument, checkOptions, isRecord, spec, throwIfAny, type ArgSpec } from '../validate/arguments.js';
 import type { DockerfileSyntax } from '../syntax/types.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from './lint-options.js';
 import { readSyntax } from './read-syntax.js';
 import { readLevel, runRules } from './run-rules.js';
+
+const strings = spec.arrayOf(spec.string, 'an array of strings');
+
+/** lint()'s options, checked as the policy file's schema checks them (the same registry pattern and message). */
+function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
+  const found = checkOptions('lint()', options, { rules: spec.object, allowedRegistries: strings, requiredLabels: strings, forbiddenPackages: strings });
+  if (found.length > 0) return found;
+  (options.allowedRegistries ?? []).forEach((entry, n) => {
+    if (!isRegistryEntry(entry)) found.push(issue('DW9005', `lint(): allowedRegistries[${n}] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`, 'fix the entry, or leave it out'));
+  });
+  return found;
+}
 
 const syntaxTree: ArgSpec = { what: 'a syntax tree from parseDockerfile()', test: (v) => isRecord(v) && Array.isArray(v['instructions']) && Array.isArray(v['directives']) };
 
@@ -21,7 +35,7 @@ const syntaxTree: ArgSpec = { what: 'a syntax tree from parseDockerfile()', test
  * ```
  */
 export function lint(tree: DockerfileSyntax, options: LintOptions = {}): LintDiagnostic[] {
-  throwIfAny([checkArgument('lint()', 'the syntax tree', tree, syntaxTree, {}, 'pass parseDockerfile(text).syntax, or call lintDockerfile(text)')]);
+  throwIfAny([checkArgument('lint()', 'the syntax tree', tree, syntaxTree, {}, 'pass parseDockerfile(text).syntax, or call lintDockerfile(text)'), ...lintOptionIssues(options)]);
   return runRules(readSyntax(tree), options);
 }
 

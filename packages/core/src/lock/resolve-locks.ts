@@ -1,7 +1,7 @@
 import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
 import type { ImageRef } from '../ast/image.js';
 import type { Instruction } from '../ast/instructions.js';
-import type { Mount } from '../ast/mount.js';
+import { imageRefs, mapImageRefs } from '../images/image-refs.js';
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { splitImageRef } from '../validate/image-ref.js';
@@ -31,22 +31,6 @@ function written(ref: ImageRef): string {
   return `${ref.name}:${typeof ref.tag === 'string' ? ref.tag : ''}`;
 }
 
-function mountRefs(mounts: readonly Mount[]): ImageRef[] {
-  return mounts.flatMap((m) => ('from' in m && m.from?.kind === 'ImageRef' ? [m.from] : []));
-}
-
-function instructionRefs(i: Instruction): ImageRef[] {
-  if (i.kind === 'Copy') return i.from?.kind === 'ImageRef' ? [i.from] : [];
-  if (i.kind === 'Run') return mountRefs(i.mounts);
-  if (i.kind === 'OnBuild') return instructionRefs(i.instruction);
-  return [];
-}
-
-function stageRefs(stage: StageNode): { ref: ImageRef; instruction: string }[] {
-  const refs = stage.from.base.kind === 'ImageRef' ? [{ ref: stage.from.base, instruction: 'FROM' }] : [];
-  for (const i of stage.instructions) for (const ref of instructionRefs(i)) refs.push({ ref, instruction: i.kind === 'Copy' ? 'COPY' : 'RUN' });
-  return refs;
-}
 
 /**
  * Every image of a Dockerfile AST whose digest comes from the lockfile (FROM, `COPY --from`,
@@ -67,12 +51,10 @@ export function lockedImages(ast: DockerfileNode): readonly LockedReference[] {
       found.set(key, { key, written: ast.syntax, path: { instruction: '# syntax' } });
     }
   }
-  for (const stage of ast.stages) {
-    for (const { ref, instruction } of stageRefs(stage)) {
-      if (ref.locked !== true || typeof ref.tag !== 'string') continue;
-      const key = lockKey(ref.name, ref.tag);
-      if (!found.has(key)) found.set(key, { key, written: written(ref), path: { stage: stage.name, instruction } });
-    }
+  for (const { ref, path } of imageRefs(ast)) {
+    if (ref.locked !== true || typeof ref.tag !== 'string') continue;
+    const key = lockKey(ref.name, ref.tag);
+    if (!found.has(key)) found.set(key, { key, written: written(ref), path: { stage: path.stage, instruction: path.instruction } });
   }
   return [...found.values()];
 }
@@ -83,16 +65,6 @@ function withDigest(ref: ImageRef, digests: ReadonlyMap<string, string>): ImageR
   return digest === undefined ? ref : { ...ref, digest };
 }
 
-function mapMounts(mounts: readonly Mount[], digests: ReadonlyMap<string, string>): readonly Mount[] {
-  return mounts.map((m) => ('from' in m && m.from?.kind === 'ImageRef' ? ({ ...m, from: withDigest(m.from, digests) } as Mount) : m));
-}
-
-function mapInstruction(i: Instruction, digests: ReadonlyMap<string, string>): Instruction {
-  if (i.kind === 'Copy' && i.from?.kind === 'ImageRef') return { ...i, from: withDigest(i.from, digests) };
-  if (i.kind === 'Run' && i.mounts.length > 0) return { ...i, mounts: mapMounts(i.mounts, digests) };
-  if (i.kind === 'OnBuild') return { ...i, instruction: mapInstruction(i.instruction, digests) as typeof i.instruction };
-  return i;
-}
 
 /** The image the final stage is built on, following FROM another stage down to an image. */
 function baseImage(ast: DockerfileNode, stage: StageNode): ImageRef | undefined {
@@ -140,11 +112,7 @@ export function resolveLocks(ast: DockerfileNode, given: Lockfile): ResolveLocks
   }
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };
-  const stages = ast.stages.map((s) => ({
-    ...s,
-    from: s.from.base.kind === 'ImageRef' ? { ...s.from, base: withDigest(s.from.base, digests) } : s.from,
-    instructions: s.instructions.map((i) => mapInstruction(i, digests)),
-  }));
+  const stages = ast.stages.map((s) => mapImageRefs(s, (ref) => withDigest(ref, digests)));
   const final = stages.at(-1);
   const base = final === undefined ? undefined : baseImage({ ...ast, stages }, final);
   if (final !== undefined && base?.locked === true && base.digest !== undefined && typeof base.tag === 'string' && !hasLabel(final, BASE_NAME_LABEL) && !hasLabel(final, BASE_DIGEST_LABEL)) {
@@ -179,10 +147,8 @@ export function unresolvedLocks(ast: DockerfileNode): readonly LockedReference[]
     const parts = splitImageRef(ast.syntax);
     if (parts.tag !== undefined) pending.add(lockKey(parts.name, parts.tag));
   }
-  for (const stage of ast.stages) {
-    for (const { ref } of stageRefs(stage)) {
-      if (ref.locked === true && ref.digest === undefined && typeof ref.tag === 'string') pending.add(lockKey(ref.name, ref.tag));
-    }
+  for (const { ref } of imageRefs(ast)) {
+    if (ref.locked === true && ref.digest === undefined && typeof ref.tag === 'string') pending.add(lockKey(ref.name, ref.tag));
   }
   return lockedImages(ast).filter((r) => pending.has(r.key));
 }

@@ -1,4 +1,4 @@
-import type { LintFile, LintInstruction, LintPosition, LintStage } from '../lint/lint-file.js';
+import { flagValue, type LintFile, type LintInstruction, type LintPosition, type LintStage } from '../lint/lint-file.js';
 import { programOf, type Program } from '../lint/shell/program.js';
 import { packageInstalls, type PackageInstallCommand } from '../lint/shell/package-installs.js';
 import { splitShell, type ShellCommand } from '../lint/shell/split-shell.js';
@@ -113,29 +113,62 @@ export function installsOf(run: LintInstruction): PackageInstallCommand[] {
   return found;
 }
 
-/** A FROM that names an image (not scratch, not an earlier stage), with its reference resolved. */
-export interface BaseImage {
+/** An image a written Dockerfile names, with its reference resolved, and where. */
+export interface FileImage {
   /** The reference with global ARG defaults substituted; undefined when an ARG has no default. */
   readonly ref: string | undefined;
   readonly written: string;
+  readonly place: 'FROM' | 'COPY --from' | 'RUN --mount';
+  /** The instruction that names it (its position is the finding's). */
+  readonly instruction: LintInstruction;
   readonly stage: LintStage;
 }
 
+/** A `--from` value that names an image: not an earlier stage, not a stage index, and shaped like a reference. */
+function fromImage(file: LintFile, value: string, stage: LintStage): string | undefined {
+  if (value === '' || /^\d+$/.test(value) || stageNamed(file, value, stage.index + 1) !== undefined) return undefined;
+  const ref = hasVariable(value) ? resolveGlobals(value, file) : value;
+  if (ref !== undefined && stageNamed(file, ref, stage.index + 1) !== undefined) return undefined;
+  // A bare word is a misspelt stage to DW2007; a tag, digest or path makes it an image.
+  return /[:@/]/.test(ref ?? value) ? value : undefined;
+}
+
 /**
- * The FROMs of a file that pull an image.
+ * Every image a written Dockerfile pulls: each FROM on an image (not scratch, not an earlier
+ * stage), each `COPY --from` and each `RUN --mount ...,from=` that names an image. The one walk
+ * the image rules (DW1001-DW1004, DW1009, DW1010) read, so an image named in a flag is checked
+ * as one named in FROM.
  *
  * @example
  * ```ts
- * baseImages(file).map((b) => b.ref); // ['golang:1.23', 'gcr.io/distroless/static:nonroot']
+ * imageReferences(file).map((b) => `${b.place} ${b.ref}`); // ['FROM golang:1.23', 'COPY --from gcr.io/distroless/static:nonroot']
  * ```
  */
-export function baseImages(file: LintFile): BaseImage[] {
-  const found: BaseImage[] = [];
+export function imageReferences(file: LintFile): FileImage[] {
+  const found: FileImage[] = [];
+  const resolved = (written: string) => (hasVariable(written) ? resolveGlobals(written, file) : written);
   for (const s of file.stages) {
-    if (s.base === '' || s.base.toLowerCase() === 'scratch' || stageNamed(file, s.base, s.index) !== undefined) continue;
-    const ref = hasVariable(s.base) ? resolveGlobals(s.base, file) : s.base;
-    if (ref !== undefined && (ref.toLowerCase() === 'scratch' || stageNamed(file, ref, s.index) !== undefined)) continue;
-    found.push({ ref, written: s.base, stage: s });
+    if (s.base !== '' && s.base.toLowerCase() !== 'scratch' && stageNamed(file, s.base, s.index) === undefined) {
+      const ref = resolved(s.base);
+      if (ref === undefined || (ref.toLowerCase() !== 'scratch' && stageNamed(file, ref, s.index) === undefined)) found.push({ ref, written: s.base, place: 'FROM', instruction: s.from, stage: s });
+    }
+    for (const i of s.instructions) {
+      const values: [string, FileImage['place']][] = [];
+      if (i.keyword === 'COPY') {
+        const from = flagValue(i, 'from');
+        if (from !== undefined) values.push([from, 'COPY --from']);
+      }
+      if (i.keyword === 'RUN') {
+        for (const f of i.flags) {
+          const from = f.name === 'mount' ? /(?:^|,)from=([^,]*)/i.exec(f.value ?? '')?.[1] : undefined;
+          if (from !== undefined) values.push([from, 'RUN --mount']);
+        }
+      }
+      for (const [value, place] of values) {
+        const written = fromImage(file, value, s);
+        if (written !== undefined) found.push({ ref: resolved(written), written, place, instruction: i, stage: s });
+      }
+    }
   }
   return found;
 }

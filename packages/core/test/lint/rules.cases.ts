@@ -47,7 +47,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     invalid: ['FROM node:22\n', 'FROM ghcr.io/other/app:1\n'],
     valid: ['FROM ghcr.io/acme/app:1\n', 'FROM registry.acme.dev/base:2\n'],
     options: { allowedRegistries: ['ghcr.io/acme', 'registry.acme.dev'] },
-    message: 'image "node:22" (docker.io/library/node) is not from an allowed registry',
+    message: 'image "node:22" is from docker.io/library/node, outside the allowed registries',
   },
   DW1010: {
     invalid: ['FROM node:22\n'],

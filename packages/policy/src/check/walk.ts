@@ -1,4 +1,4 @@
-import type { DockerfileNode, ImageRef, Instruction, IssuePath, StageNode } from '@dockwright/core';
+import type { DockerfileNode, Instruction, IssuePath, StageNode } from '@dockwright/core';
 
 /** An instruction with where it is, as the builder reports it: `stage "app", RUN #2`. */
 export interface Located<I extends Instruction = Instruction> {
@@ -49,31 +49,4 @@ export function imageStages(ast: DockerfileNode): StageNode[] {
   const chain: StageNode[] = [];
   for (let s = finalStage(ast); s !== undefined && !chain.includes(s); s = s.from.base.kind === 'StageRef' ? byName.get(s.from.base.name) : undefined) chain.unshift(s);
   return chain;
-}
-
-/** An image the build pulls, and where it is named. */
-export interface PulledImage {
-  readonly ref: ImageRef;
-  readonly path: IssuePath;
-}
-
-/**
- * Every image the build pulls: each FROM on an image, each `COPY --from` an image, each
- * `RUN --mount` from an image, in every stage.
- *
- * @example
- * ```ts
- * pulledImages(ast).map((i) => i.ref.name); // ['node', 'gcr.io/distroless/nodejs22-debian12']
- * ```
- */
-export function pulledImages(ast: DockerfileNode): PulledImage[] {
-  return ast.stages.flatMap((stage) => {
-    const found: PulledImage[] = [];
-    if (stage.from.base.kind === 'ImageRef') found.push({ ref: stage.from.base, path: { stage: stage.name, instruction: 'FROM' } });
-    for (const { node, path } of located(stage)) {
-      if (node.kind === 'Copy' && node.from?.kind === 'ImageRef') found.push({ ref: node.from, path });
-      if (node.kind === 'Run') for (const m of node.mounts) if ((m.type === 'cache' || m.type === 'bind') && m.from?.kind === 'ImageRef') found.push({ ref: m.from, path });
-    }
-    return found;
-  });
 }

@@ -1,4 +1,4 @@
-import { codes, type DockwrightCode } from '@dockwright/core';
+import { codes, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN, type DockwrightCode } from '@dockwright/core';
 import { z } from 'zod';
 
 /**
@@ -7,15 +7,12 @@ import { z } from 'zod';
  */
 export type RuleSeverity = 'off' | 'info' | 'warn' | 'warning' | 'error';
 
-// A registry host (with a port, or `localhost`), optionally followed by a path prefix.
-const HOST = '(?:localhost|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?=:))(?::\\d{1,5})?';
-const REGISTRY = new RegExp(`^${HOST}(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$`);
+// The registry entry pattern and message are core's, so the file and lint's options agree.
+const REGISTRY = new RegExp(REGISTRY_ENTRY_PATTERN);
 const LABEL_KEY = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 const PACKAGE = /^[a-z0-9][a-z0-9+._-]*$/;
 
-const registry = z.string().regex(REGISTRY, {
-  error: 'is not a registry: write a host such as docker.io, ghcr.io or registry.example.com:5000, optionally with a path such as ghcr.io/acme',
-});
+const registry = z.string().regex(REGISTRY, { error: REGISTRY_ENTRY_MESSAGE });
 const labelKey = z.string().regex(LABEL_KEY, { error: 'is not a label key: lowercase letters, digits, dots and dashes, such as org.opencontainers.image.source' });
 const packageName = z.string().regex(PACKAGE, { error: 'is not a package name: lowercase letters, digits and + . _ -' });
 
@@ -63,8 +60,8 @@ export const policySchema = z
       .array(registry)
       .optional()
       .meta({
-        description: 'DW1009: the registries images may come from. An entry is a host, or a host and path prefix; images without a registry are docker.io (official images are docker.io/library).',
-        examples: [['docker.io/library', 'ghcr.io/acme', 'registry.acme.example']],
+        description: 'DW1009: the registries images may come from (FROM, COPY --from, RUN --mount from=). An entry is a host, *.domain for every subdomain of one, or either with a path prefix; images without a registry are docker.io (official images are docker.io/library).',
+        examples: [['docker.io/library', 'ghcr.io/acme', 'registry.acme.example', '*.registry.acme.example']],
       }),
     requireDigests: z.boolean().optional().meta({ description: 'DW1010: every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...' }),
     requirePinnedSyntax: z.boolean().optional().meta({ description: 'DW1011: a `# syntax` frontend, when there is one, is pinned by digest (the frontend image runs code during the build).' }),

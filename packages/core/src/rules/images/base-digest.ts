@@ -1,5 +1,5 @@
 import { splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -12,7 +12,7 @@ import { defineRule, problem, type Problem } from '../rule.js';
  */
 export function baseDigest(ref: string): Problem | undefined {
   if (splitImageRef(ref).digest !== undefined) return undefined;
-  return problem('DW1010', `image "${ref}" is not pinned by digest`, "lock it: image('...').locked() and run `dockwright lock`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate", `pin it: ${ref}@sha256:... (keep the tag so Renovate can update it)`);
+  return problem('DW1010', `image "${ref}" is not pinned by digest`, `lock it: image('${ref}').locked() and run \`dockwright lock\`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate`, `pin it: ${ref}@sha256:... (keep the tag so Renovate can update it)`);
 }
 
 /** DW1010: policy (Renovate and docker-lock do the pinning); off unless turned on. */
@@ -21,9 +21,9 @@ export const baseDigestRule = defineRule({
   how: 'P',
   level: 'off',
   check({ file, report }) {
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       const found = base.ref === undefined ? undefined : baseDigest(base.ref);
-      if (found !== undefined) report(found, base.stage.from.position);
+      if (found !== undefined) report(found, base.instruction.position);
     }
   },
 });

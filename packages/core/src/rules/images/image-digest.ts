@@ -1,5 +1,5 @@
 import { isDigest, splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -15,16 +15,16 @@ export function imageDigest(digest: string): Problem | undefined {
   return problem('DW1004', `digest "${digest}" is not sha256: and 64 lowercase hex digits`, 'copy the digest from `docker buildx imagetools inspect` or the registry, e.g. sha256:5f4b...');
 }
 
-/** DW1004: FROM an image with a malformed digest. */
+/** DW1004: an image with a malformed digest, in FROM, COPY --from or RUN --mount. */
 export const imageDigestRule = defineRule({
   id: 'DW1004',
   how: 'C',
   level: 'error',
   check({ file, report }) {
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       const digest = base.ref === undefined ? undefined : splitImageRef(base.ref).digest;
       const found = digest === undefined ? undefined : imageDigest(digest);
-      if (found !== undefined) report(found, base.stage.from.position);
+      if (found !== undefined) report(found, base.instruction.position);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 import { PIN_FIX, PIN_HINT } from './image-without-tag.js';
 
@@ -16,15 +16,15 @@ export function imageLatestTag(ref: string): Problem | undefined {
   return problem('DW1002', `image "${ref}" floats with the latest tag`, PIN_HINT, PIN_FIX);
 }
 
-/** DW1002 (hadolint DL3007): FROM an image with the `latest` tag. */
+/** DW1002 (hadolint DL3007): an image with the `latest` tag, in FROM, COPY --from or RUN --mount. */
 export const imageLatestTagRule = defineRule({
   id: 'DW1002',
   how: 'C',
   level: 'error',
   check({ file, report }) {
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       const found = base.ref === undefined ? undefined : imageLatestTag(base.ref);
-      if (found !== undefined) report(found, base.stage.from.position);
+      if (found !== undefined) report(found, base.instruction.position);
     }
   },
 });

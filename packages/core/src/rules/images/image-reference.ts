@@ -1,5 +1,5 @@
 import { isImageName, isTag, splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -34,15 +34,15 @@ export function imageName(name: string): Problem | undefined {
   return isImageName(name) ? undefined : problem('DW1003', `"${name}" is not a valid image name`, 'write [registry/]name in lowercase, e.g. ghcr.io/acme/app');
 }
 
-/** DW1003: FROM a malformed image reference. */
+/** DW1003: a malformed image reference, in FROM, COPY --from or RUN --mount. */
 export const imageReferenceRule = defineRule({
   id: 'DW1003',
   how: 'C',
   level: 'error',
   check({ file, report }) {
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       if (base.ref === undefined) continue;
-      for (const found of imageReference(base.ref)) report(found, base.stage.from.position);
+      for (const found of imageReference(base.ref)) report(found, base.instruction.position);
     }
   },
 });

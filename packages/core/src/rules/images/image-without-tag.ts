@@ -1,5 +1,5 @@
 import { splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /** The builder's hint for an image that floats: pin a version, then a digest. */
@@ -22,15 +22,15 @@ export function imageWithoutTag(ref: string): Problem | undefined {
   return problem('DW1001', `image "${ref}" has no tag or digest`, PIN_HINT, PIN_FIX);
 }
 
-/** DW1001 (hadolint DL3006): FROM an image without a tag or digest. */
+/** DW1001 (hadolint DL3006): an image without a tag or digest, in FROM, COPY --from or RUN --mount. */
 export const imageWithoutTagRule = defineRule({
   id: 'DW1001',
   how: 'C',
   level: 'error',
   check({ file, report }) {
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       const found = base.ref === undefined ? undefined : imageWithoutTag(base.ref);
-      if (found !== undefined) report(found, base.stage.from.position);
+      if (found !== undefined) report(found, base.instruction.position);
     }
   },
 });

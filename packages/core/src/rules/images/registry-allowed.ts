@@ -1,43 +1,26 @@
+import { fullImageName, isAllowedImage } from '../../images/registries.js';
 import { splitImageRef } from '../../validate/image-ref.js';
-import { baseImages } from '../lint-helpers.js';
+import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
- * The full name of an image: `node` is `docker.io/library/node`, `ghcr.io/acme/app` stays.
- *
- * @example
- * ```ts
- * fullImageName('node:22'); // 'docker.io/library/node'
- * ```
- */
-export function fullImageName(ref: string): string {
-  const { name } = splitImageRef(ref);
-  const first = name.split('/')[0] ?? '';
-  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (hasRegistry) return name;
-  return name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
-}
-
-/**
- * DW1009: an image from a registry (or registry path) not in the allow-list.
+ * DW1009: an image from a registry (or registry path) not in the allow-list; `where` names the
+ * list in the hint (the policy file, or lint's options).
  *
  * @example
  * ```ts
  * registryAllowed('node:22', ['ghcr.io/acme'])?.code; // 'DW1009'
  * registryAllowed('ghcr.io/acme/app:1', ['ghcr.io/acme']); // undefined
+ * registryAllowed('eu.registry.acme.example/app:1', ['*.acme.example']); // undefined
  * ```
  */
-export function registryAllowed(ref: string, allowed: readonly string[]): Problem | undefined {
-  const full = fullImageName(ref);
-  const ok = allowed.some((a) => {
-    const prefix = a.replace(/\/+$/, '');
-    return full === prefix || full.startsWith(`${prefix}/`);
-  });
-  if (ok) return undefined;
-  return problem('DW1009', `image "${ref}" (${full}) is not from an allowed registry`, `use an image from ${allowed.join(', ')}, or add its registry to the policy's allowedRegistries`);
+export function registryAllowed(ref: string, allowed: readonly string[], where = "the policy's allowedRegistries"): Problem | undefined {
+  const { name } = splitImageRef(ref);
+  if (isAllowedImage(name, allowed)) return undefined;
+  return problem('DW1009', `image "${ref}" is from ${fullImageName(name)}, outside the allowed registries`, `use an image from ${allowed.join(', ')}, or add its registry to ${where}`);
 }
 
-/** DW1009 (hadolint DL3026): policy, on when `allowedRegistries` is set. */
+/** DW1009 (hadolint DL3026): policy, on when `allowedRegistries` is set; every image, in FROM, COPY --from or RUN --mount. */
 export const registryAllowedRule = defineRule({
   id: 'DW1009',
   how: 'P',
@@ -45,9 +28,9 @@ export const registryAllowedRule = defineRule({
   check({ file, settings, report }) {
     const allowed = settings.allowedRegistries;
     if (allowed === undefined) return;
-    for (const base of baseImages(file)) {
+    for (const base of imageReferences(file)) {
       const found = base.ref === undefined ? undefined : registryAllowed(base.ref, allowed);
-      if (found !== undefined) report(found, base.stage.from.position);
+      if (found !== undefined) report(found, base.instruction.position);
     }
   },
 });

@@ -1,10 +1,11 @@
+import { baseDigest, imageRefs } from '@dockwright/core';
 import { issue } from '../issue.js';
 import { splitReference } from '../image-name.js';
 import { imageText, type PolicyRuleCheck } from '../rule-context.js';
-import { pulledImages } from '../walk.js';
 
 /**
- * DW1010: every image the build pulls is pinned by digest, so a rebuild gets the same bytes.
+ * DW1010: every image the build pulls is pinned by digest, so a rebuild gets the same bytes. The
+ * same check lint runs, over the same images (FROM, COPY --from, RUN --mount from=, ONBUILD).
  *
  * @example
  * ```ts
@@ -12,11 +13,10 @@ import { pulledImages } from '../walk.js';
  * ```
  */
 export const checkDigests: PolicyRuleCheck = ({ ast }) =>
-  pulledImages(ast)
-    .filter(({ ref }) => ref.digest === undefined)
-    .map(({ ref, path }) =>
-      issue('DW1010', `image "${imageText(ref)}" is not pinned by digest`, `pin it: image('${imageText(ref)}').pinDigest('sha256:...'); \`docker buildx imagetools inspect ${imageText(ref)}\` prints the digest`, path),
-    );
+  imageRefs(ast).flatMap(({ ref, path }) => {
+    const problem = ref.digest === undefined ? baseDigest(imageText(ref)) : undefined;
+    return problem === undefined ? [] : [issue('DW1010', problem.message, problem.hint, path)];
+  });
 
 /**
  * DW1011: a `# syntax` frontend, which runs code during the build, is pinned by digest.

@@ -1,10 +1,11 @@
+import { fullImageName, imageRefs, isAllowedImage, registryAllowed } from '@dockwright/core';
 import { issue } from '../issue.js';
-import { fullImageName, isAllowedImage, splitReference } from '../image-name.js';
 import { imageText, policyName, type PolicyRuleCheck } from '../rule-context.js';
-import { pulledImages } from '../walk.js';
+import { splitReference } from '../image-name.js';
 
 /**
- * DW1009: every image the build pulls, and the `# syntax` frontend, come from an allowed registry.
+ * DW1009: every image the build pulls (FROM, COPY --from, RUN --mount from=, ONBUILD triggers),
+ * and the `# syntax` frontend, come from an allowed registry. The same check lint runs.
  *
  * @example
  * ```ts
@@ -13,10 +14,11 @@ import { pulledImages } from '../walk.js';
  */
 export const checkRegistries: PolicyRuleCheck = ({ ast, policy }) => {
   const allowed = policy.allowedRegistries;
-  const hint = `use an image from ${allowed.join(', ')} (allowedRegistries in ${policyName(policy)})`;
-  const found = pulledImages(ast)
-    .filter(({ ref }) => !isAllowedImage(ref.name, allowed))
-    .map(({ ref, path }) => issue('DW1009', `image "${imageText(ref)}" is from ${fullImageName(ref.name)}, outside the allowed registries`, hint, path));
+  const where = `allowedRegistries in ${policyName(policy)}`;
+  const found = imageRefs(ast).flatMap(({ ref, path }) => {
+    const problem = registryAllowed(imageText(ref), allowed, where);
+    return problem === undefined ? [] : [issue('DW1009', problem.message, problem.hint, path)];
+  });
   if (ast.syntax !== undefined) {
     const { name } = splitReference(ast.syntax);
     if (!isAllowedImage(name, allowed)) {
