@@ -18,6 +18,7 @@ import {
   oci,
   platformArgs,
   REGISTRY_ENTRY_MESSAGE,
+  render,
   secretMount,
   sshMount,
   stage,
@@ -265,5 +266,36 @@ describe('image references: every image, wherever it stands, goes through the sa
       expect(() => lintDockerfile('FROM debian:12\n', { allowedRegistries: [entry] })).toThrow(`lint(): allowedRegistries[0] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`);
     }
     for (const entry of ['*.acme.example', '*.acme.example:5000/team', 'localhost:5000', 'docker.io/library']) expect(isRegistryEntry(entry), entry).toBe(true);
+  });
+});
+
+describe('render() of an AST built by hand or read from JSON', () => {
+  const ast = () => JSON.parse(JSON.stringify(dockerfile(app().env({ A: '1' }).label({ l: 'v' }).run('true').withMounts(cacheMount('/c')).comment('note').user('10001')).ast));
+  const refused = (change: (a: any) => void) => {
+    const a = ast();
+    change(a);
+    try {
+      render(a);
+      return 'rendered';
+    } catch (e) {
+      return isDockwrightError(e) ? e.code : String(e);
+    }
+  };
+
+  it('renders the AST dockerfile() made', () => {
+    expect(refused(() => {})).toBe('rendered');
+  });
+
+  it('refuses a key, name, mount value or comment that would write another instruction', () => {
+    expect(refused((a) => (a.stages[0].instructions[0].pairs[0].key = 'A=1\nRUN evil'))).toBe('DW6009');
+    expect(refused((a) => (a.stages[0].instructions[1].pairs[0].key = 'l x=y'))).toBe('DW6010');
+    expect(refused((a) => (a.stages[0].name = 'app\nRUN evil'))).toBe('DW9005');
+    expect(refused((a) => (a.stages[0].instructions[2].mounts[0].target = '/c,target=/etc'))).toBe('DW9005');
+    expect(refused((a) => (a.stages[0].instructions[2].network = 'none --security=insecure'))).toBe('DW9005');
+    expect(refused((a) => (a.stages[0].instructions[3].text = 'x\nRUN evil'))).toBe('DW9005');
+    expect(refused((a) => (a.stages[0].from.base.name = 'debian AS x'))).toBe('DW9005');
+    expect(refused((a) => (a.syntax = 'docker/dockerfile:1\nFROM evil'))).toBe('DW9005');
+    expect(refused((a) => a.stages[0].instructions.push({ kind: 'Raw', text: 'RUN a \\', reason: 'r' }))).toBe('DW9005');
+    expect(() => render(undefined as never)).toThrow(/render\(\): the AST is undefined/);
   });
 });

@@ -4,12 +4,13 @@ import { printArg, printExpose, printPairs, printUser, printVolume } from './pri
 import { printHealthcheck } from './print-process.js';
 import { printBaseRef } from './print-refs.js';
 import { printRun } from './print-run.js';
-import { execForm, flagValue, quoteWord } from './quote.js';
+import { STAGE_NAME } from '../validate/names.js';
+import { commentText, execForm, flagValue, quoteWord, token } from './quote.js';
 
 /** `FROM [--platform=...] image AS name`. */
 export function printFrom(from: FromInstruction, name: string): string {
   const platform = from.platform === undefined ? '' : `--platform=${flagValue(from.platform)} `;
-  return `FROM ${platform}${printBaseRef(from.base)} AS ${name}`;
+  return `FROM ${platform}${printBaseRef(from.base)} AS ${token(name, (n) => STAGE_NAME.test(n), 'a stage name')}`;
 }
 
 /** One instruction as text (possibly several physical lines); an exhaustive switch on `kind`. */
@@ -48,10 +49,11 @@ export function printInstruction(node: Instruction): string {
     case 'OnBuild':
       return `ONBUILD ${printInstruction(node.instruction)}`;
     case 'Comment':
-      return node.text === '' ? '#' : `# ${node.text}`;
+      return node.text === '' ? '#' : `# ${commentText(node.text, 'a comment')}`;
     case 'Waiver':
-      return `# dockwright:allow ${node.code} ${node.reason}`;
+      return `# dockwright:allow ${token(node.code, (c) => /^DW\d{4}$/.test(c), 'a rule code')} ${commentText(node.reason, 'a reason')}`;
     case 'Raw':
-      return `# dockwright:raw ${node.reason}\n${node.text}`;
+      // The one unchecked door: the line as given (one line), after the reason it was given for.
+      return `# dockwright:raw ${commentText(node.reason, 'a reason')}\n${token(node.text, (t) => !/\\\s*$/.test(t), 'a raw line (one line, not ending in a continuation)')}`;
   }
 }

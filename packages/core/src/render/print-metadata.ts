@@ -6,19 +6,26 @@ import type {
   VolumeInstruction,
 } from '../ast/instructions.js';
 import { printPaths } from './print-copy.js';
-import { quoteWord } from './quote.js';
+import { VAR_NAME } from '../validate/names.js';
+import { quoteWord, token } from './quote.js';
 
 /** `KEY=value` pairs, one per line after the first when there are several. */
+// Keys are written bare: an ENV key is a shell variable name, a LABEL key a reverse-DNS-like name.
+const KEY: Record<'ENV' | 'LABEL', (k: string) => boolean> = { ENV: (k) => VAR_NAME.test(k), LABEL: (k) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k) };
+
 export function printPairs(keyword: 'ENV' | 'LABEL', pairs: readonly KeyValue[]): string {
-  return `${keyword} ${pairs.map((p) => `${p.key}=${quoteWord(p.value)}`).join(' \\\n    ')}`;
+  return `${keyword} ${pairs.map((p) => `${token(p.key, KEY[keyword], `a ${keyword} key`, keyword === 'ENV' ? 'DW6009' : 'DW6010')}=${quoteWord(p.value)}`).join(' \\\n    ')}`;
 }
 
 export function printArg(arg: ArgInstruction): string {
-  return arg.default === undefined ? `ARG ${arg.name}` : `ARG ${arg.name}=${quoteWord(arg.default)}`;
+  const name = token(arg.name, (n) => VAR_NAME.test(n), 'an ARG name', 'DW6009');
+  return arg.default === undefined ? `ARG ${name}` : `ARG ${name}=${quoteWord(arg.default)}`;
 }
 
+const port = (p: unknown) => token(p, (v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, 'an EXPOSE port');
+
 export function printExpose(expose: ExposeInstruction): string {
-  return `EXPOSE ${expose.ports.map((p) => (p.protocol === 'tcp' ? `${p.port}` : `${p.port}/${p.protocol}`)).join(' ')}`;
+  return `EXPOSE ${expose.ports.map((p) => (p.protocol === 'tcp' ? port(p.port) : `${port(p.port)}/${token(p.protocol, (v) => v === 'udp' || v === 'sctp', 'a protocol')}`)).join(' ')}`;
 }
 
 export function printVolume(volume: VolumeInstruction): string {

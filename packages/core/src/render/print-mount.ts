@@ -1,11 +1,14 @@
 import type { Mount } from '../ast/mount.js';
+import { MOUNT_VALUE } from '../validate/values.js';
 import { printBaseRef } from './print-refs.js';
+import { token } from './quote.js';
 
 /** `--mount=type=...` with options in one fixed order, so equal mounts render equal bytes. */
 export function printMount(m: Mount): string {
   const o: string[] = [`type=${m.type}`];
+  // Values are checked by the mount functions; this keeps a hand-made AST to what a mount option carries.
   const add = (key: string, value: string | number | undefined) => {
-    if (value !== undefined) o.push(`${key}=${value}`);
+    if (value !== undefined) o.push(`${key}=${token(value, (v) => MOUNT_VALUE.test(v) || /^\$\{?[A-Za-z_]\w*\}?$/.test(v) || /^[\w./:@-]+:\$\{?[A-Za-z_]\w*\}?/.test(v), `mount option ${key}`)}`);
   };
   switch (m.type) {
     case 'cache':

@@ -1,5 +1,7 @@
 import type { BaseRef } from '../ast/image.js';
-import { flagValue, quoteWord } from './quote.js';
+import { isDigest, isImageName } from '../validate/image-ref.js';
+import { STAGE_NAME } from '../validate/names.js';
+import { flagValue, quoteWord, token } from './quote.js';
 
 /**
  * `name[:tag][@digest]`, a stage name, or `scratch`; a tag with ARGs is escaped for where it
@@ -10,11 +12,11 @@ export function printBaseRef(ref: BaseRef, context: 'word' | 'flag' = 'word'): s
     case 'Scratch':
       return 'scratch';
     case 'StageRef':
-      return ref.name;
+      return token(ref.name, (n) => STAGE_NAME.test(n), 'a stage name');
     case 'ImageRef': {
       const tag = ref.tag === undefined ? '' : `:${context === 'flag' ? flagValue(ref.tag) : quoteWord(ref.tag)}`;
-      const digest = ref.digest === undefined ? '' : `@${ref.digest}`;
-      return `${ref.name}${tag}${digest}`;
+      const digest = ref.digest === undefined ? '' : `@${token(ref.digest, isDigest, 'a digest')}`;
+      return `${token(ref.name, isImageName, 'an image name')}${tag}${digest}`;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { RunInstruction, RunStep } from '../ast/instructions.js';
 import { printMount } from './print-mount.js';
-import { execForm, shellText } from './quote.js';
+import { execForm, shellText, token } from './quote.js';
 
 const CONT = ' \\\n';
 const INDENT = '    ';
@@ -25,8 +25,8 @@ export function heredocDelimiter(script: string): string {
  */
 export function printRun(run: RunInstruction): string {
   const flags = run.mounts.map(printMount);
-  if (run.network !== undefined) flags.push(`--network=${run.network}`);
-  if (run.security !== undefined) flags.push(`--security=${run.security}`);
+  if (run.network !== undefined) flags.push(`--network=${token(run.network, (v) => ['default', 'none', 'host'].includes(v), 'a network')}`);
+  if (run.security !== undefined) flags.push(`--security=${token(run.security, (v) => v === 'sandbox' || v === 'insecure', 'a security mode')}`);
 
   let body: string;
   let tail = '';

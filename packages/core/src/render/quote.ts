@@ -39,6 +39,29 @@ function oneLine(value: string): string {
   return value;
 }
 
+/**
+ * A value the printers write without quoting (a name, a key, a mode, a number): it must match its
+ * grammar. The builder checks these first; this keeps an AST built by hand (or read from JSON)
+ * from writing anything else into the text.
+ *
+ * @example
+ * ```ts
+ * token('NODE_ENV', (v) => /^[A-Za-z_]\w*$/.test(v), 'an ENV key'); // 'NODE_ENV'
+ * ```
+ */
+export function token(value: unknown, ok: (v: string) => boolean, what: string, code: DockwrightCode = 'DW9005'): string {
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string' || hasControl(text) || !ok(text)) {
+    refuse(code, `${what} ${typeof text === 'string' ? shown(text) : String(text)} cannot be written in a Dockerfile`, `build the Dockerfile with the builder, which checks ${what}`);
+  }
+  return text;
+}
+
+/** One line of comment text (comments, reasons, the header): no line break, no control character. */
+export function commentText(value: unknown, what: string): string {
+  return token(value, () => true, what);
+}
+
 /** Escapes for BuildKit's lexer inside double quotes, where `\` escapes only `"`, `$` and `\`. */
 function escapeInDoubleQuotes(value: string): string {
   return value.replace(/[\\"$]/g, (c) => `\\${c}`);

@@ -5,6 +5,7 @@ import { unresolvedLocks } from '../lock/resolve-locks.js';
 import { checkArgument, dockerfileNode, throwIfAny } from '../validate/arguments.js';
 import { printArg } from './print-metadata.js';
 import { printFrom, printInstruction } from './print-instruction.js';
+import { commentText, token } from './quote.js';
 
 // BuildKit refuses a physical line of 64 KiB or more.
 const MAX_LINE_BYTES = 64 * 1024 - 1;
@@ -27,8 +28,8 @@ export function render(ast: DockerfileNode): string {
   );
   if (missing !== undefined) throw new DockwrightError([missing, ...more]);
   const sections: string[] = [];
-  if (ast.syntax !== undefined) sections.push(`# syntax=${ast.syntax}`);
-  if (ast.header.length > 0) sections.push(ast.header.map((l) => (l === '' ? '#' : `# ${l}`)).join('\n'));
+  if (ast.syntax !== undefined) sections.push(`# syntax=${token(ast.syntax, (s) => /^[\w./:@-]+$/.test(s), 'a # syntax frontend')}`);
+  if (ast.header.length > 0) sections.push(ast.header.map((l) => (l === '' ? '#' : `# ${commentText(l, 'a header line')}`)).join('\n'));
   if (ast.args.length > 0) sections.push(ast.args.map(printArg).join('\n'));
   for (const stage of ast.stages) {
     sections.push([printFrom(stage.from, stage.name), ...stage.instructions.map(printInstruction)].join('\n'));
