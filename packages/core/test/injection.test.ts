@@ -244,8 +244,8 @@ describe('image references: every image, wherever it stands, goes through the sa
       'USER 10001',
       '',
     ].join('\n');
-    const found = lintDockerfile(text, { allowedRegistries: ['ghcr.io/acme'], rules: { DW1010: 'error' } }).filter((d) => d.rule.startsWith('DW10'));
-    expect(found.map((d) => `${d.line} ${d.rule}`).sort()).toEqual(['1 DW1010', '2 DW1009', '2 DW1010', '3 DW1002', '3 DW1009', '3 DW1010', '4 DW1001', '4 DW1010'].sort());
+    const found = lintDockerfile(`${text}ONBUILD COPY --from=quay.io/x/y:1 /a /a\n`, { allowedRegistries: ['ghcr.io/acme'], rules: { DW1010: 'error' } }).filter((d) => d.rule.startsWith('DW10'));
+    expect(found.map((d) => `${d.line} ${d.rule}`).sort()).toEqual(['1 DW1010', '2 DW1009', '2 DW1010', '3 DW1002', '3 DW1009', '3 DW1010', '4 DW1001', '4 DW1010', '7 DW1009', '7 DW1010'].sort());
   });
 
   it('wildcard registries: *.acme.example allows every subdomain, not the domain, not another port', () => {

@@ -135,7 +135,8 @@ function fromImage(file: LintFile, value: string, stage: LintStage): string | un
 
 /**
  * Every image a written Dockerfile pulls: each FROM on an image (not scratch, not an earlier
- * stage), each `COPY --from` and each `RUN --mount ...,from=` that names an image. The one walk
+ * stage), each `COPY --from` and each `RUN --mount ...,from=` that names an image, ONBUILD
+ * triggers included. The one walk
  * the image rules (DW1001-DW1004, DW1009, DW1010) read, so an image named in a flag is checked
  * as one named in FROM.
  *
@@ -152,7 +153,9 @@ export function imageReferences(file: LintFile): FileImage[] {
       const ref = resolved(s.base);
       if (ref === undefined || (ref.toLowerCase() !== 'scratch' && stageNamed(file, ref, s.index) === undefined)) found.push({ ref, written: s.base, place: 'FROM', instruction: s.from, stage: s });
     }
-    for (const i of s.instructions) {
+    for (const outer of s.instructions) {
+      // An ONBUILD trigger pulls its images in the build FROM this one: they are checked too.
+      const i = outer.keyword === 'ONBUILD' && outer.trigger !== undefined ? outer.trigger : outer;
       const values: [string, FileImage['place']][] = [];
       if (i.keyword === 'COPY') {
         const from = flagValue(i, 'from');
@@ -166,7 +169,7 @@ export function imageReferences(file: LintFile): FileImage[] {
       }
       for (const [value, place] of values) {
         const written = fromImage(file, value, s);
-        if (written !== undefined) found.push({ ref: resolved(written), written, place, instruction: i, stage: s });
+        if (written !== undefined) found.push({ ref: resolved(written), written, place, instruction: outer, stage: s });
       }
     }
   }
