@@ -280,8 +280,8 @@ describe('instructions', () => {
         → use letters, digits and _, not starting with a digit"
     `);
   });
-  it('DW6010 invalid label key and empty label', () => {
-    expect(problems(base().label({ 'Com.Example': 'x', 'com.example.empty': '' }).user('1')).map((i) => i.code)).toEqual(['DW6010', 'DW6010']);
+  it('DW6010 invalid label key and a key in Docker\'s namespace; an empty value is fine', () => {
+    expect(problems(base().label({ 'Com.Example': 'x', 'com.docker.x': 'y', 'com.example.empty': '' }).user('1')).map((i) => i.code)).toEqual(['DW6010', 'DW6010']);
   });
   it('DW6011 ENV refers to a variable set in the same ENV', () => {
     const home = { kind: 'ImageEnv', name: 'APP_HOME' } as const;

@@ -20,7 +20,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW1002: {
     invalid: ['FROM node:latest\n', 'ARG V=latest\nFROM node:$V\n'],
-    valid: ['FROM node:22\n', 'FROM node:latest-ish\n'],
+    valid: [`FROM debian:latest@${sha}\n`, 'FROM node:22\n', 'FROM node:latest-ish\n'],
     message: 'image "node:latest" floats with the latest tag',
   },
   DW1003: {
@@ -40,7 +40,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW1006: {
     invalid: ['ARG TAG\nFROM node:${TAG}\n', 'FROM node:${UNDECLARED}\n'],
-    valid: ['ARG TAG=22\nFROM node:${TAG}\n', 'ARG TAG\nFROM node:${TAG:-22}\n', 'FROM --platform=$BUILDPLATFORM node:22\n'],
+    valid: ['ARG VARIANT\nFROM busybox:1.37${VARIANT}\n', 'ARG TAG=22\nFROM node:${TAG}\n', 'ARG TAG\nFROM node:${TAG:-22}\n', 'FROM --platform=$BUILDPLATFORM node:22\n'],
     message: 'ARG TAG used in FROM has no default',
   },
   DW1009: {
@@ -124,7 +124,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW4001: {
     invalid: ['FROM debian:12\nENV GITHUB_TOKEN=x\n', 'ARG NPM_AUTH\nFROM debian:12\n', 'FROM debian:12\nARG DB_PASSWORD\n'],
-    valid: ['FROM debian:12\nENV TOKEN_FILE=/run/secrets/t TOKENS=3 KEYBOARD=us PUBLIC_KEY=k GPG_KEY=ABCD\n'],
+    valid: ['FROM debian:12\nENV RABBITMQ_PGP_KEY_ID=0x0A9AF2115F4687BD29803A206B73A36E6026DFCA\n', 'FROM debian:12\nENV TOKEN_FILE=/run/secrets/t TOKENS=3 KEYBOARD=us PUBLIC_KEY=k GPG_KEY=ABCD\n'],
     message: 'ENV GITHUB_TOKEN looks like a secret; it would be stored in the image',
   },
   DW4003: {
@@ -134,7 +134,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW5009: {
     invalid: ['FROM debian:12\nRUN apt-get update && apt-get install curl\n'],
-    valid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM debian:12\nRUN apt-get -qq install curl\n', 'FROM debian:12\nRUN apt-get install --assume-yes curl\n', 'FROM debian:12\nRUN apt-get install -s curl\n'],
+    valid: ['FROM debian:12\nRUN apt-get install -q -q curl\n', 'FROM debian:12\nRUN apt-get install -y curl\n', 'FROM debian:12\nRUN apt-get -qq install curl\n', 'FROM debian:12\nRUN apt-get install --assume-yes curl\n', 'FROM debian:12\nRUN apt-get install -s curl\n'],
     message: 'apt-get install without -y',
   },
   DW5010: {
@@ -163,23 +163,23 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'apk add without --no-cache',
   },
   DW5014: {
-    invalid: ['FROM fedora:41\nRUN dnf install curl\n', 'FROM centos:7\nRUN yum install curl\n', 'FROM opensuse/leap:15\nRUN zypper install curl\n'],
+    invalid: ['FROM fedora:41\nRUN dnf install curl\n', 'FROM centos:7\nRUN yum install curl\n', 'FROM opensuse/leap:15\nRUN zypper install curl\n', 'FROM fedora:40\nRUN dnf groupinstall "Development Tools" && dnf clean all\n'],
     valid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n', 'FROM ubi9/ubi-minimal:9\nRUN microdnf install curl\n'],
     message: 'dnf install without -y',
   },
   DW5015: {
-    invalid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n'],
+    invalid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n', 'FROM fedora:40\nRUN dnf clean all && dnf install -y httpd-2.4.62\n', 'FROM fedora:40\nRUN dnf groupinstall -y "Development Tools"\n'],
     valid: ['FROM fedora:41\nRUN dnf install -y curl && dnf clean all\n', 'FROM fedora:41\nRUN dnf install -y curl && rm -rf /var/cache/dnf\n', 'FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y curl\n'],
     message: 'dnf install without a clean in the same RUN',
   },
   DW5016: {
-    invalid: ['FROM python:3.12\nRUN pip install flask\n', 'FROM python:3.12\nRUN python3 -m pip install flask\n'],
+    invalid: ['FROM python:3.12\nRUN pip install flask\n', 'FROM python:3.12\nRUN python3 -m pip install flask\n', 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n', 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=0 pip install flask\n'],
     valid: ['FROM python:3.12\nRUN pip install --no-cache-dir flask\n', 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n', 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n'],
     message: 'pip install without --no-cache-dir',
   },
   DW5017: {
-    invalid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM python:3.12\nRUN pip install flask\n', 'FROM node:22\nRUN npm install -g pnpm\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n'],
-    valid: ['FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n', 'FROM python:3.12\nRUN pip install flask==3.0.0 -r req.txt\n', 'FROM node:22\nRUN npm install -g pnpm@9.12.0\n', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n'],
+    invalid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM python:3.12\nRUN pip install flask\n', 'FROM node:22\nRUN npm install -g pnpm\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', 'FROM ruby:3\nRUN gem i rails\n', 'FROM golang:1.23\nRUN go run golang.org/x/tools/cmd/stringer\n', 'FROM python:3.12\nRUN pip install git+https://github.com/psf/requests\n', 'FROM fedora:40\nRUN dnf install -y httpd\n', 'FROM centos:7\nRUN yum install -y httpd\n', 'FROM opensuse/leap:15\nRUN zypper install -y curl\n'],
+    valid: ['FROM python:3.12\nRUN pip install --root-user-action ignore flask==3.0.0\n', 'FROM node:22\nRUN npm --loglevel verbose install left-pad@1.3.0\n', 'FROM python:3.12\nRUN pip install .\n', 'FROM node:22\nRUN npm install ~/folder\n', 'FROM golang:1.23\nRUN go install . && go run ./cmd/tool && go run main.go\n', 'FROM python:3.12\nRUN pip install git+https://github.com/psf/requests@v2.32.3\n', 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n', 'FROM opensuse/leap:15\nRUN zypper install -y curl=8.6.0\n', 'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n', 'FROM python:3.12\nRUN pip install flask==3.0.0 -r req.txt\n', 'FROM node:22\nRUN npm install -g pnpm@9.12.0\n', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n'],
     options: { rules: { DW5017: 'warn' } },
     message: 'apt-get installs curl without a version',
   },
@@ -223,7 +223,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW6001: {
     invalid: ['FROM debian:12\nCMD node server.js\n', 'FROM debian:12\nENTRYPOINT /app\n', 'FROM debian:12\nHEALTHCHECK CMD curl -f localhost\n', "FROM debian:12\nCMD ['node']\n"],
-    valid: ['FROM debian:12\nCMD ["node", "server.js"]\n', 'FROM debian:12\nHEALTHCHECK NONE\n', 'FROM debian:12\nHEALTHCHECK CMD ["curl", "-f", "localhost"]\n'],
+    valid: ['FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD echo hi\n', 'FROM debian:12 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nENTRYPOINT Write-Host hi\n', 'FROM debian:12\nCMD ["node", "server.js"]\n', 'FROM debian:12\nHEALTHCHECK NONE\n', 'FROM debian:12\nHEALTHCHECK CMD ["curl", "-f", "localhost"]\n'],
     message: 'CMD in shell form',
   },
   DW6002: {
@@ -238,12 +238,12 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW6004: {
     invalid: ['FROM debian:12\nWORKDIR app\n'],
-    valid: ['FROM debian:12\nWORKDIR /app\n', 'FROM debian:12\nWORKDIR $HOME/app\n', 'FROM windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n'],
+    valid: ['FROM debian:12\nWORKDIR /app\nWORKDIR sub\n', 'FROM debian:12\nWORKDIR /app\n', 'FROM debian:12\nWORKDIR $HOME/app\n', 'FROM windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n'],
     message: 'WORKDIR "app" is relative',
   },
   DW6005: {
     invalid: ['FROM debian:12\nCOPY a b /dst\n'],
-    valid: ['FROM debian:12\nCOPY a b /dst/\n', 'FROM debian:12\nCOPY a /dst\n'],
+    valid: ['# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY C:\\a.dll C:\\b.dll C:\\Windows\\System32\\\n', 'FROM debian:12\nCOPY a b /dst/\n', 'FROM debian:12\nCOPY a /dst\n'],
     message: 'several sources go to "/dst", which does not end in /',
   },
   DW6006: {
@@ -267,12 +267,12 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: '"my-var" is not a valid ENV name',
   },
   DW6010: {
-    invalid: ['FROM debian:12\nLABEL Com.Example=x\n', 'FROM debian:12\nLABEL com.example.empty=""\n'],
-    valid: ['FROM debian:12\nLABEL org.opencontainers.image.source="https://x" maintainer="me"\n'],
+    invalid: ['FROM debian:12\nLABEL Com.Example=x\n', 'FROM debian:12\nLABEL com.docker.extension.title=x\n', 'FROM debian:12\nLABEL 1abc=x\n', 'FROM debian:12\nLABEL a..b=x\n'],
+    valid: ['FROM debian:12\nLABEL maintainer=""\n', 'FROM debian:12\nLABEL org.opencontainers.image.source="https://x" maintainer="me"\n'],
     message: '"Com.Example" is not a valid label key',
   },
   DW6011: {
-    invalid: ['FROM debian:12\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n'],
+    invalid: ['FROM debian:12\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n', 'FROM debian:12\nENV A=1 A=${A}2\n'],
     valid: ['FROM debian:12\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n', 'FROM debian:12\nENV PATH=/x:$PATH\n', "FROM debian:12\nENV A=1 B='$A'\n"],
     message: 'ENV APP_BIN refers to APP_HOME, set in the same ENV',
   },

@@ -1,4 +1,4 @@
-import { instructionsOf } from '../lint-helpers.js';
+import { instructionsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -20,8 +20,17 @@ export const execFormRule = defineRule({
   how: 'C',
   level: 'error',
   check({ file, report }) {
+    // A stage that chose its shell with SHELL (or builds on one that did) runs shell forms with it
+    // on purpose: from the line of that SHELL on (from the start when inherited).
+    const shellFrom: number[] = [];
+    for (const s of file.stages) {
+      const parent = stageNamed(file, s.base, s.index);
+      const own = s.instructions.find((i) => i.keyword === 'SHELL')?.position.line ?? Number.POSITIVE_INFINITY;
+      shellFrom[s.index] = parent !== undefined && (shellFrom[parent.index] ?? Number.POSITIVE_INFINITY) < Number.POSITIVE_INFINITY ? 0 : own;
+    }
     for (const i of instructionsOf(file, 'CMD', 'ENTRYPOINT', 'HEALTHCHECK')) {
       if (i.json) continue;
+      if (i.keyword !== 'HEALTHCHECK' && i.position.line > (shellFrom[i.stage] ?? Number.POSITIVE_INFINITY)) continue;
       // HEALTHCHECK NONE has no command.
       if (i.keyword === 'HEALTHCHECK' && /^\s*none\s*$/i.test(i.text)) continue;
       report(shellForm(i.keyword as 'CMD'), i.position);
