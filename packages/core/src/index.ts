@@ -56,6 +56,7 @@ export { lint, lintDockerfile } from './lint/lint.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { LintDiagnostic } from './lint/lint-diagnostic.js';
 export type { LintOptions, RuleSetting } from './lint/lint-options.js';
+export { LABEL_TYPES, type LabelType } from './rules/instructions/label-schema.js';
 export { rules } from './rules/catalogue.js';
 export { DEFAULT_FORBIDDEN_PACKAGES } from './rules/packages/forbidden-package.js';
 export type { Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';

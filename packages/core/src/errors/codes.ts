@@ -46,6 +46,7 @@ const table = {
   DW2006: { title: 'stage without FROM', twins: ['DL3061'] },
   DW2007: { title: 'stage dependency cycle or unknown stage', twins: ['DL3022'] },
   DW2008: { title: 'build tools in the runtime stage', twins: [] },
+  DW2009: { title: '`AS` not in the case of its `FROM`', twins: ['FromAsCasing'] },
   // Users and privileges
   DW3001: { title: 'final stage runs as root', twins: ['DL3002'] },
   DW3002: { title: 'malformed user or group', twins: [] },
@@ -82,6 +83,10 @@ const table = {
   DW5020: { title: '`cd` in RUN instead of WORKDIR', twins: ['DL3003'] },
   DW5021: { title: 'both curl and wget in one image', twins: ['DL4001'] },
   DW5022: { title: 'remote shell, editor or debugger installed', twins: [] },
+  DW5023: { title: '`yarn install` without `yarn cache clean`', twins: ['DL3060'] },
+  DW5024: { title: '/bin/sh replaced by a link instead of SHELL', twins: ['DL4005'] },
+  DW5025: { title: '`wget` without `--progress`', twins: ['DL3047'] },
+  DW5026: { title: '`zypper dist-upgrade`', twins: ['DL3035'] },
   // Instructions
   DW6001: { title: 'shell-form CMD, ENTRYPOINT or HEALTHCHECK', twins: ['DL3025', 'JSONArgsRecommended'] },
   DW6002: { title: 'second CMD, ENTRYPOINT or HEALTHCHECK in a stage', twins: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed'] },
@@ -103,6 +108,10 @@ const table = {
   DW6018: { title: 'malformed raw instruction', twins: [] },
   DW6019: { title: 'required label missing', twins: ['DL3049'] },
   DW6020: { title: 'no HEALTHCHECK in the final stage', twins: ['DL3057'] },
+  DW6021: { title: 'label not of the form the label schema gives', twins: ['DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'] },
+  DW6022: { title: 'legacy `ENV key value` or `LABEL key value`', twins: ['LegacyKeyValueFormat'] },
+  DW6023: { title: 'instructions written in more than one case', twins: ['ConsistentInstructionCasing'] },
+  DW6024: { title: 'archive copied in and extracted by a RUN', twins: ['DL3010'] },
   // Text and escaping
   DW7001: { title: 'control character or line break in a one-line value', twins: [] },
   DW7002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },

@@ -56,6 +56,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
   const settings: LintSettings = {
     ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
     ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
+    ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');

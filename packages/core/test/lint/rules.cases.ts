@@ -329,4 +329,61 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     valid: ['FROM debian:12\n# dockwright:allow DW5018 two layers on purpose\nRUN true\n'],
     message: 'the suppression names DW5999, which is not a Dockwright rule',
   },
+  DW2009: {
+    invalid: ['FROM debian:12 as build\n', 'from debian:12 AS build\n'],
+    valid: ['FROM debian:12 AS build\n', 'from debian:12 as build\n'],
+    message: "'as' and 'FROM' keywords' casing do not match",
+  },
+  DW5023: {
+    invalid: ['FROM node:22\nRUN yarn install --frozen-lockfile\n', 'FROM node:22\nRUN yarn\n'],
+    valid: ['FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n', 'FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n', 'FROM node:22\nRUN yarn build\n', 'FROM node:22\nRUN yarn --version\n'],
+    message: 'yarn install without yarn cache clean in the same RUN',
+  },
+  DW5024: {
+    invalid: ['FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n'],
+    valid: ['FROM debian:12\nSHELL ["/bin/bash", "-c"]\n', 'FROM debian:12\nRUN ln -s /usr/bin/python3 /usr/bin/python\n'],
+    message: 'RUN links /bin/sh to another shell',
+  },
+  DW5025: {
+    invalid: ['FROM debian:12\nRUN wget https://example.com/a.tar.gz\n'],
+    valid: ['FROM debian:12\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n', 'FROM debian:12\nRUN wget -q -O a https://example.com/a\n', 'FROM debian:12\nRUN wget -nv https://example.com/a\n'],
+    message: 'wget without --progress prints a progress bar into the build log',
+  },
+  DW5026: {
+    invalid: ['FROM opensuse/leap:15\nRUN zypper dist-upgrade -y\n', 'FROM opensuse/leap:15\nRUN zypper -n dup\n'],
+    valid: ['FROM opensuse/leap:15\nRUN zypper -n install curl-8.6.0 && zypper clean --all\n'],
+    message: 'zypper dist-upgrade changes the release of the base image',
+  },
+  DW6021: {
+    options: { labelSchema: { 'org.opencontainers.image.created': 'rfc3339', 'org.opencontainers.image.source': 'url', 'org.opencontainers.image.version': 'semver', 'org.opencontainers.image.licenses': 'spdx', 'org.opencontainers.image.revision': 'hash', 'org.opencontainers.image.authors': 'email', 'org.opencontainers.image.title': 'text' }, strictLabels: true },
+    invalid: [
+      'FROM debian:12\nLABEL org.opencontainers.image.created=yesterday\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.title=""\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.source=github\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.version=v1\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.licenses="Apache 2"\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.revision=abc\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.authors=team\n',
+      'FROM debian:12\nLABEL com.acme.misc=x\n',
+    ],
+    valid: [
+      `FROM debian:12\nLABEL org.opencontainers.image.created=2025-01-31T12:00:00Z org.opencontainers.image.source=https://github.com/acme/app org.opencontainers.image.version=1.4.2 org.opencontainers.image.licenses="Apache-2.0 OR MIT" org.opencontainers.image.revision=${'a'.repeat(40)} org.opencontainers.image.authors=team@acme.dev org.opencontainers.image.title=App\n`,
+    ],
+    message: 'label org.opencontainers.image.created is not an RFC 3339 time: "yesterday"',
+  },
+  DW6022: {
+    invalid: ['FROM debian:12\nENV PATH /opt/bin:$PATH\n', 'FROM debian:12\nLABEL maintainer me\n'],
+    valid: ['FROM debian:12\nENV PATH=/opt/bin:$PATH\n'],
+    message: '"ENV PATH=value" should be used instead of the legacy "ENV PATH value" format',
+  },
+  DW6023: {
+    invalid: ['FROM debian:12\nrun true\nRUN false\n'],
+    valid: ['FROM debian:12\nRUN true\n', 'from debian:12\nrun true\n'],
+    message: "command 'run' should match the case of the command majority (uppercase)",
+  },
+  DW6024: {
+    invalid: ['FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\n', 'FROM debian:12\nCOPY dist.zip /tmp/dist.zip\nRUN unzip /tmp/dist.zip\n'],
+    valid: ['FROM debian:12\nADD app.tar.gz /opt/\n', 'FROM debian:12\nCOPY app.tar.gz /srv/\n', 'FROM debian:12\nCOPY --from=build /out/app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n'],
+    message: 'app.tar.gz is copied in, then extracted by a RUN',
+  },
 };
