@@ -143,7 +143,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'apt-get install without --no-install-recommends',
   },
   DW5011: {
-    invalid: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n'],
+    invalid: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends curl\n'],
     valid: [
       'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
       'FROM debian:12\nRUN apt-get install --update -y curl; apt-get dist-clean\n',
@@ -310,8 +310,8 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'the final stage has no HEALTHCHECK',
   },
   DW8001: {
-    invalid: ['ARG VERSION=1\nFROM debian:12\nRUN echo $VERSION\nUSER 1\n', 'ARG APP=/app\nFROM debian:12\nWORKDIR ${APP}\n'],
-    valid: ['ARG VERSION=1\nFROM debian:12\nARG VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM debian:12\nENV V=2\nRUN echo $V\n', 'ARG V=12\nFROM debian:$V\nRUN echo $HOME\n', "ARG V=1\nFROM debian:12\nRUN echo '$V'\n"],
+    invalid: ['ARG VERSION=1\nFROM debian:12\nRUN echo $VERSION\nUSER 1\n', 'ARG APP=/app\nFROM debian:12\nWORKDIR ${APP}\n', 'FROM debian:12\nENV PATH=$PAHT:/x\n', 'FROM scratch\nCOPY $nope /x/\n', 'FROM --platform=$BULIDPLATFORM golang:1.23\n'],
+    valid: ['ARG VERSION=1\nFROM debian:12\nARG VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM debian:12\nENV V=2\nRUN echo $V\n', 'ARG V=12\nFROM debian:$V\nRUN echo $HOME\n', "ARG V=1\nFROM debian:12\nRUN echo '$V'\n", 'FROM node:22\nENV PATH=$NODE_HOME/bin:$PATH\n', 'FROM --platform=$BUILDPLATFORM golang:1.23\nARG TARGETOS\nENV GOOS=$TARGETOS\n', 'FROM debian:12\nENV A=1\nENV B=${A}2\n'],
     message: 'the command uses ARG VERSION, which this stage does not declare',
   },
   DW8002: {
