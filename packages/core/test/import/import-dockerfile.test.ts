@@ -2,10 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importDockerfile, parseDockerfile, type Dockerfile, type SyntaxInstruction } from '@dockwright/core';
 import { instructionSignature } from '../../src/import/instruction-signature.js';
-import { officialImages, repoRoot } from '../support/corpus.js';
+import { corpusSuite, officialImages, repoRoot } from '../support/corpus.js';
 
 // Every official-images Dockerfile is imported; each generated module is written out, type-checked
 // with the repository's settings in one program, run, and its Dockerfile compared with the input,
@@ -46,7 +46,7 @@ function stages(instructions: readonly SyntaxInstruction[]): Map<string, SyntaxI
   return out;
 }
 
-describe('importDockerfile over the official images', () => {
+corpusSuite('importDockerfile over the official images', () => {
   it('imports every file', () => {
     expect(modules.length).toBeGreaterThan(200);
     // nginx's modules image starts both stages FROM ${NGINX_FROM_IMAGE}: the builder needs a

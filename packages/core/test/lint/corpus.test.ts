@@ -1,13 +1,13 @@
 // Lint over the official-images corpus (`../shared/corpus/official-images`). Every finding left
 // was reviewed (docs/lint.md, "On real Dockerfiles"); the counts are pinned so that a change to a
 // rule that adds or removes findings on real files is seen and reviewed again.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { lintDockerfile, parseDockerfile, rules, type LintOptions } from '@dockwright/core';
 import { readSyntax } from '../../src/lint/read-syntax.js';
 import { runRules } from '../../src/lint/run-rules.js';
 
 const allOn = Object.fromEntries(rules.map((r) => [r.id, 'warn'])) as NonNullable<LintOptions['rules']>;
-import { officialImages } from '../support/corpus.js';
+import { corpusSuite, officialImages } from '../support/corpus.js';
 
 const files = officialImages().filter((f) => !f.template);
 
@@ -17,7 +17,7 @@ function counts(options: LintOptions = {}): Record<string, number> {
   return found;
 }
 
-describe('lint on the official-images corpus', () => {
+corpusSuite('lint on the official-images corpus', () => {
   it('reads the corpus', () => {
     expect(files.length).toBeGreaterThan(200);
   });
@@ -68,7 +68,7 @@ describe('lint on the official-images corpus', () => {
   });
 });
 
-describe('lint on BuildKit\'s parser cases', () => {
+corpusSuite('lint on BuildKit\'s parser cases', () => {
   it('runs every rule without an exception, on the odd files and the refused ones', async () => {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');
