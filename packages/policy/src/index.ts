@@ -22,6 +22,10 @@ export { fullImageName, isAllowedImage } from './check/image-name.js';
 // The same policy for `lint()` of written Dockerfiles.
 export { lintOptions } from './lint/lint-options.js';
 
+// A hadolint configuration, read as lint options.
+export { readHadolintConfig } from './load/hadolint-config.js';
+export type { FailureThreshold, HadolintConfig } from './load/hadolint-config.js';
+
 // Errors in policy files, as data.
 export { policyCodes } from './errors/policy-codes.js';
 export type { PolicyCode, PolicyCodeInfo } from './errors/policy-codes.js';

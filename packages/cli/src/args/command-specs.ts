@@ -65,10 +65,15 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'Lints each file given, every Dockerfile (Dockerfile, Dockerfile.<name>, <name>.Dockerfile)',
       'under each directory given (default: the current directory), or stdin for `-`. Exits 1 when',
       'a finding is an error. A `# dockwright:allow DWxxxx <reason>` comment above an instruction',
-      'waives that rule there.',
+      'waives that rule there; so do `# hadolint ignore=DL3008` and BuildKit\'s `# check=skip=...`',
+      'for their twins. --from-hadolint reads a .hadolint.yaml (ignored, override, trustedRegistries,',
+      'label-schema, strict-labels, failure-threshold, no-fail) on top of the policy.',
     ],
-    options: [{ name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' }],
-    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -'],
+    options: [
+      { name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' },
+      { name: 'from-hadolint', value: 'file', description: 'also apply a hadolint configuration file, such as .hadolint.yaml' },
+    ],
+    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -', 'dockwright lint --from-hadolint .hadolint.yaml'],
   },
   {
     name: 'fmt',

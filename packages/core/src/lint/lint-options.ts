@@ -22,6 +22,11 @@ export interface LintOptions {
   readonly labelSchema?: Readonly<Record<string, LabelType>>;
   /** With `labelSchema`: labels the schema does not name are findings too (hadolint's strict-labels). */
   readonly strictLabels?: boolean;
+  /**
+   * hadolint rules and BuildKit checks to waive in every file (`['DL3008', 'StageNameCasing']`),
+   * as `# hadolint global ignore=` does: only the findings that are those twins.
+   */
+  readonly ignore?: readonly string[];
 }
 
 /** Options after defaults: what rules read. */

@@ -60,7 +60,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
-  const peers = peerSuppressions(file.comments, file.directives);
+  const peers = peerSuppressions(file.comments, file.directives, options.ignore);
   const peerWaived = (twins: readonly string[], at: number) =>
     twins.some((t) => peers.file.has(t) || (peers.allChecks && !/^(?:DL|SC)\d+$/.test(t))) || peers.next.some((n) => n.rules.some((r) => twins.includes(r)) && inSpan(n.position.line, at));
   const spans = file.instructions.map((i) => ({ start: i.position.line, end: i.position.endLine ?? i.position.line })).sort((a, b) => a.start - b.start);

@@ -58,8 +58,8 @@ const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A
  * peerSuppressions([{ text: 'hadolint ignore=DL3008', position: { line: 2, column: 1 } }], []).next[0]?.rules; // ['DL3008']
  * ```
  */
-export function peerSuppressions(comments: readonly LintComment[], directives: readonly { readonly name: string; readonly value: string }[]): PeerSuppressions {
-  const file = new Set<string>();
+export function peerSuppressions(comments: readonly LintComment[], directives: readonly { readonly name: string; readonly value: string }[], ignore: readonly string[] = []): PeerSuppressions {
+  const file = new Set<string>(ignore.filter((r) => typeof r === 'string'));
   const next: { rules: string[]; position: LintPosition }[] = [];
   let allChecks = false;
   for (const c of comments) {
