@@ -46,7 +46,7 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
     return 1;
   }
   if (io.json) {
-    io.out(`${JSON.stringify({ command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped, notes: result.notes }, null, 2)}\n`);
     return 0;
   }
   io.out(result.source);
@@ -55,5 +55,7 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
     if (result.skipped.length > 0) notes.push(`${result.skipped.length} not imported (see the comments in the output)`);
     io.err(`${io.errColors.yellow('!')} ${file}: ${notes.join('; ')}\n`);
   }
+  // Each place where the module's Dockerfile is not the input line for line, and why.
+  if (!io.quiet) for (const note of result.notes) io.err(`  ${file}:${note.line}: ${note.message}\n`);
   return 0;
 }
