@@ -4,13 +4,13 @@ import { goDuration } from './go-duration.js';
 import { heredocOpeners } from './heredoc-words.js';
 import { parseIssue } from './parse-issue.js';
 import { skipSpaces, trimEnd } from './scan.js';
+import { STAGE_NAME } from '../validate/names.js';
 
 const EXACTLY_ONE = new Set(['WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER']);
 const AT_LEAST_ONE = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'VOLUME', 'SHELL']);
 const NOT_IN_ONBUILD = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 /** Instructions whose flags BuildKit never reads, so any flag passes. */
 const FLAGS_IGNORED = new Set(['ARG', 'STOPSIGNAL']);
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 /** Values BuildKit accepts for flags that take a fixed set. */
 const FLAG_CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   RUN: { network: ['default', 'none', 'host'], security: ['sandbox', 'insecure'] },
