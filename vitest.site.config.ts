@@ -10,5 +10,6 @@ export default defineConfig({
     // One browser, 2 cores: files one at a time.
     fileParallelism: false,
     maxWorkers: 1,
+    reporters: ['./scripts/test/skip-notes-reporter.ts', 'default'],
   },
 });

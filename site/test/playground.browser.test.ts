@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lintDockerfile } from '@dockwright/core';
+import { describeCorpus } from '../../packages/core/test/support/corpus.js';
 import { launchChromium } from './support/chromium.js';
 import { afterRender, editorText, openPlayground, pasteInto, renders, screenshot, text } from './support/site-page.js';
 import { serveStatic, type StaticServer } from './support/static-server.js';
 
 const dist = join(import.meta.dirname, '..', 'dist');
-const corpus = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'official-images');
 
 let server: StaticServer;
 let browser: Browser;
@@ -142,13 +142,9 @@ describe('the playground', () => {
   });
 });
 
-describe('the Dockerfile tab', () => {
-  const officialFile = join(corpus, 'docker-library+redis', '7.2', 'debian', 'Dockerfile');
-  const haveCorpus = existsSync(officialFile);
-  if (!haveCorpus && process.env['CI'] === 'true') it('needs the corpus in CI', () => expect.fail(`corpus not found at ${officialFile}`));
-
-  it.skipIf(!haveCorpus)(`${haveCorpus ? '' : 'skipped: corpus not found: '}lints an official image's Dockerfile pasted into it, as lintDockerfile() does`, async () => {
-    const official = readFileSync(officialFile, 'utf8');
+describeCorpus('the Dockerfile tab, with an official image', (corpusDir) => {
+  it("lints an official image's Dockerfile pasted into it, as lintDockerfile() does", async () => {
+    const official = readFileSync(join(corpusDir, 'official-images', 'docker-library+redis', '7.2', 'debian', 'Dockerfile'), 'utf8');
     await openPlayground(page, server.url);
     await page.click('[data-tab="dockerfile"]');
     await pasteInto(page, 'Dockerfile', official);
@@ -159,7 +155,9 @@ describe('the Dockerfile tab', () => {
     expect(shown).toEqual(expected.map((f) => f.rule));
     await screenshot(page, 'dockerfile-tab-official-image');
   });
+});
 
+describe('the Dockerfile tab', () => {
   it('formats and imports a Dockerfile, and opens the builder code as a program', async () => {
     await openPlayground(page, server.url);
     await page.click('[data-tab="dockerfile"]');
@@ -173,5 +171,29 @@ describe('the Dockerfile tab', () => {
     expect(await page.isVisible('#tab-program')).toBe(true);
     expect(await text(page, '#output')).toBe('FROM debian:12.8-slim AS stage-1\nUSER 1000\nCMD ["sleep", "1"]\n');
     await screenshot(page, 'dockerfile-tab-imported');
+  });
+});
+
+describe('the docs', () => {
+  it('find a rule by its words from the search box', async () => {
+    await page.goto(`${server.url}docs/index.html`);
+    await page.fill('#search', 'latest tag');
+    await page.waitForSelector('#search-results li a', { timeout: 30_000 });
+    expect(await page.getAttribute('#search-results li a', 'href')).toBe('../docs/codes/DW1002.html');
+    await page.click('#search-results li a');
+    await page.waitForURL(/DW1002\.html$/);
+    expect(await page.textContent('h1')).toContain('DW1002');
+    await screenshot(page, 'docs-search');
+  });
+
+  it('open an example in the playground, which renders the Dockerfile the docs show under it', async () => {
+    const markdown = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'getting-started.md'), 'utf8');
+    const shown = /```ts\n[\s\S]*?```\n\n```dockerfile\n([\s\S]*?)```/.exec(markdown)?.[1];
+    expect(shown).toBeDefined();
+    await page.goto(`${server.url}docs/getting-started.html`);
+    await page.click('a.open >> nth=0');
+    await page.waitForSelector('body[data-rendered]', { state: 'attached', timeout: 90_000 });
+    expect(await text(page, '#output')).toBe(shown);
+    await screenshot(page, 'docs-example-in-playground');
   });
 });
