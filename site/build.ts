@@ -13,12 +13,11 @@ import { buildDocs } from './src/docs/build-docs.js';
 
 const siteDir = import.meta.dirname;
 const repo = join(siteDir, '..');
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
-const out = values.out ?? join(siteDir, 'dist');
 
 /** Node modules TypeScript's compiler asks for only when it runs on Node; never in the worker. */
 const TYPESCRIPT_NODE_ONLY = ['fs', 'path', 'os', 'crypto', 'inspector', 'perf_hooks', 'source-map-support', '@microsoft/typescript-etw', 'buffer', 'module', 'worker_threads', 'child_process', 'url', 'util'];
 
+/** Builds the site into `outDir`; the sizes of the bundles come back. */
 export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Record<string, number> }> {
   const t0 = performance.now();
   rmSync(outDir, { recursive: true, force: true });
@@ -32,7 +31,8 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
       outdir: join(outDir, 'assets'),
       define: { EXAMPLES: JSON.stringify(loadExamples(repo)), SAMPLE_DOCKERFILE: JSON.stringify(SAMPLE_DOCKERFILE) },
     }),
-    build({ ...common, entryPoints: { 'run-worker': join(siteDir, 'src/playground/run-worker.ts') }, format: 'iife', outdir: join(outDir, 'assets') }),
+    // A module worker, split: the policy (and zod, its schema) loads only for a program that imports it.
+    build({ ...common, entryPoints: { 'run-worker': join(siteDir, 'src/playground/run-worker.ts') }, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', outdir: join(outDir, 'assets') }),
     build({ ...common, entryPoints: { 'ts-worker': join(siteDir, 'src/playground/ts-worker.ts') }, format: 'iife', outdir: join(outDir, 'assets'), external: TYPESCRIPT_NODE_ONLY }),
   ]);
   writeFileSync(join(outDir, 'assets', 'types.json'), JSON.stringify(typeFiles(join(repo, 'packages'))));
@@ -45,6 +45,8 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
 }
 
 if (process.argv[1] === import.meta.filename) {
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const out = values.out ?? join(siteDir, 'dist');
   const { ms, bytes } = await buildSite(out);
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
   process.stdout.write(`site built in ${(ms / 1000).toFixed(1)} s -> ${out}\n${Object.entries(bytes).map(([f, b]) => `  ${f} ${kb(b)}`).join('\n')}\n`);

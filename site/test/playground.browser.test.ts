@@ -130,6 +130,14 @@ describe('the playground', () => {
     await other.context().close();
   });
 
+  it('loads the policy for a program that imports it', async () => {
+    await openPlayground(page, server.url);
+    const before = await renders(page);
+    await pasteInto(page, 'program', "import { checkPolicy, policyFrom } from '@dockwright/policy';\nimport { dockerfile, stage } from '@dockwright/core';\n\nconst org = policyFrom({ allowedRegistries: ['registry.acme.example'] });\nif (org.ok) console.log(checkPolicy(dockerfile(stage('app').from('alpine:3.20').user(1000)), org.policy).map((f) => f.code).join(','));\n");
+    await afterRender(page, before);
+    expect(await text(page, '#output')).toBe('DW1009\n');
+  });
+
   it('stops a program that never ends, and keeps working', async () => {
     await openPlayground(page, server.url);
     let before = await renders(page);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../src/playground/examples.js';
 import { parseProjectFiles } from '../src/playground/project-files.js';
-import { runProgram, type RunOutcome } from '../src/playground/run-program.js';
+import { needsPolicy, runProgram, type RunOutcome } from '../src/playground/run-program.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const examples = loadExamples(repo);
@@ -54,5 +54,11 @@ describe('runProgram', () => {
     const files = parseProjectFiles(example('monorepo-service').files);
     const code = "import { detectNode } from '@dockwright/presets';\nconsole.log(import.meta.dirname, detectNode().name, detectNode('services/web').name);\n";
     expect(run(code, files, 'services/api')).toEqual({ kind: 'printed', printed: 'services/api @shop/api @shop/web\n' });
+  });
+
+  it('runs a program that imports the policy with the module the worker loads for it', async () => {
+    const code = "import { policyFrom } from '@dockwright/policy';\nconsole.log(policyFrom({ requireDigests: true }).ok);\n";
+    expect(needsPolicy(code)).toBe(true);
+    expect(runProgram({ code, files: {}, dir: '.' }, { policy: { ...(await import('@dockwright/policy/browser')) } })).toEqual({ kind: 'printed', printed: 'true\n' });
   });
 });

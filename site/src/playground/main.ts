@@ -23,6 +23,8 @@ interface Timing {
   readonly worker: number;
 }
 const timings: Timing[] = [];
+/** Since the navigation started: the first Dockerfile painted, the first type check answered. */
+const loads: { firstDockerfile?: number; typesReady?: number } = {};
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const first = EXAMPLES[0] as Example;
@@ -104,6 +106,7 @@ async function runNow(): Promise<void> {
     requestAnimationFrame(() => {
       const painted = performance.now();
       if (input > 0) timings.push({ inputToShown: shown - input, inputToPainted: painted - input, worker: answer.ms });
+      loads.firstDockerfile ??= painted;
       document.body.dataset['rendered'] = String(seq);
       // TypeScript (3 MB) loads once the first Dockerfile is on the screen, not before.
       types.start();
@@ -148,6 +151,7 @@ dirInput.oninput = () => {
 
 const lineAt = (pos: number) => codeEditor.state.doc.lineAt(Math.min(pos, codeEditor.state.doc.length)).number;
 types.onDiagnostics = (diagnostics, ms) => {
+  loads.typesReady ??= performance.now();
   showTypeErrors($('type-errors'), diagnostics, lineAt);
   $('types-status').textContent = `types checked in ${ms.toFixed(0)} ms: ${diagnostics.length === 0 ? 'no errors' : `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}`}`;
 };
@@ -260,9 +264,18 @@ addEventListener('hashchange', async () => {
 });
 
 // What the browser tests and the benchmark read: each editor's text and the render timings.
+const editors = { program: codeEditor, files: filesEditor, dockerfile: dockerfileEditor };
 (globalThis as { dockwright?: unknown }).dockwright = {
   timings,
-  text: (editor: 'program' | 'files' | 'dockerfile') => ({ program: codeEditor, files: filesEditor, dockerfile: dockerfileEditor })[editor].state.doc.toString(),
+  loads,
+  text: (editor: keyof typeof editors) => editors[editor].state.doc.toString(),
+  /** Puts the cursor right after the first `after` in the editor, and focuses it. */
+  cursorAfter: (editor: keyof typeof editors, after: string) => {
+    const view = editors[editor];
+    const at = view.state.doc.toString().indexOf(after);
+    view.dispatch({ selection: { anchor: at < 0 ? view.state.doc.length : at + after.length } });
+    view.focus();
+  },
 };
 
 selectTab(state.tab);

@@ -20,7 +20,7 @@ export class RunClient {
   }
 
   #spawn(): void {
-    const worker = new Worker(this.url);
+    const worker = new Worker(this.url, { type: 'module' });
     let loaded!: () => void;
     this.#ready = new Promise((resolve) => (loaded = resolve));
     worker.onmessage = ({ data }: MessageEvent<RunResponse | { type: 'loaded' }>) => {

@@ -1,7 +1,6 @@
 // Runs a playground program: TypeScript in, the Dockerfile (or the problems) out. Pure and
 // synchronous, so the worker answers within a frame; the same code runs in the unit tests.
 import * as core from '@dockwright/core';
-import * as policy from '@dockwright/policy/browser';
 import * as presets from '@dockwright/presets/browser';
 import { transform } from 'sucrase';
 
@@ -32,6 +31,14 @@ export type RunOutcome =
 
 const MODULES = ['@dockwright/core', '@dockwright/presets', '@dockwright/policy'] as const;
 
+/** Modules loaded only for the programs that import them (the policy's schema is half the worker). */
+export interface LazyModules {
+  readonly policy?: Record<string, unknown>;
+}
+
+/** True when a program imports @dockwright/policy, so the worker loads it before the run. */
+export const needsPolicy = (code: string): boolean => code.includes('@dockwright/policy');
+
 /** `@dockwright/presets` in the page: detectNode() and detectGo() read the in-page project. */
 function presetsFor(files: ProgramInput['files'], programDir: string): Record<string, unknown> {
   const at = (dir: unknown): string => {
@@ -41,8 +48,8 @@ function presetsFor(files: ProgramInput['files'], programDir: string): Record<st
   return { ...presets, detectNode: (dir?: unknown) => presets.detectNodeFiles(files, at(dir)), detectGo: (dir?: unknown) => presets.detectGoFiles(files, at(dir)) };
 }
 
-function requireFor(input: ProgramInput): (name: string) => unknown {
-  const loaded: Record<string, unknown> = { '@dockwright/core': core, '@dockwright/presets': presetsFor(input.files, input.dir), '@dockwright/policy': policy };
+function requireFor(input: ProgramInput, lazy: LazyModules): (name: string) => unknown {
+  const loaded: Record<string, unknown> = { '@dockwright/core': core, '@dockwright/presets': presetsFor(input.files, input.dir), ...(lazy.policy === undefined ? {} : { '@dockwright/policy': lazy.policy }) };
   return (name) => {
     if (name in loaded) return loaded[name];
     throw new PlaygroundError(
@@ -125,7 +132,7 @@ function problems(error: unknown, printed: string): RunOutcome {
  * // { kind: 'dockerfile', files: [{ path: 'Dockerfile', text: 'FROM alpine:3.20 AS app\nUSER 1000\n' }], printed: '' }
  * ```
  */
-export function runProgram(input: ProgramInput): RunOutcome {
+export function runProgram(input: ProgramInput, lazy: LazyModules = {}): RunOutcome {
   let js: string;
   try {
     js = transform(input.code, { transforms: ['typescript', 'imports'], production: true, disableESTransforms: true }).code;
@@ -144,7 +151,7 @@ export function runProgram(input: ProgramInput): RunOutcome {
   const module = { exports: {} as Record<string, unknown> };
   try {
     const run = new Function('require', 'module', 'exports', 'console', 'process', '__importMeta', js) as (...args: unknown[]) => void;
-    run(requireFor(input), module, module.exports, shimConsole, shimProcess, { dirname: input.dir, filename: `${input.dir}/dockerfile.ts`, url: `file:///${input.dir}/dockerfile.ts` });
+    run(requireFor(input, lazy), module, module.exports, shimConsole, shimProcess, { dirname: input.dir, filename: `${input.dir}/dockerfile.ts`, url: `file:///${input.dir}/dockerfile.ts` });
   } catch (error) {
     return problems(error, printed);
   }

@@ -2,14 +2,17 @@
 // stalls this worker, which the page then replaces, never the editor.
 import { analyseDockerfile } from './analyse-dockerfile.js';
 import type { RunRequest, RunResponse } from './run-protocol.js';
-import { runProgram } from './run-program.js';
+import { needsPolicy, runProgram, type LazyModules } from './run-program.js';
 
 declare const self: { postMessage(message: RunResponse | { type: 'loaded' }): void; onmessage: ((event: { data: RunRequest }) => void) | null };
 
-self.onmessage = ({ data }) => {
+const lazy: { policy?: Record<string, unknown> } = {};
+
+self.onmessage = async ({ data }) => {
+  if (data.type === 'program' && lazy.policy === undefined && needsPolicy(data.input.code)) lazy.policy = { ...(await import('@dockwright/policy/browser')) };
   const t0 = performance.now();
   if (data.type === 'program') {
-    const outcome = runProgram(data.input);
+    const outcome = runProgram(data.input, lazy as LazyModules);
     self.postMessage({ id: data.id, type: 'program', outcome, ms: performance.now() - t0 });
   } else {
     const analysis = analyseDockerfile(data.text);
