@@ -8,6 +8,8 @@ export interface PageOptions {
   readonly current: 'playground' | 'docs';
   readonly scripts?: readonly string[];
   readonly description?: string;
+  /** Markup for the head, before the scripts. */
+  readonly head?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,7 +33,7 @@ export function page(options: PageOptions): string {
 <title>${escapeHtml(options.title)} · Dockwright</title>
 <meta name="description" content="${escapeHtml(options.description ?? 'Dockerfiles as typed code: a TypeScript library and CLI whose builders cannot express the usual Dockerfile mistakes.')}">
 <link rel="stylesheet" href="${root}assets/site.css">
-${scripts}
+${options.head ?? ''}${scripts}
 </head>
 <body data-root="${root}">
 <header class="top">

@@ -31,7 +31,7 @@ const first = EXAMPLES[0] as Example;
 const defaults: PlaygroundState = { tab: 'program', code: first.code, files: first.files, dir: first.dir, dockerfile: SAMPLE_DOCKERFILE };
 let state: PlaygroundState = (await decodeState(location.hash.slice(1), defaults)) ?? defaults;
 
-const runner = new RunClient(new URL('assets/run-worker.js', location.href).href);
+const runner = new RunClient(new URL('assets/run-worker.js', location.href).href, (globalThis as { dockwrightRunWorker?: Worker }).dockwrightRunWorker);
 const programPath = () => `/project/${state.dir === '.' ? '' : `${state.dir}/`}dockerfile.ts`;
 const types = new TsClient(new URL('assets/ts-worker.js', location.href).href, programPath);
 

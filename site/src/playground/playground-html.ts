@@ -53,5 +53,7 @@ export function playgroundHtml(): string {
   </div>
 </section>
 </main>`;
-  return page({ title: 'Playground', root: '', body, current: 'playground', scripts: ['assets/playground.js'] });
+  // The run worker starts before the page's script has loaded, so both load at once.
+  const early = `<script>{const w=new Worker('assets/run-worker.js',{type:'module'});w.onmessage=(e)=>{if(e.data&&e.data.type==='loaded')w.loaded=true};self.dockwrightRunWorker=w}</script>`;
+  return page({ title: 'Playground', root: '', body, current: 'playground', scripts: ['assets/playground.js'], head: early });
 }

@@ -15,15 +15,16 @@ export class RunClient {
   #next = 0;
   #pending = new Map<number, { resolve: (r: RunResponse) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
 
-  constructor(private readonly url: string) {
-    this.#spawn();
+  /** `early`: a worker the page started before this script loaded (see playground-html.ts). */
+  constructor(private readonly url: string, early?: Worker) {
+    this.#spawn(early);
   }
 
-  #spawn(): void {
-    const worker = new Worker(this.url, { type: 'module' });
+  #spawn(early?: Worker): void {
+    const worker = early ?? new Worker(this.url, { type: 'module' });
     let loaded!: () => void;
     this.#ready = new Promise((resolve) => (loaded = resolve));
-    worker.onmessage = ({ data }: MessageEvent<RunResponse | { type: 'loaded' }>) => {
+    const onMessage = ({ data }: MessageEvent<RunResponse | { type: 'loaded' }>) => {
       if (data.type === 'loaded') {
         loaded();
         return;
@@ -34,6 +35,10 @@ export class RunClient {
       this.#pending.delete(data.id);
       waiting.resolve(data);
     };
+    worker.onmessage = onMessage;
+    // An early worker may have loaded before this client existed; the page kept its first message.
+    const kept = (worker as Worker & { loaded?: boolean }).loaded;
+    if (kept === true) loaded();
     this.#worker = worker;
   }
 

@@ -1,6 +1,7 @@
 // The page's side of the TypeScript worker, as CodeMirror extensions: completion, type errors
 // (as lint diagnostics) and hover information.
 import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { syntaxTree } from '@codemirror/language';
 import { linter, type Diagnostic } from '@codemirror/lint';
 import { hoverTooltip, type EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
@@ -57,6 +58,10 @@ export class TsClient {
     const word = context.matchBefore(/[\w$]*/);
     const before = context.state.sliceDoc(Math.max(0, context.pos - 1), context.pos);
     if (!context.explicit && (word === null || word.from === word.to) && !['.', "'", '"', '/', '@'].includes(before)) return null;
+    // Typing inside a string or a comment (a RUN command, say) asks nothing of the checker unless
+    // asked (Ctrl+Space): each keystroke there re-renders the Dockerfile, and that comes first.
+    const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+    if (!context.explicit && /String|Comment/.test(node.name) && !/^['"]?@/.test(context.state.sliceDoc(node.from, context.pos).replace(/^['"]/, ''))) return null;
     this.update(context.state.doc.toString());
     const answer = await this.request('completions', { pos: context.pos });
     if (answer.type !== 'completions' || context.aborted) return null;
@@ -89,7 +94,8 @@ export class TsClient {
           const length = view.state.doc.length;
           return answer.diagnostics.map((d) => ({ from: Math.min(d.from, length), to: Math.min(Math.max(d.to, d.from), length), severity: d.severity, message: d.message, source: `ts(${d.code})` }));
         },
-        { delay: 150 },
+        // Type errors a moment after typing stops, as editors show them.
+        { delay: 400 },
       ),
       hoverTooltip(async (view, pos) => {
         this.update(view.state.doc.toString());
