@@ -3,7 +3,7 @@
 //   pnpm bench:site            tables (builds the site first; about a minute)
 //   pnpm -s bench:site --json  the same as JSON
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -113,6 +113,7 @@ function inNode(): { runProgram: Summary; sucrase: Summary; transpileModule: Sum
   };
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 log('building the site…');
 const built = await buildSite(dist);
 const assets = Object.fromEntries(
@@ -138,6 +139,7 @@ try {
   const keys = await keystrokes(browser, server.url);
   const node = inNode();
   const result = {
+    machine: { cores: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 },
     chromium: version,
     build: { seconds: built.ms / 1000 },
     assets,
@@ -157,7 +159,7 @@ try {
     const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     process.stdout.write(
       [
-        `Chromium ${version}, site built in ${result.build.seconds.toFixed(1)} s`,
+        `Chromium ${version}, site built in ${result.build.seconds.toFixed(1)} s; ${result.machine.cores} cores, 1-minute load ${result.machine.loadBefore.toFixed(1)} before, ${result.machine.loadAfter.toFixed(1)} after`,
         '',
         '| asset | size | gzip |',
         '| --- | --- | --- |',
