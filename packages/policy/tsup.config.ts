@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // `require` on older Node; `.d.cts` types for CommonJS consumers. The ESM types, with declaration
 // maps, come from `tsc -p tsconfig.build.json` (tsup cannot write declaration maps).
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'find-policy-file': 'src/load/find-policy-file.ts' },
+  entry: { index: 'src/index.ts', browser: 'src/browser.ts', 'find-policy-file': 'src/load/find-policy-file.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
