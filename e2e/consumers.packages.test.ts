@@ -77,7 +77,7 @@ describe('the tarballs', () => {
     const map = JSON.parse(readFileSync(join(root, 'dist/types/index.d.ts.map'), 'utf8')) as { sources: string[] };
     for (const source of map.sources) expect(existsSync(join(root, 'dist/types', source)), source).toBe(true);
     expect(existsSync(join(root, 'dist/index.cjs'))).toBe(true);
-    expect(readdirSync(root).sort()).toEqual(p.dir === 'cli' ? ['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'src'] : p.dir === 'policy' ? ['LICENSE', 'README.md', 'dist', 'package.json', 'schema', 'src'] : ['LICENSE', 'README.md', 'dist', 'package.json', 'src']);
+    expect(readdirSync(root).sort()).toEqual(p.dir === 'cli' ? ['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'src'] : p.dir === 'policy' || p.dir === 'core' ? ['LICENSE', 'README.md', 'dist', 'package.json', 'schema', 'src'] : ['LICENSE', 'README.md', 'dist', 'package.json', 'src']);
   });
 
   it('puts the policy schema where the docs say, for npm', () => {
