@@ -20,6 +20,7 @@ export type { StageSource } from './builder/stage-source.js';
 
 // Lock: image digests from dockwright.lock.yaml (written by `dockwright lock`).
 export { emptyLockfile, formatLockfile, parseLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
+export { lockfileJsonSchema, LOCKFILE_SCHEMA_ID } from './lock/lock-schema.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
 export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
 export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';

@@ -8,7 +8,7 @@ export { findPolicyFile, POLICY_FILE } from './load/find-policy-file.js';
 // Everything else runs anywhere (browser.ts): the schema, policies as values, checking a
 // Dockerfile, the same policy for `lint()`, errors as data.
 export {
-  policySchema, policyJsonSchema, policyRules, DEFAULT_FORBIDDEN_PACKAGES, DEFAULT_BUILD_TOOLS, DEFAULT_BUILD_IMAGES,
+  policySchema, policyJsonSchema, POLICY_SCHEMA_ID, policyRules, DEFAULT_FORBIDDEN_PACKAGES, DEFAULT_BUILD_TOOLS, DEFAULT_BUILD_IMAGES,
   policyFrom, resolveLayers, checkPolicy, fullImageName, isAllowedImage, lintOptions, policyCodes, issueLocation,
 } from './browser.js';
 export type {

@@ -9,6 +9,7 @@ import type { LintedFile } from '../lint/sarif.js';
 import type { LintOptions } from '@dockwright/core';
 import type { HadolintConfig } from '@dockwright/policy';
 import type { Io } from '../output/io.js';
+import { JSON_SCHEMA_VERSION, printJson } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -89,8 +90,13 @@ function resolveFiles(cwd: string, paths: readonly string[]): string[] {
  */
 export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
   const given = args.options['format'];
-  const format: Format = io.json ? 'json' : given === undefined || given === true ? 'text' : (given as Format);
-  if (!FORMATS.includes(format)) throw new UsageError([cliIssue('DWC1003', `--format ${String(given)} is not a format`, `write --format ${FORMATS.join(', --format ')}`)]);
+  const asked = given === undefined || given === true ? undefined : given;
+  if (asked !== undefined && !FORMATS.includes(asked as Format)) throw new UsageError([cliIssue('DWC1003', `--format ${asked} is not a format`, `write --format ${FORMATS.join(', --format ')}`)]);
+  // --json asks for lint's JSON document; another --format asks for another document on the same stdout.
+  if (io.json && asked !== undefined && asked !== 'json') {
+    throw new UsageError([cliIssue('DWC1003', `--json and --format ${asked} ask for two different outputs`, asked === 'sarif' ? 'write --format sarif alone for SARIF, or --json alone for the JSON report' : `write --json alone, or --format ${asked} alone`)]);
+  }
+  const format: Format = io.json ? 'json' : ((asked as Format | undefined) ?? 'text');
   const files = resolveFiles(cwd, args.positionals);
   // In this workspace @dockwright/core is TypeScript source; the loader reads it as render does.
   await registerLoader();
@@ -127,13 +133,17 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
     const parseCodes = Object.entries(codes).filter(([id]) => id.startsWith('DW0')).map(([id, info]) => ({ id, title: info.title, twins: info.twins, level: 'error' as const }));
     io.out(`${JSON.stringify(toSarif(linted, [...parseCodes, ...rules], version), null, 2)}\n`);
   } else if (format === 'json') {
-    io.out(`${JSON.stringify({ command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable }, null, 2)}\n`);
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable });
   } else {
+    const { colorDiagnostics } = await import('../output/color-diagnostics.js');
+    const c = io.outColors;
     for (const f of linted) {
       const shown = io.quiet ? f.diagnostics.filter((d) => d.severity !== 'info') : f.diagnostics;
-      if (shown.length > 0) io.out(`${formatDiagnostics(shown, f.file)}\n`);
+      if (shown.length > 0) io.out(`${colorDiagnostics(formatDiagnostics(shown, f.file), c)}\n`);
     }
-    if (!io.quiet) io.out(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
+    const errors = plural(summary.errors, 'error');
+    const warnings = plural(summary.warnings, 'warning');
+    if (!io.quiet) io.out(`${summary.errors > 0 ? c.red(errors) : errors}, ${summary.warnings > 0 ? c.yellow(warnings) : warnings}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
   }
   if (format !== 'json') {
     const { formatUsage } = await import('../output/format-usage.js');

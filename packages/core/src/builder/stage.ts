@@ -549,7 +549,7 @@ export class StageImpl {
 
   #argv(argv: unknown, keyword: string, path: IssuePath): DockwrightIssue[] {
     if (!Array.isArray(argv)) {
-      return [toIssue(shellForm(keyword as 'CMD'), path)];
+      return [toIssue(shellForm(keyword as 'CMD', typeof argv === 'string' ? argv : undefined), path)];
     }
     if (argv.length === 0) return [issue('DW5007', `${keyword} with an empty array`, 'pass a program and its arguments', path)];
     if (argv.some((a) => typeof a !== 'string' || a.includes('\0'))) return [issue('DW7001', `${keyword} has an argument that is not a string or holds NUL`, 'pass strings without NUL', path)];
