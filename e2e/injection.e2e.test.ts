@@ -105,7 +105,7 @@ async function tryBuild(text: string, context: Record<string, string> = {}): Pro
 describe('the limits the builder enforces, as the engine judges them', () => {
   const from = () => `FROM ${baseImage('debian:bookworm-slim')}\n`;
 
-  it('HEALTHCHECK durations: 1ms and 2562047h are read; less than 1ms, an int64 overflow and µs are refused', async () => {
+  it('HEALTHCHECK durations and retries: 1ms, 2562047h and 2^31 - 1 are read; less than 1ms, an int64 overflow, µs and retries 0 are refused', async () => {
     const hc = (flag: string) => `${from()}HEALTHCHECK ${flag} CMD ["true"]\n`;
     // What the builder renders at its edges builds.
     const edges = dockerfile(stage('app').from(image(baseImage('debian:bookworm-slim'))).healthcheck(['true'], { interval: '1ms', timeout: '2562047h', retries: 2147483647 }).user('1'), none);
@@ -113,7 +113,7 @@ describe('the limits the builder enforces, as the engine judges them', () => {
     expect(ok.ok).toBe(true);
     if (ok.ok) expect((await inspect(ok.tag)).Config.Healthcheck).toMatchObject({ Interval: 1e6, Timeout: 2562047 * 3600e9, Retries: 2147483647 });
     // One step past each edge, the engine refuses the file, as the builder does (DW6012).
-    for (const flag of ['--interval=999us', '--interval=1ns', '--timeout=2562048h', '--interval=1000µs', '--retries=2147483648', '--retries=-1']) {
+    for (const flag of ['--interval=999us', '--interval=1ns', '--timeout=2562048h', '--interval=1000µs', '--retries=2147483648', '--retries=-1', '--retries=0']) {
       const result = await tryBuild(hc(flag));
       expect(result.ok, flag).toBe(false);
     }

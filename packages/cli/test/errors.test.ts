@@ -171,7 +171,8 @@ describe('writing', () => {
     expect((await runCli(cli, ['render'], dir)).stdout).toBe('✔ 1 target: 1 unchanged\n');
     const after = statSync(join(dir, 'Dockerfile'));
     expect([after.ino, after.mtimeMs]).toEqual([inode.ino, inode.mtimeMs]);
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM edited:1\n');
+    // Edited by hand below its generated header (a file without one is refused: overwrite.test.ts).
+    writeFileSync(join(dir, 'Dockerfile'), fixtures.goodRendered.replace('USER 10001', 'USER 0'));
     expect((await runCli(cli, ['render'], dir)).stdout).toBe('updated Dockerfile\n✔ 1 target: 1 updated\n');
     expect(statSync(join(dir, 'Dockerfile')).ino).not.toBe(inode.ino);
     expect(readdirSync(dir)).toEqual(before);
@@ -236,6 +237,7 @@ describe('usage errors exit 2 and render nothing', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
+      schemaVersion: 1,
       command: 'render',
       ok: false,
       exitCode: 2,

@@ -5,6 +5,7 @@ import { checkArgument, checkOptions, isRecord, spec, throwIfAny, type ArgSpec }
 import type { DockerfileSyntax } from '../syntax/types.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from './lint-options.js';
+import { LABEL_TYPES } from '../rules/instructions/label-schema.js';
 import { readSyntax } from './read-syntax.js';
 import { readLevel, runRules } from './run-rules.js';
 
@@ -12,7 +13,15 @@ const strings = spec.arrayOf(spec.string, 'an array of strings');
 
 /** lint()'s options, checked as the policy file's schema checks them (the same registry pattern and message). */
 function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
-  const found = checkOptions('lint()', options, { rules: spec.object, allowedRegistries: strings, requiredLabels: strings, forbiddenPackages: strings });
+  const found = checkOptions('lint()', options, {
+    rules: spec.object,
+    allowedRegistries: strings,
+    requiredLabels: strings,
+    forbiddenPackages: strings,
+    labelSchema: spec.recordOf(spec.oneOf(...LABEL_TYPES)),
+    strictLabels: spec.boolean,
+    ignore: strings,
+  });
   if (found.length > 0) return found;
   (options.allowedRegistries ?? []).forEach((entry, n) => {
     if (!isRegistryEntry(entry)) found.push(issue('DW9005', `lint(): allowedRegistries[${n}] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`, 'fix the entry, or leave it out'));

@@ -35,7 +35,8 @@ const HEADER = [
   '# Written by `dockwright lock` (refresh with `dockwright lock --update`); do not edit by hand.',
 ];
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** `os/arch[/variant]`, as the lockfile records platforms (lock-schema.ts states the same). */
+export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 /**
  * A lockfile with no images.
@@ -105,7 +106,7 @@ function checkImages(given: unknown, bad: (message: string) => void): Record<str
     const { digest, mediaType, platforms } = value;
     for (const k of Object.keys(value)) if (!['digest', 'mediaType', 'platforms'].includes(k)) bad(`"${key}" has an unknown key "${k}"`);
     const digestOk = typeof digest === 'string' && isDigest(digest);
-    const mediaTypeOk = typeof mediaType === 'string' && mediaType !== '' && !/[^\x21-\x7e]/.test(mediaType);
+    const mediaTypeOk = typeof mediaType === 'string' && /^[\x21-\x7e]+$/.test(mediaType);
     const platformsOk = Array.isArray(platforms) && platforms.every((p) => typeof p === 'string' && PLATFORM.test(p));
     if (!digestOk) bad(`"${key}" has no valid digest (sha256: and 64 lowercase hex digits)`);
     if (!mediaTypeOk) bad(`"${key}" has no mediaType`);
@@ -132,7 +133,8 @@ export function validateLockfile(value: unknown): LockfileResult {
   const bad = (message: string) => issues.push(issue('DW1014', `lockfile: ${message}`, 'build it with parseLockfile() from dockwright.lock.yaml, or give every image a sha256 digest, a mediaType and its platforms'));
   if (!isMap(value)) bad('it is not an object with version and images');
   else {
-    if (value['version'] !== 1) bad(`version is ${JSON.stringify(value['version'] ?? null)}, this dockwright reads version 1`);
+    // As the lockfile's JSON Schema says: 1, or '1' as YAML and some JSON writers spell it.
+    if (value['version'] !== 1 && value['version'] !== '1') bad(`version is ${JSON.stringify(value['version'] ?? null)}, this dockwright reads version 1`);
     for (const key of Object.keys(value)) if (key !== 'version' && key !== 'images') bad(`unknown key "${key}"`);
     const images = checkImages(value['images'], bad);
     const [first, ...rest] = issues;

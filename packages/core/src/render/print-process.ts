@@ -1,12 +1,12 @@
 import type { HealthcheckInstruction } from '../ast/instructions.js';
-import { DURATION } from '../validate/values.js';
+import { goDuration } from '../syntax/go-duration.js';
 import { execForm, token } from './quote.js';
 
 /** HEALTHCHECK with its options in a fixed order, always exec form; `NONE` turns it off. */
 export function printHealthcheck(h: HealthcheckInstruction): string {
   if (h.argv === null) return 'HEALTHCHECK NONE';
   const flags: string[] = [];
-  const duration = (d: string) => token(d, (v) => DURATION.test(v), 'a duration');
+  const duration = (d: string) => token(d, (v) => !/[^\x21-\x7e]/.test(v) && goDuration(v) !== undefined, 'a duration');
   if (h.interval !== undefined) flags.push(`--interval=${duration(h.interval)}`);
   if (h.timeout !== undefined) flags.push(`--timeout=${duration(h.timeout)}`);
   if (h.startPeriod !== undefined) flags.push(`--start-period=${duration(h.startPeriod)}`);

@@ -1,40 +1,36 @@
 import { flagValue } from '../../lint/lint-file.js';
-import { durationNanos, MAX_RETRIES } from '../../validate/values.js';
-import { hasVariable, instructionsOf } from '../lint-helpers.js';
+import { goDuration } from '../../syntax/go-duration.js';
+import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
-// BuildKit's parseOptInterval: 0 means the default; anything else must be at least 1ms.
-const MIN_NANOS = 1000000n;
-
 /**
- * DW6012: HEALTHCHECK times are Go durations (`30s`, `1m30s`) that BuildKit accepts: 0, or from
- * 1ms up to what Go's int64 nanoseconds hold (about 2562047h); retries a whole number from 0 to
- * 2^31 - 1.
+ * DW6012: HEALTHCHECK times are Go durations of at least 1ms (`30s`, `1m30s`), or 0 for the
+ * default, and at most what Go's int64 nanoseconds hold (about 2562047h), in ASCII (BuildKit reads
+ * flags byte by byte, so `µs` does not survive: write `us`); retries a whole number from 1 to
+ * 2^31 - 1 (0 means the default of 3, and the Dockerfile frontend bundled with Docker 20.10
+ * refuses it).
  *
  * @example
  * ```ts
  * healthcheckOption('interval', '5 minutes')?.code; // 'DW6012'
- * healthcheckOption('interval', '1ns')?.code; // 'DW6012'
  * healthcheckOption('retries', 3); // undefined
  * ```
  */
 export function healthcheckOption(key: string, value: unknown): Problem | undefined {
   if (key === 'retries') {
-    const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES) return undefined;
-    return problem('DW6012', `retries ${String(value)} is not a whole number from 0 to ${MAX_RETRIES}`, 'write retries: 3', 'write --retries=3');
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (Number.isInteger(n) && (n as number) >= 1 && (n as number) < 2 ** 31) return undefined;
+    return problem('DW6012', `retries ${String(value)} is not a whole number of at least 1`, 'write retries: 3 (at most 2147483647)', 'write --retries=3');
   }
-  const nanos = typeof value === 'string' ? durationNanos(value) : undefined;
-  if (nanos === undefined) {
-    return problem('DW6012', `${key} ${JSON.stringify(value)} is not a duration BuildKit reads`, "write a Go duration such as '30s' or '1m30s' (microseconds as us; at most 2562047h)");
+  if (typeof value === 'string' && /[^\x21-\x7e]/.test(value)) {
+    return problem('DW6012', `${key} ${JSON.stringify(value)} is not ASCII, and BuildKit reads flags byte by byte`, "write the duration in ASCII, such as '30s' (microseconds as us)");
   }
-  if (nanos !== 0n && nanos < MIN_NANOS) {
-    return problem('DW6012', `${key} ${JSON.stringify(value)} is shorter than 1ms, which BuildKit refuses`, "write 1ms or more, such as '30s', or '0s' for the default");
-  }
-  return undefined;
+  const ns = typeof value === 'string' ? goDuration(value) : undefined;
+  if (ns !== undefined && (ns === 0 || ns >= 1e6)) return undefined;
+  return problem('DW6012', `${key} ${JSON.stringify(value)} is not a duration of at least 1ms`, "write a Go duration such as '30s' or '1m30s' (at most 2562047h)");
 }
 
-/** DW6012: a malformed HEALTHCHECK option. */
+/** DW6012: a malformed HEALTHCHECK option (the parser refuses what BuildKit refuses; this adds --retries=0). */
 export const durationRule = defineRule({
   id: 'DW6012',
   how: 'C',
@@ -43,7 +39,7 @@ export const durationRule = defineRule({
     for (const h of instructionsOf(file, 'HEALTHCHECK')) {
       for (const [flag, key] of [['interval', 'interval'], ['timeout', 'timeout'], ['start-period', 'startPeriod'], ['start-interval', 'startInterval'], ['retries', 'retries']] as const) {
         const value = flagValue(h, flag);
-        if (value === undefined || hasVariable(value)) continue;
+        if (value === undefined || value === '') continue;
         const found = healthcheckOption(key, value);
         if (found !== undefined) report(found, h.position);
       }
