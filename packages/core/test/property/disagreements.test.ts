@@ -74,6 +74,18 @@ describe('structure', () => {
     expect(parseBuildKit(t).instructions[1]?.args).toBe('\\\\#x');
   });
 
+  it(DISAGREEMENT.runsOnAfterEscapedBlank, () => {
+    // The shell gets `\\ "` (and would report the open quote); BuildKit reads the RUN, then the USER.
+    for (const command of ['\\\\ "', "\\\\ '", '\\\\ x']) {
+      const t = text(app().run(command, { mounts: [cacheMount('/c')] }).user('10001'));
+      expect(t).toContain(`    ${command}\nUSER 10001\n`);
+      expect(astKeywords(t)).toEqual(['FROM', 'RUN']);
+      expect(bkKeywords(t)).toEqual(['FROM', 'RUN', 'USER']);
+      expect(parseBuildKit(t).instructions[1]?.args).toBe(command);
+      expect(readBack(t).disagreements).toEqual(new Set([DISAGREEMENT.runsOnAfterEscapedBlank]));
+    }
+  });
+
   it(DISAGREEMENT.flagSearch, () => {
     const run = text(app().run('a-- --network=host').user('10001'));
     const ast = DockerfileParser.parse(run).getInstructions()[1] as unknown as { getFlags(): { getName(): string }[] };

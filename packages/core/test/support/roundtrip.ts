@@ -122,6 +122,8 @@ export const DISAGREEMENT = {
     'dockerfile-ast keeps looking for RUN/COPY/ADD/FROM flags past any word that contains `--`, and unquotes words first (`RUN a-- --x`, `RUN \\--x`, `COPY ["a --x", "/b"]` give it a flag); BuildKit\'s flags end at the first word whose raw text does not start with `--`',
   looseDirectives:
     'dockerfile-ast takes a top comment with an = in it as a parser directive (`# "=`, `# FROM "=`) and keeps looking after it, so a later `# escape=` line changes its escape character; BuildKit accepts only `# name=value` with a [a-zA-Z][a-zA-Z0-9]* name and stops at the first other line',
+  runsOnAfterEscapedBlank:
+    'dockerfile-ast lets an escape character followed by blanks swallow the next non-blank character without leaving its after-continuation state, so a continued line such as `\\\\ "` ends still in that state and its line break continues the instruction into the next one; BuildKit ends any line that does not end in the escape character, and passes `\\\\ "` to the shell',
   commentAfterEscape:
     'dockerfile-ast stays in its after-continuation state across escape characters, so a continued line starting `\\\\#` opens a comment for it (and it runs on); BuildKit drops only lines whose first non-blank character is #',
 } as const;
@@ -135,11 +137,13 @@ interface AstPiece {
 const ESCAPED_BLANK_CONTINUATION = /\\[ \t]+\\[ \t]*$/;
 
 /**
- * dockerfile-ast's processArguments() from the start of a continued line (its `escaped` state set):
- * blanks and escape characters keep the state (an escape before blanks skips the next non-blank
- * character), and a # in that state starts a comment.
+ * dockerfile-ast's processArguments() over a continued line, from its after-continuation state:
+ * blanks and escape characters keep the state, an escape before blanks swallows the next
+ * non-blank character without leaving it, a # in that state starts a comment, and any other
+ * character leaves it. Still in that state at the line's end, it takes the line break as a
+ * continuation and runs on into the next line.
  */
-function astSeesComment(line: string): boolean {
+function astContinuedLine(line: string): 'comment' | 'runs on' | 'ends' {
   for (let i = 0; i < line.length; i += 1) {
     const c = line[i];
     if (c === ' ' || c === '\t') continue;
@@ -147,14 +151,14 @@ function astSeesComment(line: string): boolean {
       if (line[i + 1] === ' ' || line[i + 1] === '\t') {
         let j = i + 2;
         while (line[j] === ' ' || line[j] === '\t') j += 1;
-        if (j >= line.length) return false;
+        if (j >= line.length) return 'runs on';
         i = j;
       }
       continue;
     }
-    return c === '#';
+    return c === '#' ? 'comment' : 'ends';
   }
-  return false;
+  return 'runs on';
 }
 
 /** A disagreement after which dockerfile-ast's instruction boundaries cannot be trusted. */
@@ -162,7 +166,11 @@ function structuralDisagreement(ast: AstInstruction, bk: BuildKitInstruction, ph
   const lines = physical.slice(bk.startLine - 1, bk.endLine);
   if (bk.command === 'run' && /^\\[ \t]/.test(bk.args)) return DISAGREEMENT.escapedBlank;
   if (lines.slice(0, -1).some((l) => ESCAPED_BLANK_CONTINUATION.test(l))) return DISAGREEMENT.escapedBlank;
-  if (lines.slice(1).some((l) => !/^[ \t]*#/.test(l) && astSeesComment(l))) return DISAGREEMENT.commentAfterEscape;
+  if (lines.slice(1).some((l) => !/^[ \t]*#/.test(l) && astContinuedLine(l) === 'comment')) return DISAGREEMENT.commentAfterEscape;
+  // The last line of a continued instruction, which BuildKit ends because it does not end in the
+  // escape character (bodies of heredocs aside: dockerfile-ast reads those another way).
+  const last = lines[lines.length - 1] ?? '';
+  if (lines.length > 1 && bk.heredocs.length === 0 && !/\\[ \t]*$/.test(last) && astContinuedLine(last) === 'runs on') return DISAGREEMENT.runsOnAfterEscapedBlank;
   if (['copy', 'add', 'run'].includes(bk.command) && bk.heredocs.length === 0 && parseJson(bk.args) !== undefined) {
     const heredocs = 'getHeredocs' in ast ? (ast as unknown as { getHeredocs(): unknown[] }).getHeredocs() : [];
     if (heredocs.length > 0) return DISAGREEMENT.jsonFormHeredoc;
@@ -216,7 +224,7 @@ export function readBack(text: string): ReadBack {
   const instructions = bk.instructions.map((b, n): ReadInstruction => {
     const { instruction: ast, source: astSource, structural } = pieces[n] as AstPiece & { structural: string | undefined };
     const flags = b.flags.map(splitFlag);
-    const lost = structural === DISAGREEMENT.escapedBlank || structural === DISAGREEMENT.commentAfterEscape;
+    const lost = structural === DISAGREEMENT.escapedBlank || structural === DISAGREEMENT.commentAfterEscape || structural === DISAGREEMENT.runsOnAfterEscapedBlank;
     let extraAstFlags = false;
     if (!lost) {
       const astFlags = 'getFlags' in ast ? (ast as unknown as { getFlags(): { getName(): string }[] }).getFlags().map((f) => f.getName()) : [];
