@@ -113,7 +113,7 @@ describe('the limits the builder enforces, as the engine judges them', () => {
     expect(ok.ok).toBe(true);
     if (ok.ok) expect((await inspect(ok.tag)).Config.Healthcheck).toMatchObject({ Interval: 1e6, Timeout: 2562047 * 3600e9, Retries: 2147483647 });
     // One step past each edge, the engine refuses the file, as the builder does (DW6012).
-    for (const flag of ['--interval=999us', '--interval=1ns', '--timeout=2562048h', '--interval=1000µs', '--retries=2147483648', '--retries=-1', '--retries=0']) {
+    for (const flag of ['--interval=999us', '--interval=1ns', '--timeout=2562048h', '--timeout=2562047h47m16.854775808s', '--interval=1000µs', '--retries=2147483648', '--retries=-1', '--retries=0']) {
       const result = await tryBuild(hc(flag));
       expect(result.ok, flag).toBe(false);
     }

@@ -198,10 +198,12 @@ describe('value escapes: BuildKit reads back the value that went in', () => {
     for (const uid of [-1, 1.5, Number.NaN, 2 ** 32]) expect(codes(mount(cacheMount('/c', { uid })))).toEqual(['DW9005']);
     for (const gid of [-1, 1.5, Number.NaN, 2 ** 32]) expect(codes(mount(secretMount('s', { target: '/s', gid })))).toEqual(['DW9005']);
     expect(codes(() => app().healthcheck(['true'], { retries: 2 ** 31 }).user('10001'))).toEqual(['DW6012']);
-    for (const interval of ['1ns', '1µs', '999us', '9999999h']) {
+    // Go's int64 of nanoseconds, summed exactly: the longest duration is 2562047h47m16.854775807s.
+    for (const interval of ['1ns', '1µs', '999us', '9999999h', '2562048h', '2562047h47m16.854775808s', '-1s']) {
       expect(codes(() => app().healthcheck(['true'], { interval } as never).user('10001'))).toEqual(['DW6012']);
     }
-    // The edges BuildKit accepts (checked against the engine in e2e/limits.e2e.test.ts).
+    // The edges BuildKit accepts (checked against the engine in e2e/injection.e2e.test.ts).
+    expect(text(() => app().healthcheck(['true'], { timeout: '2562047h47m16.854775807s' }).user('10001'))).toContain('--timeout=2562047h47m16.854775807s');
     const edges = text(() => app().run('true').withMounts(cacheMount('/c', { uid: 4294967295, gid: 0 })).healthcheck(['true'], { interval: '1ms', timeout: '2562047h', retries: 2147483647 }).user('10001'));
     expect(edges).toContain('uid=4294967295,gid=0');
     expect(edges).toContain('HEALTHCHECK --interval=1ms --timeout=2562047h --retries=2147483647 CMD ["true"]');

@@ -280,7 +280,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     // The parser refuses what BuildKit refuses (--interval=5min, --retries=x); lint adds --retries=0.
     invalid: ['FROM debian:12\nHEALTHCHECK --retries=0 CMD ["true"]\n'],
     valid: ['FROM debian:12\nHEALTHCHECK --interval=30s --timeout=1m30s --retries=3 CMD ["true"]\n', 'FROM debian:12\nHEALTHCHECK --interval=0 CMD ["true"]\n'],
-    message: 'retries 0 is not a whole number of at least 1',
+    message: 'retries 0 is not a whole number from 1 to 2147483647',
   },
   DW6013: {
     invalid: ['FROM debian:12\nSTOPSIGNAL TERM\n'],

@@ -27,6 +27,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   lowestVersion: 'reads feature lists',
   frontendImage: 'formats a version',
   emptyLockfile: 'makes an empty lockfile',
+  lockfileJsonSchema: 'returns the JSON Schema of the lockfile (schema-agreement.test.ts)',
   formatLockfile: 'writes a lockfile (lock.test.ts)',
   parseLockfile: 'reads a lockfile (lock.test.ts)',
   validateLockfile: "checks a lockfile (the locked() row's lockfile goes through it)",

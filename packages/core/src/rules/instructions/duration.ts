@@ -20,14 +20,14 @@ export function healthcheckOption(key: string, value: unknown): Problem | undefi
   if (key === 'retries') {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (Number.isInteger(n) && (n as number) >= 1 && (n as number) < 2 ** 31) return undefined;
-    return problem('DW6012', `retries ${String(value)} is not a whole number of at least 1`, 'write retries: 3 (at most 2147483647)', 'write --retries=3');
+    return problem('DW6012', `retries ${String(value)} is not a whole number from 1 to 2147483647`, 'write retries: 3', 'write --retries=3');
   }
   if (typeof value === 'string' && /[^\x21-\x7e]/.test(value)) {
     return problem('DW6012', `${key} ${JSON.stringify(value)} is not ASCII, and BuildKit reads flags byte by byte`, "write the duration in ASCII, such as '30s' (microseconds as us)");
   }
   const ns = typeof value === 'string' ? goDuration(value) : undefined;
   if (ns !== undefined && (ns === 0 || ns >= 1e6)) return undefined;
-  return problem('DW6012', `${key} ${JSON.stringify(value)} is not a duration of at least 1ms`, "write a Go duration such as '30s' or '1m30s' (at most 2562047h)");
+  return problem('DW6012', `${key} ${JSON.stringify(value)} is not 0 or a duration from 1ms to 2562047h`, "write a Go duration such as '30s' or '1m30s'");
 }
 
 /** DW6012: a malformed HEALTHCHECK option (the parser refuses what BuildKit refuses; this adds --retries=0). */
