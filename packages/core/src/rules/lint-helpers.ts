@@ -124,6 +124,30 @@ export interface FileImage {
   readonly stage: LintStage;
 }
 
+/**
+ * The values an instruction names another stage or an image with: `COPY --from=x` and each
+ * `RUN --mount=...,from=x`, with where each stands.
+ *
+ * @example
+ * ```ts
+ * fromValues(copyInstruction).map(([v, place]) => `${place} ${v}`); // ['COPY --from build']
+ * ```
+ */
+export function fromValues(i: LintInstruction): [string, 'COPY --from' | 'RUN --mount'][] {
+  const values: [string, 'COPY --from' | 'RUN --mount'][] = [];
+  if (i.keyword === 'COPY') {
+    const from = flagValue(i, 'from');
+    if (from !== undefined) values.push([from, 'COPY --from']);
+  }
+  if (i.keyword === 'RUN') {
+    for (const f of i.flags) {
+      const from = f.name === 'mount' ? /(?:^|,)from=([^,]*)/i.exec(f.value ?? '')?.[1] : undefined;
+      if (from !== undefined) values.push([from, 'RUN --mount']);
+    }
+  }
+  return values;
+}
+
 /** A `--from` value that names an image: not an earlier stage, not a stage index, and shaped like a reference. */
 function fromImage(file: LintFile, value: string, stage: LintStage): string | undefined {
   if (value === '' || /^\d+$/.test(value) || stageNamed(file, value, stage.index + 1) !== undefined) return undefined;
@@ -156,18 +180,7 @@ export function imageReferences(file: LintFile): FileImage[] {
     for (const outer of s.instructions) {
       // An ONBUILD trigger pulls its images in the build FROM this one: they are checked too.
       const i = outer.keyword === 'ONBUILD' && outer.trigger !== undefined ? outer.trigger : outer;
-      const values: [string, FileImage['place']][] = [];
-      if (i.keyword === 'COPY') {
-        const from = flagValue(i, 'from');
-        if (from !== undefined) values.push([from, 'COPY --from']);
-      }
-      if (i.keyword === 'RUN') {
-        for (const f of i.flags) {
-          const from = f.name === 'mount' ? /(?:^|,)from=([^,]*)/i.exec(f.value ?? '')?.[1] : undefined;
-          if (from !== undefined) values.push([from, 'RUN --mount']);
-        }
-      }
-      for (const [value, place] of values) {
+      for (const [value, place] of fromValues(i)) {
         const written = fromImage(file, value, s);
         if (written !== undefined) found.push({ ref: resolved(written), written, place, instruction: outer, stage: s });
       }

@@ -49,6 +49,7 @@ export const peerCases: readonly PeerCase[] = [
   { peer: 'DL3022', text: 'FROM debian:12\nCOPY --from=nope /x /y\n', fires: true },
   { peer: 'DL3022', text: 'FROM debian:12 AS a\nFROM debian:12\nCOPY --from=a /x /y\n', fires: false },
   { peer: 'DL3022', text: 'FROM debian:12\nCOPY --from=alpine:3.20 /x /y\n', fires: false },
+  { peer: 'DL3022', text: 'FROM debian:12\nRUN --mount=type=bind,from=nope,target=/t true\n', fires: false, differs: 'a mount from= a bare word that names no stage pulls nope:latest from Docker Hub, as COPY --from does' },
   { peer: 'DL3061', text: 'RUN true\nFROM debian:12\n', fires: true },
   { peer: 'DL3061', text: 'ARG V=1\nFROM debian:12\n', fires: false },
   { peer: 'FromAsCasing', text: 'FROM debian:12 as build\n', fires: true },

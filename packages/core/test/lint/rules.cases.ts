@@ -92,8 +92,8 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'LABEL comes before the first FROM',
   },
   DW2007: {
-    invalid: ['FROM debian:12\nCOPY --from=biuld /a /b\n', 'FROM debian:12 AS app\nCOPY --from=later /a /b\nFROM debian:12 AS later\n'],
-    valid: ['FROM debian:12 AS build\nFROM debian:12\nCOPY --from=build /a /b\n', 'FROM debian:12\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n', 'FROM debian:12\nFROM debian:12\nCOPY --from=0 /a /b\n'],
+    invalid: ['FROM debian:12\nCOPY --from=biuld /a /b\n', 'FROM debian:12 AS app\nCOPY --from=later /a /b\nFROM debian:12 AS later\n', 'FROM debian:12\nRUN --mount=type=bind,from=busybox,target=/t true\n'],
+    valid: ['FROM debian:12 AS build\nFROM debian:12\nCOPY --from=build /a /b\n', 'FROM debian:12 AS tools\nFROM debian:12\nRUN --mount=type=bind,from=tools,target=/t true\n', 'FROM debian:12\nRUN --mount=type=bind,from=busybox:1.37,target=/t true\n', 'FROM debian:12\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n', 'FROM debian:12\nFROM debian:12\nCOPY --from=0 /a /b\n'],
     message: '--from=biuld names no earlier stage',
   },
   DW3001: {

@@ -1,18 +1,20 @@
-import { flagValue } from '../../lint/lint-file.js';
-import { hasVariable, stageNamed } from '../lint-helpers.js';
+import { fromValues, hasVariable, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
- * DW2007: `COPY --from=x` where x is no earlier stage and does not look like an image: a typo,
- * or a stage defined later, which BuildKit would pull from Docker Hub instead.
+ * DW2007: `COPY --from=x` or `RUN --mount=...,from=x` where x is no earlier stage and does not
+ * look like an image: a typo, or a stage defined later, which BuildKit would pull from Docker Hub
+ * instead.
  *
  * @example
  * ```ts
  * unknownStage('biuld').code; // 'DW2007'
+ * unknownStage('tools', 'RUN --mount').message; // 'RUN --mount from=tools names no earlier stage'
  * ```
  */
-export function unknownStage(name: string): Problem {
-  return problem('DW2007', `--from=${name} names no earlier stage`, 'name a stage defined above with FROM ... AS name, or write a full image reference with a tag');
+export function unknownStage(name: string, place: 'COPY --from' | 'RUN --mount' = 'COPY --from'): Problem {
+  const written = place === 'COPY --from' ? `--from=${name}` : `RUN --mount from=${name}`;
+  return problem('DW2007', `${written} names no earlier stage`, 'name a stage defined above with FROM ... AS name, or write a full image reference with a tag');
 }
 
 /** DW2007 (hadolint DL3022). */
@@ -23,12 +25,12 @@ export const unknownStageRule = defineRule({
   check({ file, report }) {
     for (const s of file.stages) {
       for (const i of s.instructions) {
-        if (i.keyword !== 'COPY') continue;
-        const from = flagValue(i, 'from');
-        if (from === undefined || from === '' || hasVariable(from)) continue;
-        // A stage index, or something with a tag, digest or path, reads as an image.
-        if (/^\d+$/.test(from) ? Number(from) < s.index : /[:@/]/.test(from) || stageNamed(file, from, s.index) !== undefined) continue;
-        report(unknownStage(from), i.position);
+        for (const [from, place] of fromValues(i)) {
+          if (from === '' || hasVariable(from)) continue;
+          // A stage index, or something with a tag, digest or path, reads as an image.
+          if (/^\d+$/.test(from) ? Number(from) < s.index : /[:@/]/.test(from) || stageNamed(file, from, s.index) !== undefined) continue;
+          report(unknownStage(from, place), i.position);
+        }
       }
     }
   },
