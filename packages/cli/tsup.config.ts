@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 
 // Spelled out rather than read from package.json, so a build from any directory is the same.
-const external = ['@dockwright/core', '@dockwright/policy', '@dockwright/policy/find', 'tsx'];
+const external = ['@dockwright/core', '@dockwright/core/suggest', '@dockwright/policy', '@dockwright/policy/find', 'tsx'];
 
 /**
  * Two entries: `cli.js`, the `dockwright` bin (its shebang comes from src/cli.ts, started by

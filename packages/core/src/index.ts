@@ -38,6 +38,7 @@ export { codes } from './errors/codes.js';
 export type { DockwrightCode, CodeInfo } from './errors/codes.js';
 export type { DockwrightIssue, IssuePath } from './errors/issue.js';
 export { formatIssues, formatPath } from './errors/format-issues.js';
+export { editDistance, suggest } from './errors/suggest.js';
 export { looksLikeSecret } from './validate/names.js';
 
 // AST types.
