@@ -63,7 +63,7 @@ export async function buildModules(): Promise<{ modules: string; remove: () => v
   // The CLI reads its version from ../package.json; a dockwright.config.ts imports defineConfig.
   const cliPkg = JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(cliDir, 'package.json'), JSON.stringify({ name: cliPkg['name'], version: cliPkg['version'], type: 'module', exports: { '.': './dist/index.js' } }));
-  linkDependency(modules, join(repoRoot, 'packages/cli'), 'tsx');
+  for (const dep of ['tsx', 'undici']) linkDependency(modules, join(repoRoot, 'packages/cli'), dep);
   return { modules, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
