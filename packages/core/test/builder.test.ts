@@ -1,5 +1,6 @@
 // Builder -> AST: the builder only makes plain, frozen data, and never mutates what it was given.
 import { describe, expect, it } from 'vitest';
+import type { Stage } from '@dockwright/core';
 import { aptInstall, cacheMount, dockerfile, image, lintDockerfile, secretMount, stage, tpl, tryDockerfile, arg } from '@dockwright/core';
 
 const debian = image('debian:12.8-slim');
@@ -104,7 +105,7 @@ describe('cleanup keeps what it was asked to install', () => {
 
 describe('cleanup in a separate layer (DW5011)', () => {
   const install = 'apt-get update && apt-get install -y --no-install-recommends curl';
-  const issuesOf = (s: ReturnType<typeof stage>) => {
+  const issuesOf = (s: { user(uid: number): Stage<boolean> }) => {
     const result = tryDockerfile(s.user(10001));
     return result.ok ? [] : result.issues.map((i) => ({ code: i.code, message: i.message, hint: i.hint, path: i.path }));
   };
