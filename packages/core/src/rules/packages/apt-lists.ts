@@ -3,7 +3,7 @@ import type { ShellCommand } from '../../lint/shell/split-shell.js';
 import { splitShell } from '../../lint/shell/split-shell.js';
 import { programOf } from '../../lint/shell/program.js';
 import { packageInstalls } from '../../lint/shell/package-installs.js';
-import { shellText } from '../../render/quote.js';
+import { textToDisplay } from '../../ast/text.js';
 import { commandAt, commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
@@ -100,7 +100,7 @@ export function aptRunOf(run: RunInstruction): AptRun {
   let script: string;
   if (command.form === 'exec') script = '';
   else if (command.form === 'heredoc') script = command.script;
-  else script = command.steps.map((s) => (s.kind === 'Command' ? shellText(s.text) : [s.command, ...s.packages].join(' '))).join(' && ');
+  else script = command.steps.map((s) => (s.kind === 'Command' ? textToDisplay(s.text) : [s.command, ...s.packages].join(' '))).join(' && ');
   const commands = command.form === 'exec' ? [{ words: command.argv, assignments: [], join: 'start' as const, pipesOut: false, line: 0 }] : splitShell(script);
   const mounted = run.mounts.flatMap((m) => ((m.type === 'cache' || m.type === 'tmpfs') && 'target' in m && typeof m.target === 'string' ? [m.target.replace(/\/+$/, '')] : []));
   return { commands, mounted };
