@@ -114,6 +114,8 @@ describe('the playground', () => {
     await page.keyboard.insertText('// shared\n');
     await afterRender(page, before);
     await page.click('#share');
+    // The link is written once the state is compressed: wait for the button to say so.
+    await page.waitForFunction(() => document.getElementById('share')?.textContent === 'Link copied', null, { timeout: 10_000 });
     const link = page.url();
     expect(link).toMatch(/#v1\.[\w-]+$/);
     const program = await editorText(page, 'program');

@@ -244,6 +244,8 @@ function selectTab(tab: PlaygroundState['tab']): void {
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-tab]')) b.onclick = () => selectTab(b.dataset['tab'] as PlaygroundState['tab']);
 
 $('share').onclick = async () => {
+  // A pending save would write an older state over the link.
+  clearTimeout(saveTimer);
   const url = `${location.href.split('#')[0]}#${await encodeState(state)}`;
   history.replaceState(null, '', url);
   await navigator.clipboard?.writeText(url).catch(() => undefined);
