@@ -138,6 +138,10 @@ describe('cleanup in a separate layer (DW5011)', () => {
     expect(issuesOf(stage('app').from(debian).run('rm -rf /var/lib/apt/lists/*'))).toEqual([]);
   });
 
+  it('takes commands named like Object.prototype members for plain commands (a found counterexample)', () => {
+    for (const name of ['valueOf', 'constructor', '__proto__']) expect(issuesOf(stage('app').from(debian).run(install).run(`${name} x`).run([name, '']))).toEqual([]);
+  });
+
   it('lint reads the same Dockerfile with the same rule: the install that keeps the lists is DW5011', () => {
     const text = `FROM debian:12.8-slim\nRUN ${install}\nRUN rm -rf /var/lib/apt/lists/*\nUSER 10001\n`;
     expect(lintDockerfile(text).filter((d) => d.rule === 'DW5011').map((d) => d.line)).toEqual([2]);

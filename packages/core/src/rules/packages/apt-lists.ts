@@ -116,8 +116,10 @@ export function aptRunOf(run: RunInstruction): AptRun {
  * ```
  */
 export function aptCleanupAfter(earlier: readonly RunInstruction[], next: RunInstruction): Problem | undefined {
+  // Exec form runs no shell: no cleanup of apt's lists to judge (and its words are anything).
+  if (next.command.form === 'exec') return undefined;
   if (!isAptCleanupOnly(aptRunOf(next).commands)) return undefined;
-  const at = earlier.findIndex((r) => leavesAptLists(aptRunOf(r)) !== undefined);
+  const at = earlier.findIndex((r) => r.command.form !== 'exec' && leavesAptLists(aptRunOf(r)) !== undefined);
   return at < 0 ? undefined : aptCleanupLater(at + 1);
 }
 
