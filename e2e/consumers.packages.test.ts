@@ -83,6 +83,22 @@ describe('the tarballs', () => {
   it('puts the policy schema where the docs say, for npm', () => {
     expect(existsSync(join(project, 'node_modules/@dockwright/policy/schema/dockwright.policy.schema.json'))).toBe(true);
   });
+
+  // The install line of the docs, with pnpm and with yarn (classic, whose linker is node_modules):
+  // the documented `$schema` path exists and the `dockwright` bin runs.
+  it.each([
+    { manager: 'pnpm', overrides: (t: Record<string, string>) => ({ pnpm: { overrides: t } }), install: ['npx', [...PNPM, 'install', '--prefer-offline', '--reporter=silent']] },
+    { manager: 'yarn', overrides: (t: Record<string, string>) => ({ resolutions: t }), install: ['npx', ['--yes', 'yarn@1.22.22', 'install', '--silent', '--non-interactive', '--registry', 'https://registry.npmjs.org']] },
+  ] as const)('puts the policy schema where the docs say, for $manager, and its dockwright runs', async ({ manager, overrides, install }) => {
+    const dir = join(work, `project-${manager}`);
+    const tarballs = Object.fromEntries(packages.map((p) => [p.name, `file:${join(packs, p.tarball)}`]));
+    write(join(dir, 'package.json'), `${JSON.stringify({ name: `consumer-${manager}`, private: true, devDependencies: tarballs, ...overrides(tarballs) }, null, 2)}\n`);
+    await sh(install[0], [...install[1]], dir);
+    const schema = JSON.parse(readFileSync(join(dir, 'node_modules/@dockwright/policy/schema/dockwright.policy.schema.json'), 'utf8')) as { $id?: string };
+    expect(schema.$id).toMatch(/^https:\/\//);
+    const version = await sh(join(dir, 'node_modules/.bin/dockwright'), ['--version'], dir);
+    expect(version.stdout).toBe('0.1.0\n');
+  }, 600_000);
 });
 
 const program = (load: string) => `${load}

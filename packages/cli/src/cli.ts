@@ -3,9 +3,9 @@
 // imported when it runs; only the commands that need them load the TypeScript loader and core.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { suggest } from '@dockwright/core/suggest';
 import { commandSpecs, globalOptions, type CommandSpec, type OptionSpec } from './args/command-specs.js';
 import { parseArgs, peekOutputFlags } from './args/parse-args.js';
-import { suggest } from './args/suggest.js';
 import { cliIssue } from './errors/cli-issue.js';
 import { isUsageError, UsageError } from './errors/usage-error.js';
 import { colors, wantsColor } from './output/colors.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, peekOutputFlags } from '../src/args/parse-args.js';
-import { editDistance, suggest } from '../src/args/suggest.js';
 import { isUsageError } from '../src/errors/usage-error.js';
 
 const specs = [
@@ -69,32 +68,5 @@ describe('peekOutputFlags', () => {
     expect(peekOutputFlags(['render', '-qh'])).toEqual({ json: false, quiet: true, noColor: false });
     expect(peekOutputFlags(['--json', 'lint', '--no-color'])).toEqual({ json: true, quiet: false, noColor: true });
     expect(peekOutputFlags(['print', '--', '--json', '-q'])).toEqual({ json: false, quiet: false, noColor: false });
-  });
-});
-
-describe('suggest', () => {
-  const commands = ['render', 'print', 'lint', 'fmt', 'import', 'lock', 'init'];
-  it.each([
-    ['lnit', 'lint'],
-    ['rendr', 'render'],
-    ['redner', 'render'],
-    ['lcok', 'lock'],
-    ['fmtt', 'fmt'],
-    ['prnt', 'print'],
-    ['imprt', 'import'],
-    ['LINT', 'lint'],
-  ])('%s → %s', (word, expected) => {
-    expect(suggest(word, commands)).toBe(expected);
-  });
-
-  it('suggests nothing far away, and nothing for one letter', () => {
-    expect(suggest('deploy', commands)).toBeUndefined();
-    expect(suggest('x', commands)).toBeUndefined();
-  });
-
-  it('counts a swap of two neighbouring letters as one edit', () => {
-    expect(editDistance('lnit', 'lint')).toBe(1);
-    expect(editDistance('render', 'render')).toBe(0);
-    expect(editDistance('', 'fmt')).toBe(3);
   });
 });

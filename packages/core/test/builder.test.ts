@@ -1,6 +1,7 @@
 // Builder -> AST: the builder only makes plain, frozen data, and never mutates what it was given.
 import { describe, expect, it } from 'vitest';
-import { aptInstall, cacheMount, dockerfile, image, secretMount, stage, tpl, arg } from '@dockwright/core';
+import type { Stage } from '@dockwright/core';
+import { aptInstall, cacheMount, dockerfile, image, lintDockerfile, secretMount, stage, tpl, tryDockerfile, arg } from '@dockwright/core';
 
 const debian = image('debian:12.8-slim');
 
@@ -99,5 +100,50 @@ describe('cleanup keeps what it was asked to install', () => {
     const text = dockerfile(stage('app').from(debian).run('sudo apt-get install sudo').withCleanup().user('1')).render();
     expect(text).toContain('apt-get install -y --no-install-recommends \\\n        sudo \\\n');
     expect(text).not.toMatch(/^RUN sudo/m);
+  });
+});
+
+describe('cleanup in a separate layer (DW5011)', () => {
+  const install = 'apt-get update && apt-get install -y --no-install-recommends curl';
+  const issuesOf = (s: { user(uid: number): Stage<boolean> }) => {
+    const result = tryDockerfile(s.user(10001));
+    return result.ok ? [] : result.issues.map((i) => ({ code: i.code, message: i.message, hint: i.hint, path: i.path }));
+  };
+
+  it.each(['rm -rf /var/lib/apt/lists/*', 'apt-get clean && rm -rf /var/lib/apt/lists/*', 'apt-get autoremove -y && apt-get clean && rm -rf /var/cache/apt/archives /var/lib/apt/lists', 'apt-get dist-clean'])(
+    'refuses a run(%j) after an install that kept the lists, naming both RUNs',
+    (cleanup) => {
+      expect(issuesOf(stage('app').from(debian).run(install).run(cleanup))).toEqual([
+        {
+          code: 'DW5011',
+          message: 'a run() that only cleans up after apt, in a layer after the install in RUN #1, which keeps the lists',
+          hint: "clean up in the install's own RUN: run(aptInstall([...])), or .withCleanup() right after the install's run(), and drop this run()",
+          path: { stage: 'app', instruction: 'RUN', index: 2 },
+        },
+      ]);
+    },
+  );
+
+  it('finds the install however far back in the stage, and by its number among the RUNs', () => {
+    const found = issuesOf(stage('app').from(debian).run('mkdir -p /opt/app').run(install).workdir('/opt/app').run('rm -rf /var/lib/apt/lists/*'));
+    expect(found.map((i) => [i.code, i.message.includes('RUN #2'), i.path])).toEqual([['DW5011', true, { stage: 'app', instruction: 'RUN', index: 3 }]]);
+  });
+
+  it('accepts the cleanup in the same RUN, the helpers, a cache mount, and a RUN that does more than clean up', () => {
+    expect(issuesOf(stage('app').from(debian).run(`${install} && rm -rf /var/lib/apt/lists/*`))).toEqual([]);
+    expect(issuesOf(stage('app').from(debian).run(install).withCleanup().run('rm -rf /var/lib/apt/lists/*'))).toEqual([]);
+    expect(issuesOf(stage('app').from(debian).run(aptInstall(['curl'])).run('rm -rf /var/lib/apt/lists/*'))).toEqual([]);
+    expect(issuesOf(stage('app').from(debian).run(install).withMounts(cacheMount('/var/lib/apt/lists')).run('rm -rf /var/lib/apt/lists/*'))).toEqual([]);
+    expect(issuesOf(stage('app').from(debian).run(install).run('rm -rf /var/lib/apt/lists/* /tmp/build && make'))).toEqual([]);
+    expect(issuesOf(stage('app').from(debian).run('rm -rf /var/lib/apt/lists/*'))).toEqual([]);
+  });
+
+  it('takes commands named like Object.prototype members for plain commands (a found counterexample)', () => {
+    for (const name of ['valueOf', 'constructor', '__proto__']) expect(issuesOf(stage('app').from(debian).run(install).run(`${name} x`).run([name, '']))).toEqual([]);
+  });
+
+  it('lint reads the same Dockerfile with the same rule: the install that keeps the lists is DW5011', () => {
+    const text = `FROM debian:12.8-slim\nRUN ${install}\nRUN rm -rf /var/lib/apt/lists/*\nUSER 10001\n`;
+    expect(lintDockerfile(text).filter((d) => d.rule === 'DW5011').map((d) => d.line)).toEqual([2]);
   });
 });

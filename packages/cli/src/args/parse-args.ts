@@ -1,7 +1,7 @@
+import { suggest } from '@dockwright/core/suggest';
 import { cliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { OptionSpec } from './command-specs.js';
-import { suggest } from './suggest.js';
 
 /** Parsed arguments: positional words, and option values by name (`true` for a flag). */
 export interface ParsedArgs {

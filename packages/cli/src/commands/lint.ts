@@ -4,6 +4,7 @@ import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
+import { dockerignoreFor } from '../files/dockerignore-for.js';
 import { findDockerfiles } from '../lint/find-dockerfiles.js';
 import type { LintedFile } from '../lint/sarif.js';
 import type { LintOptions } from '@dockwright/core';
@@ -117,7 +118,10 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
       unreadable.push(cliIssue('DWC3004', `cannot read ${shown} (${reason})`, 'check that it is a readable file', {}, shown));
       continue;
     }
-    linted.push({ file: shown, diagnostics: lintDockerfile(text, withHadolint(policies.get(file)?.options ?? {}, hadolint?.options)) });
+    const options = withHadolint(policies.get(file)?.options ?? {}, hadolint?.options);
+    // DW6025 reads the ignore file BuildKit would use for it.
+    const dockerignore = file === '-' ? undefined : dockerignoreFor(file);
+    linted.push({ file: shown, diagnostics: lintDockerfile(text, dockerignore === undefined ? options : { ...options, dockerignore }) });
   }
   const all = linted.flatMap((f) => f.diagnostics);
   const count = (severity: string) => all.filter((d) => d.severity === severity).length;

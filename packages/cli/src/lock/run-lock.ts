@@ -7,6 +7,7 @@ import { writeAtomic } from '../files/write-atomic.js';
 import type { Io } from '../output/io.js';
 import { createProgress } from '../output/progress.js';
 import { credentialLookup } from '../registry/credentials.js';
+import { proxySettings } from '../registry/proxy-settings.js';
 import { createRegistryClient, type Resolution } from '../registry/registry-client.js';
 import { defaultRetryPolicy } from '../registry/retry-policy.js';
 import { loadConfig } from '../render/load-config.js';
@@ -73,6 +74,8 @@ function platformProblem(lock: CollectedLock, platforms: readonly string[], foun
  */
 export async function runLock(options: LockOptions, io: Io): Promise<LockReport> {
   const { cwd, mode } = options;
+  // Read first, so that a proxy URL that cannot be read is a usage error before anything runs.
+  const proxy = proxySettings(options.env ?? process.env);
   const loadedConfig = await loadConfig(cwd, options.config);
   const settings = loadedConfig?.config.lock ?? {};
   const targets = resolveTargets(cwd, mode === 'update' ? [] : options.paths, loadedConfig);
@@ -104,6 +107,7 @@ export async function runLock(options: LockOptions, io: Io): Promise<LockReport>
     insecure: settings.insecureRegistries ?? [],
     credentials: credentialLookup(options.env ?? process.env, options.home ?? homedir()),
     userAgent: options.userAgent ?? 'dockwright',
+    proxy,
   });
   const progress = createProgress(io, toResolve.length, mode === 'check' ? 'checking' : 'resolving');
   const results = new Map<string, Resolution>();

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { normalizeImageName, parseLockKey } from '@dockwright/core';
+import { fetch, ProxyAgent, type Dispatcher } from 'undici';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import type { CredentialLookup, Credentials } from './credentials.js';
+import { proxyFor, type Proxy, type ProxySettings } from './proxy-settings.js';
 import { registryEndpoint, type RegistryEndpoint } from './registry-endpoint.js';
 import { isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
@@ -38,6 +40,8 @@ export interface RegistryClientOptions {
   readonly insecure: readonly string[];
   readonly credentials: CredentialLookup;
   readonly userAgent: string;
+  /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY, read by proxySettings(); none: every request is direct. */
+  readonly proxy?: ProxySettings;
   /** For tests of retries: waits between attempts. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -56,16 +60,24 @@ class RequestFailure extends Error {
 
 interface Answer {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: { get(name: string): string | null };
   readonly body: Buffer;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function networkCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
+  // fetch wraps the cause, and undici wraps a proxy's refusal once more: look down the chain.
+  const chain: { code?: unknown; message?: unknown }[] = [];
+  for (let at = (error as { cause?: unknown }).cause; at !== undefined && at !== null && chain.length < 5; at = (at as { cause?: unknown }).cause) chain.push(at as { code?: unknown; message?: unknown });
+  for (const cause of chain) {
+    const status = typeof cause.message === 'string' ? /^Proxy response \((\d{3})\)/.exec(cause.message)?.[1] : undefined;
+    if (status !== undefined) return `the proxy answered ${status}${status === '407' ? ' Proxy Authentication Required' : ''}`;
+  }
+  const coded = chain.find((c) => typeof c.code === 'string');
+  if (coded !== undefined) return String(coded.code);
+  const said = chain.find((c) => typeof c.message === 'string');
+  if (said !== undefined) return String(said.message);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -111,14 +123,28 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
   // One authorization per registry and scope, shared by parallel requests.
   const authorizations = new Map<string, Promise<string | undefined>>();
 
+  // One tunnelling agent per proxy, shared by every request through it.
+  const agents = new Map<string, Dispatcher>();
+  function dispatcherFor(proxy: Proxy | undefined): Dispatcher | undefined {
+    if (proxy === undefined) return undefined;
+    let agent = agents.get(proxy.url.href);
+    if (agent === undefined) {
+      agent = new ProxyAgent({ uri: proxy.url.href });
+      agents.set(proxy.url.href, agent);
+    }
+    return agent;
+  }
+
   async function once(url: string, headers: Record<string, string>, what: string): Promise<Answer> {
     let current = url;
     let sent = headers;
     // Redirects by hand: credentials never follow a redirect to another origin (blob storage).
     for (let hops = 0; hops < 5; hops += 1) {
-      let response: Response;
+      let response: Awaited<ReturnType<typeof fetch>>;
+      const proxy = options.proxy === undefined ? undefined : proxyFor(options.proxy, new URL(current));
       try {
-        response = await fetch(current, { headers: { 'User-Agent': options.userAgent, ...sent }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+        const dispatcher = dispatcherFor(proxy);
+        response = await fetch(current, { headers: { 'User-Agent': options.userAgent, ...sent }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs), ...(dispatcher === undefined ? {} : { dispatcher }) });
         const body = Buffer.from(await response.arrayBuffer());
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -136,7 +162,11 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
         if (isTimeout(error)) {
           throw new RequestFailure(cliIssue('DWC4004', `${what}: ${host} did not answer within ${options.timeoutMs / 1000}s`, 'check that the registry is up and not overloaded, or allow more time with --timeout <seconds>'));
         }
-        throw new RequestFailure(cliIssue('DWC4003', `${what}: cannot reach ${host} (${networkCause(error)})`, 'check the registry address, that it is running, and your network or proxy'));
+        if (proxy !== undefined) {
+          throw new RequestFailure(cliIssue('DWC4003', `${what}: cannot reach ${host} through the proxy ${proxy.shown} set by ${proxy.variable} (${networkCause(error)})`, `check the proxy in ${proxy.variable} (its address, that it is running, user and password as http://user:password@host:port), or reach ${new URL(current).hostname} directly by adding it to NO_PROXY`));
+        }
+        const behind = options.proxy?.https === undefined && options.proxy?.http === undefined ? '; behind a proxy, set HTTPS_PROXY (and NO_PROXY for the hosts reached directly)' : `; ${host} is reached directly (NO_PROXY or loopback), not through the proxy`;
+        throw new RequestFailure(cliIssue('DWC4003', `${what}: cannot reach ${host} (${networkCause(error)})`, `check the registry address, that it is running, and your network${behind}`));
       }
     }
     throw new RequestFailure(cliIssue('DWC4005', `${what}: too many redirects from ${new URL(url).host}`, 'check the registry address'));

@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { emptyLockfile, isDockwrightError, render, type Dockerfile, type Lockfile } from '@dockwright/core';
+import { emptyLockfile, ignoredCopies, isDockwrightError, render, type Dockerfile, type Lockfile } from '@dockwright/core';
 import { describeThrown } from '../errors/describe-thrown.js';
+import { dockerignoreFor } from '../files/dockerignore-for.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { loadTarget } from '../targets/load-target.js';
 import type { DockerignoreSource } from '../targets/target-export.js';
@@ -106,10 +107,16 @@ export async function planTarget(target: Target, cwd: string, policy?: AppliedPo
       const content = renderWithHeader(locked, header, entry.path);
       if (typeof content !== 'string') return failed(target, 'render', [content]);
       files.push({ kind: 'dockerfile', path, content, ...(context === undefined ? {} : { context }) });
+      let written: string | undefined;
       if (entry.dockerignore !== undefined && target.dockerignore) {
         const ignore = ignorePath(path, context);
-        files.push({ kind: 'dockerignore', path: ignore, content: ignoreText(entry.dockerignore, generatedHeader(ignore, target.file)) });
+        written = ignoreText(entry.dockerignore, generatedHeader(ignore, target.file));
+        files.push({ kind: 'dockerignore', path: ignore, content: written });
       }
+      // BuildKit's CopyIgnoredFile: a COPY of what the ignore file keeps out fails the build; refuse it now.
+      const ignoreFile = written ?? dockerignoreFor(path, context);
+      const ignored = ignoreFile === undefined ? [] : ignoredCopies(locked.ast, ignoreFile);
+      if (ignored.length > 0) return failed(target, 'render', ignored.map((i) => (read.entries.length > 1 ? Object.freeze({ ...i, message: `${entry.path}: ${i.message}` }) : i)));
     } catch (thrown) {
       if (isDockwrightError(thrown)) return failed(target, 'render', thrown.issues);
       return failed(target, 'render', [cliIssue('DWC3005', `${entry.path} could not be rendered: ${describeThrown(thrown, cwd).message}`, 'export the values dockerfile() and the presets return, unchanged')]);

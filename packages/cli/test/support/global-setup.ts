@@ -21,7 +21,7 @@ declare module 'vitest' {
 }
 
 const bundles = [
-  { name: 'core', entry: { index: 'src/index.ts' }, exports: { '.': './dist/index.js' }, deps: [] as string[] },
+  { name: 'core', entry: { index: 'src/index.ts', suggest: 'src/errors/suggest.ts' }, exports: { '.': './dist/index.js', './suggest': './dist/suggest.js' }, deps: [] as string[] },
   { name: 'presets', entry: { index: 'src/index.ts' }, exports: { '.': './dist/index.js' }, deps: ['yaml'] },
   { name: 'policy', entry: { index: 'src/index.ts', 'find-policy-file': 'src/load/find-policy-file.ts' }, exports: { '.': './dist/index.js', './find': './dist/find-policy-file.js', './schema.json': './schema/dockwright.policy.schema.json' }, deps: ['yaml', 'zod'] },
 ];
@@ -63,7 +63,7 @@ export async function buildModules(): Promise<{ modules: string; remove: () => v
   // The CLI reads its version from ../package.json; a dockwright.config.ts imports defineConfig.
   const cliPkg = JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(cliDir, 'package.json'), JSON.stringify({ name: cliPkg['name'], version: cliPkg['version'], type: 'module', exports: { '.': './dist/index.js' } }));
-  linkDependency(modules, join(repoRoot, 'packages/cli'), 'tsx');
+  for (const dep of ['tsx', 'undici']) linkDependency(modules, join(repoRoot, 'packages/cli'), dep);
   return { modules, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -7,6 +7,7 @@ import { keywordOf } from '../ast/instructions.js';
 import { textToDisplay } from '../ast/text.js';
 import { checkEdges, checkLine } from '../validate/text.js';
 import { fromPlatform } from '../rules/images/from-platform.js';
+import { aptCleanupAfter } from '../rules/packages/apt-lists.js';
 import { addChecksum } from '../rules/instructions/add-checksum.js';
 import { addNotArchive, addNotGit, addNotUrl, isLocalArchive } from '../rules/instructions/add-local.js';
 import { copyDestSlash } from '../rules/instructions/copy-dest-slash.js';
@@ -248,6 +249,8 @@ export class StageImpl {
     }
     if (options.network !== undefined) node = { ...node, network: options.network };
     if (options.security !== undefined) node = { ...node, security: options.security };
+    const later = this.#state.recorder ? undefined : aptCleanupAfter(this.#state.instructions.filter((i): i is RunInstruction => i.kind === 'Run'), node);
+    if (later !== undefined) issues.push(toIssue(later, path));
     const started = this.#push(node, issues, {}, 'run');
     const all = [...mounts, ...(options.mounts ?? [])];
     return all.length === 0 ? started : started.withMounts(...all);

@@ -112,6 +112,7 @@ const table = {
   DW6022: { title: 'legacy `ENV key value` or `LABEL key value`', twins: ['LegacyKeyValueFormat'] },
   DW6023: { title: 'instructions written in more than one case', twins: ['ConsistentInstructionCasing'] },
   DW6024: { title: 'archive copied in and extracted by a RUN', twins: ['DL3010'] },
+  DW6025: { title: 'COPY or ADD of a file the .dockerignore excludes', twins: ['CopyIgnoredFile'] },
   // Text and escaping
   DW7001: { title: 'control character or line break in a one-line value', twins: [] },
   DW7002: { title: 'line longer than BuildKit reads (64 KiB)', twins: [] },

@@ -27,6 +27,11 @@ export interface LintOptions {
    * as `# hadolint global ignore=` does: only the findings that are those twins.
    */
   readonly ignore?: readonly string[];
+  /**
+   * The text of the `.dockerignore` the build reads (`dockwright lint` reads the one beside the
+   * Dockerfile); turns on DW6025, a COPY or ADD of a file it excludes.
+   */
+  readonly dockerignore?: string;
 }
 
 /** Options after defaults: what rules read. */
@@ -36,4 +41,5 @@ export interface LintSettings {
   readonly labelSchema?: Readonly<Record<string, LabelType>>;
   readonly strictLabels?: boolean;
   readonly forbiddenPackages: readonly string[];
+  readonly dockerignore?: string;
 }

@@ -58,6 +58,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
     ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
+    ...(typeof options.dockerignore === 'string' ? { dockerignore: options.dockerignore } : {}),
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
   const peers = peerSuppressions(file.comments, file.directives, options.ignore);

@@ -65,6 +65,7 @@ import { labelSchemaRule } from './instructions/label-schema.js';
 import { legacyKeyValueRule } from './instructions/legacy-key-value.js';
 import { consistentCasingRule } from './instructions/consistent-casing.js';
 import { extractArchiveRule } from './instructions/extract-archive.js';
+import { copyIgnoredRule } from './instructions/copy-ignored.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -141,6 +142,7 @@ export const rules: readonly Rule[] = Object.freeze([
   legacyKeyValueRule,
   consistentCasingRule,
   extractArchiveRule,
+  copyIgnoredRule,
   undeclaredArgRule,
   argDefaultsRule,
   suppressionReasonRule,

@@ -193,5 +193,12 @@ export const peerCases: readonly PeerCase[] = [
   { peer: 'DL3055', text: 'FROM debian:12\nLABEL org.opencontainers.image.revision=abc\n', fires: true },
   { peer: 'DL3056', text: 'FROM debian:12\nLABEL org.opencontainers.image.version=v1\n', fires: true },
   { peer: 'DL3058', text: 'FROM debian:12\nLABEL org.opencontainers.image.authors=team\n', fires: true },
+  // BuildKit's CopyIgnoredFile, with the ignore file `node_modules`, `**/*.pem`, `!certs/ca.pem` (peers.test.ts).
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nCOPY server.pem /etc/ssl/\n', fires: true },
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nCOPY node_modules/x/index.js /app/\n', fires: true },
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nADD tls/key.pem /etc/\n', fires: true },
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nCOPY certs/ca.pem /etc/ssl/\n', fires: false },
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nCOPY --from=build /out/server.pem /etc/ssl/\n', fires: false },
+  { peer: 'CopyIgnoredFile', text: 'FROM debian:12\nCOPY . /app/\n', fires: false },
   { peer: 'DL3043', text: 'FROM debian:12\nONBUILD FROM debian:12\n', fires: true, differs: 'BuildKit refuses the file, so the parser reports it (DW0005) before any rule runs' },
 ];

@@ -14,6 +14,8 @@ const options: LintOptions = {
   requiredLabels: ['org.opencontainers.image.source'],
   labelSchema: { 'org.opencontainers.image.created': 'rfc3339', 'org.opencontainers.image.source': 'url', 'org.opencontainers.image.licenses': 'spdx', 'org.opencontainers.image.revision': 'hash', 'org.opencontainers.image.version': 'semver', 'org.opencontainers.image.authors': 'email' },
   strictLabels: true,
+  // BuildKit's CopyIgnoredFile reads the context's ignore file; these cases build with this one.
+  dockerignore: 'node_modules\n**/*.pem\n!certs/ca.pem\n',
 };
 
 /** True when a rule twinned with `peer` reports on the text. */

@@ -386,4 +386,10 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     valid: ['FROM debian:12\nADD app.tar.gz /opt/\n', 'FROM debian:12\nCOPY app.tar.gz /srv/\n', 'FROM debian:12\nCOPY --from=build /out/app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n'],
     message: 'app.tar.gz is copied in, then extracted by a RUN',
   },
+  DW6025: {
+    invalid: ['FROM debian:12\nCOPY acme-ca.pem /etc/ssl/certs/\n', 'FROM debian:12\nCOPY src/.env ./\n', 'FROM debian:12\nADD vendor/tools.tar.gz /opt/\n'],
+    valid: ['FROM debian:12\nCOPY keep.pem /etc/ssl/certs/\n', 'FROM debian:12\nCOPY --from=build /out/app.pem /etc/\n', 'FROM debian:12\nCOPY . /app/\n', 'FROM debian:12\nADD https://example.com/a.pem /etc/\n'],
+    options: { dockerignore: '**/*.pem\n!keep.pem\n.env\n**/.env\nvendor\n' },
+    message: 'COPY of acme-ca.pem, which the .dockerignore excludes (line 1: **/*.pem): it is not in the build context, so the build cannot find it',
+  },
 };

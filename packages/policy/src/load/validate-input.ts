@@ -1,3 +1,4 @@
+import { suggest } from '@dockwright/core/suggest';
 import type { z } from 'zod';
 import { policyFileIssue, type PolicyFileIssue } from '../errors/policy-file-issue.js';
 import { policySchema, type PolicyInput } from '../schema/policy-schema.js';
@@ -26,20 +27,10 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The nearest name among `names`: same letters in another case, a prefix, or one edit away. */
+/** The nearest name among `names`: same letters in another case, a prefix, or a few edits away. */
 function nearest(word: string, names: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  return names.find((n) => n.toLowerCase() === lower) ?? names.find((n) => n.toLowerCase().startsWith(lower) || lower.startsWith(n.toLowerCase())) ?? names.find((n) => distance(n.toLowerCase(), lower) <= 2);
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j += 1) next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    row = next;
-  }
-  return row[b.length] ?? 0;
+  return names.find((n) => n.toLowerCase() === lower) ?? names.find((n) => n.toLowerCase().startsWith(lower) || lower.startsWith(n.toLowerCase())) ?? suggest(word, names);
 }
 
 /** Among the failed branches of a union, the one that got furthest into the value. */

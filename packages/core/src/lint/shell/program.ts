@@ -53,7 +53,8 @@ function readProgram(command: ShellCommand): Program {
   let words = command.words;
   for (;;) {
     const name = baseName(words[0] ?? '');
-    const options = WRAPPERS[name];
+    // Own keys only: a command named `valueOf` or `constructor` is no wrapper.
+    const options = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (options === undefined || words.length < 2) break;
     wrappers.push(name);
     let k = 1;

@@ -1,3 +1,4 @@
+import { editDistance } from '../../errors/suggest.js';
 import type { LintFile, LintStage } from '../../lint/lint-file.js';
 import { commandsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
@@ -38,24 +39,10 @@ export function undefinedVariable(what: string, name: string, suggestion?: strin
   return problem('DW8001', `${what} uses $${name}, which is not defined${mean}`, `define it first with .arg() or .env(), or fix the name${suggestion === undefined ? '' : ` ($${suggestion})`}`, `declare it first (ARG ${name} or ENV ${name}=...), or fix the name${suggestion === undefined ? '' : ` ($${suggestion})`}`);
 }
 
-/** Edit distance with transpositions (optimal string alignment), for "did you mean". */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
 /** The known name `name` is a misspelling of, if any. */
 function misspelling(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
-  for (const k of known) if (k !== name && k.length > 2 && distance(name.toUpperCase(), k.toUpperCase()) <= (k.length > 5 ? 2 : 1) && best === undefined) best = k;
+  for (const k of known) if (k !== name && k.length > 2 && editDistance(name.toUpperCase(), k.toUpperCase()) <= (k.length > 5 ? 2 : 1) && best === undefined) best = k;
   return best;
 }
 

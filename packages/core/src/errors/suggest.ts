@@ -4,6 +4,7 @@
  *
  * @example
  * ```ts
+ * import { editDistance } from '@dockwright/core';
  * editDistance('lnit', 'lint'); // 1
  * ```
  */
@@ -28,23 +29,27 @@ function sharedPrefix(a: string, b: string): number {
 }
 
 /**
- * The known name a mistyped word most likely meant: the fewest edits (at most 2, and fewer than
- * the word is long), then the longest shared start, then the order given. Undefined when none
- * is close.
+ * The known name a mistyped word most likely meant, letter case aside: the fewest edits (at most
+ * 2, and fewer than the word is long), then the longest shared start, then the order given.
+ * Undefined when none is close. The CLI's commands and flags and the policy file's settings are
+ * suggested by it.
  *
  * @example
  * ```ts
+ * import { suggest } from '@dockwright/core';
  * suggest('lnit', ['render', 'lint', 'lock']); // 'lint'
+ * suggest('requireDigest', ['allowedRegistries', 'requireDigests']); // 'requireDigests'
  * suggest('deploy', ['render', 'lint']); // undefined
  * ```
  */
 export function suggest(word: string, names: readonly string[]): string | undefined {
   const limit = Math.min(2, Math.max(word.length - 1, 0));
+  const lower = word.toLowerCase();
   let best: { name: string; distance: number; prefix: number } | undefined;
   for (const name of names) {
-    const distance = editDistance(word.toLowerCase(), name);
+    const distance = editDistance(lower, name.toLowerCase());
     if (distance > limit) continue;
-    const prefix = sharedPrefix(word.toLowerCase(), name);
+    const prefix = sharedPrefix(lower, name.toLowerCase());
     if (best === undefined || distance < best.distance || (distance === best.distance && prefix > best.prefix)) best = { name, distance, prefix };
   }
   return best?.name;
