@@ -21,9 +21,10 @@ export type { StageSource } from './builder/stage-source.js';
 // Lock: image digests from dockwright.lock.yaml (written by `dockwright lock`).
 export { emptyLockfile, formatLockfile, parseLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
-export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
-export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
+export { imageReferences, lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
+export type { ImageReference, LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
 export { lockKey, normalizeImageName, parseLockKey } from './lock/normalize-ref.js';
+export { isImageName, isTag, splitImageRef } from './validate/image-ref.js';
 export type { NormalizedName } from './lock/normalize-ref.js';
 
 // Render: AST to canonical text.

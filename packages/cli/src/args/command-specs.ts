@@ -5,11 +5,13 @@ export interface OptionSpec {
   /** The placeholder of its value (`dir`), for an option that takes one. */
   readonly value?: string;
   readonly description: string;
+  /** The option may be given several times; every value is kept, in order, in `ParsedArgs.lists`. */
+  readonly multiple?: boolean;
 }
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'build';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -114,5 +116,42 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
     examples: ['dockwright lock', 'dockwright lock --check', 'dockwright lock --update node', 'dockwright lock --platform linux/amd64,linux/arm64'],
+  },
+  {
+    name: 'build',
+    summary: 'render, then build every target\'s image with the Docker engine',
+    usage: 'dockwright build [paths...] [--tag <tag>] [--push | --load] [--platform <list>]',
+    description: [
+      'Renders the targets as `dockwright render` does, then builds each Dockerfile from its build',
+      'context (a workspace service from the workspace root) with `docker buildx build`, or',
+      '`DOCKER_BUILDKIT=1 docker build` when buildx is not there, and prints the image ids. A target',
+      'built on another target\'s image builds after it. The client is $DOCKWRIGHT_DOCKER, else docker.',
+      'Tags, platforms, arguments, secrets and caches also come from `build` in dockwright.config.ts;',
+      'tags may use {name}, {version} and {commit}.',
+    ],
+    options: [
+      { name: 'tag', short: 't', value: 'tag', multiple: true, description: 'tag each image (repeatable; default {name}:dev), e.g. registry.example.com/shop/{name}:{version}' },
+      { name: 'platform', value: 'list', multiple: true, description: 'platforms to build for, e.g. linux/amd64,linux/arm64 (more than one needs buildx)' },
+      { name: 'build-arg', value: 'name=value', multiple: true, description: 'a build argument (repeatable)' },
+      { name: 'secret', value: 'spec', multiple: true, description: 'a build secret, as docker takes it: id=npmrc,src=$HOME/.npmrc or id=npmrc,env=NPMRC (repeatable)' },
+      { name: 'target', value: 'stage', description: 'build this stage of each Dockerfile instead of its last' },
+      { name: 'push', description: 'push every tag to its registry' },
+      { name: 'load', description: 'load the images into the local engine (buildx; docker build always does)' },
+      { name: 'network', value: 'mode', description: 'the network of RUN steps: default, host or none' },
+      { name: 'cache-from', value: 'spec', multiple: true, description: 'an external cache to read, e.g. type=registry,ref=registry.example.com/shop/{name}:cache' },
+      { name: 'cache-to', value: 'spec', multiple: true, description: 'an external cache to write (buildx)' },
+      { name: 'no-cache', description: 'build every step again' },
+      { name: 'concurrency', value: 'n', description: 'how many targets build at once (default 2)' },
+      { name: 'dry-run', description: 'render and print the engine commands; build nothing' },
+      { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
+    ],
+    examples: [
+      'dockwright build',
+      'dockwright build services/api --tag registry.example.com/shop/api:1.4.0 --push',
+      'dockwright build --secret id=npmrc,src=$HOME/.npmrc',
+      'dockwright build --platform linux/amd64,linux/arm64 --push',
+      'dockwright build --dry-run',
+      'dockwright build --json > build.json',
+    ],
   },
 ]);

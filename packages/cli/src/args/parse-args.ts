@@ -6,6 +6,8 @@ import type { OptionSpec } from './command-specs.js';
 export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | true>>;
+  /** Every value of each option that may be repeated (`--tag a --tag b`), in order. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The closest known name within two edits, for "did you mean". */
@@ -43,6 +45,7 @@ function distance(a: string, b: string): number {
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[], command = 'dockwright'): ParsedArgs {
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   const help = `run \`${command} --help\` for the options`;
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i] ?? '';
@@ -72,8 +75,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     }
     if (inline === undefined) i += 1;
     options[spec.name] = value;
+    if (spec.multiple === true) (lists[spec.name] ??= []).push(value);
   }
-  return { positionals, options };
+  return Object.keys(lists).length === 0 ? { positionals, options } : { positionals, options, lists };
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -17,7 +17,8 @@ function colorDiff(diff: string, c: Colors): string {
  * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
  * deleted by `--prune`, each stale file with its diff, and a summary. On stderr: each failed
  * target with its problems, each generated file without a target (a failure with `--check`, a
- * warning otherwise), and the failure summary. `--quiet` leaves only problems and diffs;
+ * warning otherwise), and the failure summary (`summary: false` leaves out the line of a render
+ * that succeeded). `--quiet` leaves only problems and diffs;
  * `--json` prints the report as one JSON document instead.
  *
  * @example
@@ -25,7 +26,7 @@ function colorDiff(diff: string, c: Colors): string {
  * printRenderReport(await runRender(options, io), io);
  * ```
  */
-export function printRenderReport(report: RenderReport, io: Io): void {
+export function printRenderReport(report: RenderReport, io: Io, options: { readonly summary?: boolean } = {}): void {
   if (io.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -63,7 +64,8 @@ export function printRenderReport(report: RenderReport, io: Io): void {
     const others = rest === 0 ? '' : `; the other ${plural(rest, 'target')} ${rest === 1 ? 'was' : 'were'} ${report.check ? 'checked' : 'rendered'}`;
     io.err(`${e.red('✖')} ${s.failed} of ${plural(s.targets, 'target')} failed${others}\n`);
   }
-  if (report.ok && !io.quiet) {
+  // `build` prints its own summary after the render's files.
+  if (report.ok && !io.quiet && options.summary !== false) {
     const detail = report.check
       ? `${plural(s.current, 'file')} current`
       : [`${s.created} created`, `${s.updated} updated`, `${s.unchanged} unchanged`, `${s.deleted} deleted`].filter((x) => !x.startsWith('0 ')).join(', ') || 'no files';

@@ -106,7 +106,7 @@ export async function planTarget(target: Target, cwd: string, policy?: AppliedPo
       rendered.push({ path: entry.path, dockerfile: locked });
       const content = renderWithHeader(locked, header, entry.path);
       if (typeof content !== 'string') return failed(target, 'render', [content]);
-      files.push({ kind: 'dockerfile', path, content, ...(context === undefined ? {} : { context }) });
+      files.push({ kind: 'dockerfile', path, content, ast: locked.ast, ...(context === undefined ? {} : { context }) });
       if (entry.dockerignore !== undefined && target.dockerignore) {
         const ignore = ignorePath(path, context);
         files.push({ kind: 'dockerignore', path: ignore, content: ignoreText(entry.dockerignore, generatedHeader(ignore, target.file)) });

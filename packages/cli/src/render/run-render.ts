@@ -145,6 +145,27 @@ async function settleOrphans(orphans: readonly Orphan[], prune: boolean, failed:
  * ```
  */
 export async function runRender(options: RenderOptions, io: Io): Promise<RenderReport> {
+  return (await renderTargets(options, io)).report;
+}
+
+/** What a render did, with what `build` and `bake` need beside the report. */
+export interface RenderRun {
+  readonly report: RenderReport;
+  /** Each target as loaded and rendered, in the report's order, before two targets writing one file were refused. */
+  readonly outcomes: readonly TargetOutcome[];
+  readonly config: LoadedConfig | undefined;
+}
+
+/**
+ * `runRender()` returning also each target's rendered files (with their ASTs) and the
+ * configuration it used: `dockwright build` renders with it, then builds what it wrote.
+ *
+ * @example
+ * ```ts
+ * const { report, outcomes } = await renderTargets({ cwd: '/repo', paths: [], check: false }, io);
+ * ```
+ */
+export async function renderTargets(options: RenderOptions, io: Io): Promise<RenderRun> {
   const { cwd, check } = options;
   const config = await loadConfig(cwd, options.config);
   const targets = resolveTargets(cwd, options.paths, config);
@@ -162,5 +183,5 @@ export async function runRender(options: RenderOptions, io: Io): Promise<RenderR
   // The outcomes before collisions are refused: a file two targets write is not a leftover.
   const orphans = await findOrphans(orphanRoots(cwd, options.paths, config), outcomes);
   const settled = await settleOrphans(orphans, options.prune === true && !check, reports.some((r) => !r.ok), cwd);
-  return summarize(check, reports, settled);
+  return { report: summarize(check, reports, settled), outcomes, config };
 }
