@@ -22,6 +22,7 @@ const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = 
   fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
   lock: async () => (await import('./commands/lock.js')).lockCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
   build: async () => (await import('./commands/build.js')).buildCommand,
 };
 

@@ -57,3 +57,13 @@ it("docs/cli.md lists every CLI code with its exit code, and no other", () => {
   const rows = [...guide.matchAll(/^\| (DWC\d{4}) \| (\d) \|/gm)].map((m) => [m[1], Number(m[2])]);
   expect(rows).toEqual(Object.entries(cliCodes).map(([code, info]) => [code, info.exit]));
 });
+
+it('docs/cli.md shows the target `dockwright init` writes for a service of a pnpm workspace', async () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const marker = guide.indexOf('<!-- init writes exactly this for e2e/fixtures/node-pnpm-monorepo');
+  expect(marker).toBeGreaterThan(0);
+  const shown = /```typescript\n([\s\S]*?)```\s*$/.exec(guide.slice(0, marker))?.[1];
+  const dir = makeProject({}, join(repoRoot, 'e2e', 'fixtures', 'node-pnpm-monorepo'));
+  expect((await runCli(cli, ['init', '--yes'], dir)).code).toBe(0);
+  expect(readFileSync(join(dir, 'services/api/service.dockerfile.ts'), 'utf8')).toBe(shown?.replace('node:20.20.2-', `node:${process.versions.node}-`));
+});

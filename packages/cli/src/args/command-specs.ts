@@ -11,7 +11,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'build';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'init' | 'build';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -116,6 +116,20 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
     examples: ['dockwright lock', 'dockwright lock --check', 'dockwright lock --update node', 'dockwright lock --platform linux/amd64,linux/arm64'],
+  },
+  {
+    name: 'init',
+    summary: 'write a target for each service of a project: Node, Go, static binaries, a workspace\'s services',
+    usage: 'dockwright init [dir] [--yes]',
+    description: [
+      'Finds the projects under the directory (default: the current one) with the presets\' own',
+      'detection: a package.json with a start script (each service of a pnpm, npm or yarn',
+      'workspace), a go.mod (each main package), or static executables, and writes a',
+      '*.dockerfile.ts beside each, with the options you would change written out. A file that is',
+      'there is never overwritten. On a terminal it shows the plan and asks first.',
+    ],
+    options: [{ name: 'yes', short: 'y', description: 'write without asking' }],
+    examples: ['dockwright init', 'dockwright init services/api', 'dockwright init --yes --json'],
   },
   {
     name: 'build',

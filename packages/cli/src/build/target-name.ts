@@ -13,10 +13,10 @@ function clean(text: string): string {
 function baseName(module: string, dockerfile: string, root: string): string {
   const file = basename(module).replace(targetFilePattern, '').replace(/\.(?:ts|mts|js|mjs)$/, '');
   const own = GENERIC.has(file.toLowerCase()) ? basename(dirname(module) === root ? root : dirname(module)) : file;
-  // `Dockerfile.debug` or `debug.Dockerfile` beside the main one: `api-debug`.
+  // `Dockerfile.debug` or `debug.Dockerfile` beside the main one: `api-debug`; `Dockerfile.api` of `api.dockerfile.ts`: `api`.
   const name = basename(dockerfile);
   const variant = name === 'Dockerfile' ? '' : name.replace(/^Dockerfile\.|\.Dockerfile$/gi, '');
-  return clean(variant === '' || variant === name ? own : `${own}-${variant}`);
+  return clean(variant === '' || variant === name || variant === own ? own : `${own}-${variant}`);
 }
 
 /**

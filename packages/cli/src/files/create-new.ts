@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a new file whole, never over an existing one: the text goes to a temporary file in the
+ * same directory, which is then hard-linked to its name (which fails if the name exists, even
+ * when another process made it a moment ago), and the temporary name is removed. Returns false,
+ * writing nothing, when the file exists.
+ *
+ * @example
+ * ```ts
+ * await createNew('/repo/services/api/service.dockerfile.ts', text); // false if it was there
+ * ```
+ */
+export async function createNew(path: string, content: string): Promise<boolean> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: 'wx' });
+    await link(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
