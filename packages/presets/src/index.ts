@@ -1,15 +1,7 @@
-export { detectNode } from './node/detect-node.js';
-export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
-export { nodePreset } from './node/node-preset.js';
-export type { NodePresetOptions, NodeImages } from './node/node-preset.js';
-export { packageManagers } from './node/package-managers.js';
-export type { PackageManagerPlan } from './node/package-managers.js';
-export { dockerignore, baseIgnores } from './shared/dockerignore.js';
-export type { Dockerignore } from './shared/dockerignore.js';
-export type { PresetResult } from './shared/preset-result.js';
-export { detectGo } from './go/detect-go.js';
-export type { GoProject } from './go/detect-go.js';
-export { goPreset } from './go/go-preset.js';
-export type { GoPresetOptions, GoImages } from './go/go-preset.js';
-export { staticPreset } from './static/static-preset.js';
-export type { StaticPresetOptions } from './static/static-preset.js';
+// Detection on the disk, then everything of the browser-safe entry (browser.ts).
+export { detectNode, detectGo } from './detect.js';
+export { detectNodeFiles, detectGoFiles, nodePreset, packageManagers, dockerignore, baseIgnores, goPreset, staticPreset } from './browser.js';
+export type {
+  FileContents, NodeProject, NodePackageManager, WorkspacePackage, NodePresetOptions, NodeImages, PackageManagerPlan,
+  Dockerignore, PresetResult, GoProject, GoPresetOptions, GoImages, StaticPresetOptions,
+} from './browser.js';

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectNode } from '@dockwright/presets';
-import { scanWorkspace } from '../src/node/scan-workspace.js';
+import { scanWorkspace as scanIn } from '../src/node/scan-workspace.js';
+import { diskFiles } from '../src/shared/disk-files.js';
+import { withProjectFiles } from '../src/shared/project-files.js';
+
+const scanWorkspace = (root: string, globs: readonly string[]) => withProjectFiles(diskFiles, () => scanIn(root, globs));
 
 let root: string;
 

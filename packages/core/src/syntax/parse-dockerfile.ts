@@ -19,6 +19,8 @@ import type {
 
 /** BuildKit reads lines with a 64 KiB buffer; a longer line fails. */
 const MAX_LINE_BYTES = 64 * 1024;
+// TextEncoder, not Buffer: the parser runs in browsers too.
+const utf8 = new TextEncoder();
 const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
@@ -161,8 +163,10 @@ export function parseDockerfile(text: string): ParseResult {
   const column = (index: number, col: number) => (index === 0 ? col + bom : col);
   const tooLong = (index: number): boolean => {
     const raw = lines[index] as string;
-    if (raw.length * 3 < MAX_LINE_BYTES || Buffer.byteLength(raw, 'utf8') < MAX_LINE_BYTES) return false;
-    errors.push(parseIssue('DW0002', `line ${index + 1} is ${Buffer.byteLength(raw, 'utf8')} bytes; BuildKit reads lines shorter than 64 KiB`, 'split the line with continuation lines, or move the data into a file', point(index + 1, 1)));
+    if (raw.length * 3 < MAX_LINE_BYTES) return false;
+    const bytes = utf8.encode(raw).length;
+    if (bytes < MAX_LINE_BYTES) return false;
+    errors.push(parseIssue('DW0002', `line ${index + 1} is ${bytes} bytes; BuildKit reads lines shorter than 64 KiB`, 'split the line with continuation lines, or move the data into a file', point(index + 1, 1)));
     fatal = true;
     return true;
   };

@@ -2,36 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importDockerfile, parseDockerfile, type Dockerfile, type SyntaxInstruction } from '@dockwright/core';
 import { instructionSignature } from '../../src/import/instruction-signature.js';
-import { officialImages, repoRoot } from '../support/corpus.js';
-
-// Every official-images Dockerfile is imported; each generated module is written out, type-checked
-// with the repository's settings in one program, run, and its Dockerfile compared with the input,
-// instruction by instruction.
-const tmpDir = join(import.meta.dirname, '..', '.tmp', `import-${process.pid}`);
-const files = officialImages().filter((f) => !f.template);
-const modules = files.map((file, i) => ({ ...file, path: join(tmpDir, `m${i}.dockerfile.ts`), result: importDockerfile(file.text) }));
-const diagnostics = new Map<string, string[]>();
-
-beforeAll(() => {
-  mkdirSync(tmpDir, { recursive: true });
-  for (const m of modules) if (m.result.ok) writeFileSync(m.path, m.result.source);
-  const config = ts.readConfigFile(join(repoRoot, 'tsconfig.base.json'), (path) => ts.sys.readFile(path));
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
-  const program = ts.createProgram(
-    modules.filter((m) => m.result.ok).map((m) => m.path),
-    { ...parsed.options, noEmit: true },
-  );
-  for (const m of modules) {
-    const source = program.getSourceFile(m.path);
-    const found = source === undefined ? ['not in the program'] : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    diagnostics.set(m.path, found);
-  }
-}, 300_000);
-
-afterAll(() => rmSync(tmpDir, { recursive: true, force: true }));
+import { describeCorpus, officialImages, repoRoot } from '../support/corpus.js';
 
 /** The stages of a parsed file by name (unnamed stages are `stage-N`, as the importer names them). */
 function stages(instructions: readonly SyntaxInstruction[]): Map<string, SyntaxInstruction[]> {
@@ -46,7 +20,33 @@ function stages(instructions: readonly SyntaxInstruction[]): Map<string, SyntaxI
   return out;
 }
 
-describe('importDockerfile over the official images', () => {
+// Every official-images Dockerfile is imported; each generated module is written out, type-checked
+// with the repository's settings in one program, run, and its Dockerfile compared with the input,
+// instruction by instruction.
+describeCorpus('importDockerfile over the official images', (corpusDir) => {
+  const tmpDir = join(import.meta.dirname, '..', '.tmp', `import-${process.pid}`);
+  const files = officialImages(corpusDir).filter((f) => !f.template);
+  const modules = files.map((file, i) => ({ ...file, path: join(tmpDir, `m${i}.dockerfile.ts`), result: importDockerfile(file.text) }));
+  const diagnostics = new Map<string, string[]>();
+
+  beforeAll(() => {
+    mkdirSync(tmpDir, { recursive: true });
+    for (const m of modules) if (m.result.ok) writeFileSync(m.path, m.result.source);
+    const config = ts.readConfigFile(join(repoRoot, 'tsconfig.base.json'), (path) => ts.sys.readFile(path));
+    const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+    const program = ts.createProgram(
+      modules.filter((m) => m.result.ok).map((m) => m.path),
+      { ...parsed.options, noEmit: true },
+    );
+    for (const m of modules) {
+      const source = program.getSourceFile(m.path);
+      const found = source === undefined ? ['not in the program'] : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      diagnostics.set(m.path, found);
+    }
+  }, 300_000);
+
+  afterAll(() => rmSync(tmpDir, { recursive: true, force: true }));
+
   it('imports every file', () => {
     expect(modules.length).toBeGreaterThan(200);
     // nginx's modules image starts both stages FROM ${NGINX_FROM_IMAGE}: the builder needs a

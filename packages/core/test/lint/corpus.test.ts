@@ -1,29 +1,30 @@
 // Lint over the official-images corpus (`../shared/corpus/official-images`). Every finding left
 // was reviewed (docs/lint.md, "On real Dockerfiles"); the counts are pinned so that a change to a
 // rule that adds or removes findings on real files is seen and reviewed again.
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { lintDockerfile, parseDockerfile, rules, type LintOptions } from '@dockwright/core';
 import { readSyntax } from '../../src/lint/read-syntax.js';
 import { runRules } from '../../src/lint/run-rules.js';
+import { corpusFiles, describeCorpus, officialImages, type CorpusFile } from '../support/corpus.js';
 
 const allOn = Object.fromEntries(rules.map((r) => [r.id, 'warn'])) as NonNullable<LintOptions['rules']>;
-import { officialImages } from '../support/corpus.js';
 
-const files = officialImages().filter((f) => !f.template);
-
-function counts(options: LintOptions = {}): Record<string, number> {
+function counts(files: readonly CorpusFile[], options: LintOptions = {}): Record<string, number> {
   const found: Record<string, number> = {};
   for (const f of files) for (const d of lintDockerfile(f.text, options)) found[d.rule] = (found[d.rule] ?? 0) + 1;
   return found;
 }
 
-describe('lint on the official-images corpus', () => {
+describeCorpus('lint on the official-images corpus', (corpusDir) => {
+  const files = officialImages(corpusDir).filter((f) => !f.template);
   it('reads the corpus', () => {
     expect(files.length).toBeGreaterThan(200);
   });
 
   it('finds, with the default rules, only what was reviewed', () => {
-    expect(counts()).toEqual({
+    expect(counts(files)).toEqual({
       // The images run as root by design and drop privileges in their entrypoint (gosu, su-exec).
       DW3001: 183,
       // Information only: the images split RUNs on purpose.
@@ -36,7 +37,7 @@ describe('lint on the official-images corpus', () => {
   });
 
   it('finds, with the policy rules on, what an organisation would have to fix', () => {
-    const all = counts({ rules: { DW1010: 'warn', DW1011: 'warn', DW3007: 'warn', DW5017: 'warn', DW5022: 'warn', DW6020: 'warn' } });
+    const all = counts(files, { rules: { DW1010: 'warn', DW1011: 'warn', DW3007: 'warn', DW5017: 'warn', DW5022: 'warn', DW6020: 'warn' } });
     // DW5022 0: no official image installs a remote shell, an editor or a debugger (procps, which
     // buildpack-deps installs for `ps`, is not on the default list).
     expect({ DW1010: all.DW1010, DW3007: all.DW3007, DW5017: all.DW5017, DW5022: all.DW5022 ?? 0, DW6020: all.DW6020 }).toEqual({
@@ -59,13 +60,10 @@ describe('lint on the official-images corpus', () => {
   });
 });
 
-describe('lint on BuildKit\'s parser cases', () => {
-  it('runs every rule without an exception, on the odd files and the refused ones', async () => {
-    const { readdirSync, readFileSync, statSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { corpusDir } = await import('../support/corpus.js');
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-    const cases = [...walk(join(corpusDir, 'buildkit-parser/testfiles')), ...walk(join(corpusDir, 'buildkit-parser/testfiles-negative'))].filter((f) => /Dockerfile$/.test(f));
+describeCorpus("lint on BuildKit's parser cases", (corpusDir) => {
+  const files = officialImages(corpusDir).filter((f) => !f.template);
+  it('runs every rule without an exception, on the odd files and the refused ones', () => {
+    const cases = [...corpusFiles(join(corpusDir, 'buildkit-parser/testfiles')), ...corpusFiles(join(corpusDir, 'buildkit-parser/testfiles-negative'))].filter((f) => /Dockerfile$/.test(f));
     expect(cases.length).toBeGreaterThan(30);
     const failures: string[] = [];
     for (const file of [...cases, ...files.map((f) => f.name)]) {

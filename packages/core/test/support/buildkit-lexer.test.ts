@@ -1,7 +1,7 @@
 // Unit tests of the BuildKit port itself, against behaviours BuildKit documents or tests
-// (shell/envVarTest, parser testfiles). Optionally, with CORPUS_DIR pointing at shared/corpus,
-// the port's parse of every buildkit-parser/testfiles case is compared with BuildKit's own dump.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// (shell/envVarTest, parser testfiles). With the corpus (see corpus.ts), the port's parse of every
+// buildkit-parser/testfiles case is compared with BuildKit's own dump.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -24,6 +24,7 @@ import {
   type BuildKitInstruction,
   type Lexed,
 } from './buildkit-lexer.js';
+import { describeCorpus } from './corpus.js';
 
 const v = (name: string) => ({ kind: 'VarRef' as const, name });
 
@@ -175,7 +176,7 @@ describe('parseBuildKit (parser/parser.go)', () => {
   });
 });
 
-// ---- optional: the BuildKit parser corpus as the oracle ----------------------------------------
+// ---- the BuildKit parser corpus as the oracle ----------------------------------------
 
 /** Go's strconv.Quote, for the characters the corpus holds. */
 function goQuote(s: string): string {
@@ -244,11 +245,9 @@ function dump(i: BuildKitInstruction): string {
   return `(${i.command}${flags}${tail})`;
 }
 
-const corpus = process.env.CORPUS_DIR === undefined ? undefined : join(process.env.CORPUS_DIR, 'buildkit-parser', 'testfiles');
-
-describe.skipIf(corpus === undefined || !existsSync(corpus))('parseBuildKit against the buildkit-parser corpus (CORPUS_DIR)', () => {
-  const dir = corpus ?? '';
-  const cases = corpus === undefined || !existsSync(corpus) ? [] : readdirSync(corpus).sort();
+describeCorpus('parseBuildKit against the buildkit-parser corpus', (corpusDir) => {
+  const dir = join(corpusDir, 'buildkit-parser', 'testfiles');
+  const cases = readdirSync(dir).sort();
   const source = (name: string) => readFileSync(join(dir, name, 'Dockerfile'), 'utf8');
   // The port models the default escape token only.
   const escaped = (name: string) => {

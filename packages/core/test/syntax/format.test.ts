@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { format, parseDockerfile, syntaxMeaning } from '@dockwright/core';
-import { corpusDir, officialImages } from '../support/corpus.js';
+import { describeCorpus, officialImages } from '../support/corpus.js';
 
 const formatted = (text: string): string => {
   const result = format(text);
@@ -35,13 +35,13 @@ function expectCanonicalText(text: string, where: string): void {
   expect(text.includes('\n\n\n'), `${where}: at most one blank line`).toBe(false);
 }
 
-const buildkitCases = readdirSync(join(corpusDir, 'buildkit-parser/testfiles'))
-  .sort()
-  .map((name) => ({ name: `buildkit/${name}`, text: readFileSync(join(corpusDir, 'buildkit-parser/testfiles', name, 'Dockerfile'), 'utf8') }))
-  .filter((c) => parseDockerfile(c.text).ok);
-const corpus = [...officialImages().filter((f) => !f.template), ...buildkitCases];
+describeCorpus('format over the corpus', (corpusDir) => {
+  const buildkitCases = readdirSync(join(corpusDir, 'buildkit-parser/testfiles'))
+    .sort()
+    .map((name) => ({ name: `buildkit/${name}`, text: readFileSync(join(corpusDir, 'buildkit-parser/testfiles', name, 'Dockerfile'), 'utf8') }))
+    .filter((c) => parseDockerfile(c.text).ok);
+  const corpus = [...officialImages(corpusDir).filter((f) => !f.template), ...buildkitCases];
 
-describe('format over the corpus', () => {
   it('covers the official images and the BuildKit cases BuildKit builds', () => {
     expect(corpus.length).toBeGreaterThan(230);
   });
@@ -55,7 +55,9 @@ describe('format over the corpus', () => {
       expectCanonicalText(once, file.name);
     }
   });
+});
 
+describe('format on the golden files', () => {
   it("leaves the renderer's golden files as they are (raw lines aside)", () => {
     const dir = join(import.meta.dirname, '../golden');
     const golden = readdirSync(dir).filter((f) => f.endsWith('.Dockerfile') && f !== 'comments-raw.Dockerfile');

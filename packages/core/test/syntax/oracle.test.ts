@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseDockerfile } from '@dockwright/core';
-import { corpusDir, officialImages } from '../support/corpus.js';
+import { describeCorpus, officialImages } from '../support/corpus.js';
 import { dumpSyntax } from './dump.js';
 
-// BuildKit's own parser test cases: each Dockerfile and the tree BuildKit prints for it.
-const buildkit = join(corpusDir, 'buildkit-parser');
-const cases = readdirSync(join(buildkit, 'testfiles')).sort();
-const negatives = readdirSync(join(buildkit, 'testfiles-negative')).sort();
-const read = (dir: string, name: string, file: string) => readFileSync(join(buildkit, dir, name, file), 'utf8');
 const issues = (list: readonly { code: string; range: { start: { line: number; column: number } } }[]) =>
   list.map((e) => `${e.code}@${e.range.start.line}:${e.range.start.column}`);
 
@@ -21,7 +16,13 @@ const refusedLater: Record<string, string[]> = {
   health: ['DW0005@4:1', 'DW0005@7:1', 'DW0005@10:13'],
 };
 
-describe("BuildKit's parser cases", () => {
+// BuildKit's own parser test cases: each Dockerfile and the tree BuildKit prints for it.
+describeCorpus("BuildKit's parser cases", (corpusDir) => {
+  const buildkit = join(corpusDir, 'buildkit-parser');
+  const cases = readdirSync(join(buildkit, 'testfiles')).sort();
+  const negatives = readdirSync(join(buildkit, 'testfiles-negative')).sort();
+  const read = (dir: string, name: string, file: string) => readFileSync(join(buildkit, dir, name, file), 'utf8');
+
   it('finds the corpus', () => {
     expect(cases.length).toBeGreaterThan(30);
     expect(negatives).toEqual(['empty_dockerfile', 'env_no_value', 'only_comments', 'shykes-nested-json']);
@@ -55,8 +56,8 @@ describe("BuildKit's parser cases", () => {
   });
 });
 
-describe('official-images corpus', () => {
-  const files = officialImages();
+describeCorpus('official-images corpus', (corpusDir) => {
+  const files = officialImages(corpusDir);
   it('finds the corpus', () => {
     expect(files.length).toBeGreaterThan(200);
   });

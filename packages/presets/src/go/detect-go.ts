@@ -1,9 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { DockwrightError } from '@dockwright/core';
-import { has, readText } from '../shared/read-project.js';
+import { exists, has, join, listEntries, readText } from '../shared/read-project.js';
 
-/** What the Go preset needs to know about a module; `detectGo()` reads it from disk. */
+/** What the Go preset needs to know about a module; `detectGo()` reads it from disk, `detectGoFiles()` from file contents. */
 export interface GoProject {
   readonly module: string;
   /** The `go` directive of go.mod (`1.22`), without the patch. */
@@ -14,20 +12,12 @@ export interface GoProject {
 }
 
 function isMain(dir: string): boolean {
-  if (!existsSync(dir)) return false;
-  return readdirSync(dir).some((f) => f.endsWith('.go') && !f.endsWith('_test.go') && /^package main\b/m.test(readFileSync(join(dir, f), 'utf8')));
+  if (!exists(dir)) return false;
+  return (listEntries(dir) ?? []).some((e) => e.name.endsWith('.go') && !e.name.endsWith('_test.go') && /^package main\b/m.test(readText(dir, e.name) ?? ''));
 }
 
-/**
- * Reads a Go module: its path, the Go version of go.mod, whether go.sum exists, and its main
- * packages (the module root, and every `cmd/<name>`).
- *
- * @example
- * ```ts
- * detectGo('.').commands; // ['./cmd/api', './cmd/worker']
- * ```
- */
-export function detectGo(dir: string): GoProject {
+/** Reads a Go module through the file source of the detection under way (`detectGo`, `detectGoFiles`). */
+export function readGoProject(dir: string): GoProject {
   const mod = readText(dir, 'go.mod');
   if (mod === undefined) throw new DockwrightError([{ code: 'DW9003', message: `no go.mod in ${dir}`, hint: 'point the preset at the module root', path: { instruction: 'detectGo()' } }]);
   const module = /^module\s+(\S+)/m.exec(mod)?.[1] ?? 'app';
@@ -35,10 +25,9 @@ export function detectGo(dir: string): GoProject {
   const commands: string[] = [];
   if (isMain(dir)) commands.push('.');
   const cmd = join(dir, 'cmd');
-  if (existsSync(cmd)) {
-    for (const name of readdirSync(cmd).sort()) {
-      if (statSync(join(cmd, name)).isDirectory() && isMain(join(cmd, name))) commands.push(`./cmd/${name}`);
-    }
+  for (const name of (listEntries(cmd) ?? []).map((e) => e.name).sort()) {
+    // A directory, or a link to one: it lists.
+    if (listEntries(join(cmd, name)) !== undefined && isMain(join(cmd, name))) commands.push(`./cmd/${name}`);
   }
   return Object.freeze({ module, goVersion, hasGoSum: has(dir, 'go.sum'), commands: Object.freeze(commands) });
 }

@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DockwrightError } from '@dockwright/core';
-import { has, readJson, readText } from '../shared/read-project.js';
+import { dirname, has, join, listEntries, pathSep, readJson, readText, relative, resolve } from '../shared/read-project.js';
 import { scanWorkspace } from './scan-workspace.js';
 
 /** The package managers the Node preset knows. */
@@ -21,7 +19,7 @@ export interface WorkspacePackage {
   readonly scripts?: readonly string[];
 }
 
-/** What the Node preset needs to know about a project; `detectNode()` reads it from disk. */
+/** What the Node preset needs to know about a project; `detectNode()` reads it from disk, `detectNodeFiles()` from file contents. */
 export interface NodeProject {
   readonly name: string;
   readonly packageManager: NodePackageManager;
@@ -140,8 +138,8 @@ function workspaceGlobs(root: string): readonly string[] | undefined {
 const NOT_ROOT_FILES = /^(?:\..*|package\.json|pnpm-workspace\.yaml|pnpm-lock\.yaml|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|bun\.lockb?|.*\.md|LICEN[CS]E.*|Dockerfile.*|.*\.Dockerfile|dockwright\..*|renovate\.json5?)$/i;
 
 function rootFilesOf(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isFile() && !NOT_ROOT_FILES.test(e.name))
+  return (listEntries(root) ?? [])
+    .filter((e) => e.isFile && !NOT_ROOT_FILES.test(e.name))
     .map((e) => e.name)
     .sort();
 }
@@ -153,7 +151,7 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
     const globs = workspaceGlobs(current);
     if (globs !== undefined) {
       const all = scanWorkspace(current, globs);
-      const rel = relative(current, project).split(sep).join('/');
+      const rel = relative(current, project).split(pathSep()).join('/');
       if (!all.some((p) => p.dir === rel)) return undefined;
       const names = new Set(all.map((p) => p.name));
       const byName = new Map(all.map((p) => [p.name, p]));
@@ -169,7 +167,7 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
       const rootFiles = rootFilesOf(current);
       return {
         dir: rel,
-        root: relative(project, current).split(sep).join('/') || '.',
+        root: relative(project, current).split(pathSep()).join('/') || '.',
         packages: needed,
         ...(rootFiles.length === 0 ? {} : { rootFiles }),
       };
@@ -181,17 +179,10 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
 }
 
 /**
- * Reads a Node project: package manager (lockfile, then the `packageManager` field), Node version
- * (`engines.node`, `.nvmrc`, `.node-version`), build and start scripts, and, for a package inside a
- * pnpm, npm or yarn workspace, the workspace packages it needs.
- *
- * @example
- * ```ts
- * const project = detectNode('services/api');
- * project.packageManager; // 'pnpm'
- * ```
+ * Reads a Node project through the file source of the detection under way (`detectNode` on the
+ * disk, `detectNodeFiles` in memory).
  */
-export function detectNode(dir: string): NodeProject {
+export function readNodeProject(dir: string): NodeProject {
   const pkg = readJson(dir, 'package.json');
   if (pkg === undefined) fail(`no package.json in ${dir}`, 'point the preset at the directory of the app\'s package.json');
   const workspace = workspaceOf(dir);

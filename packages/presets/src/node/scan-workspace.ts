@@ -1,6 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { readJson } from '../shared/read-project.js';
+import { join, listEntries, readJson, resolve, stamp } from '../shared/read-project.js';
 
 /** A package of a workspace, as the scan read it from its package.json. */
 export interface ScannedPackage {
@@ -23,16 +21,6 @@ interface Scan {
 // One scan per workspace root: every service of a monorepo asks for the same one, and
 // `dockwright render` detects all of them in one process.
 const scans = new Map<string, Scan>();
-
-/** Size and modification time, or `-` when the path does not exist. */
-function stamp(path: string): string {
-  try {
-    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
-    return s === undefined ? '-' : `${s.size}:${s.mtimeNs}`;
-  } catch {
-    return '-'; // ENOTDIR: a file where a package directory would be
-  }
-}
 
 /**
  * The packages a workspace's globs name (`dir/*`, `dir/**` one level deep, and plain paths), each
@@ -62,13 +50,9 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
       const abs = join(key, base);
       // A directory's time changes when an entry is added or removed.
       stamps.set(abs, stamp(abs));
-      let entries: string[] = [];
-      try {
-        entries = readdirSync(abs);
-      } catch {
-        continue;
-      }
-      for (const e of entries.sort()) {
+      const listed = listEntries(abs);
+      if (listed === undefined) continue;
+      for (const e of listed.map((entry) => entry.name).sort()) {
         const manifest = join(abs, e, 'package.json');
         const s = stamp(manifest);
         stamps.set(manifest, s);

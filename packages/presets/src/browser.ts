@@ -1,0 +1,18 @@
+// The parts of @dockwright/presets that need no file system: every preset, and detection from
+// file contents (`detectNodeFiles`, `detectGoFiles`). They run in browsers, workers and edge
+// runtimes; `detectNode(dir)` and `detectGo(dir)` are in the main entry.
+export { detectNodeFiles, detectGoFiles } from './detect-files.js';
+export type { FileContents } from './shared/memory-files.js';
+export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
+export { nodePreset } from './node/node-preset.js';
+export type { NodePresetOptions, NodeImages } from './node/node-preset.js';
+export { packageManagers } from './node/package-managers.js';
+export type { PackageManagerPlan } from './node/package-managers.js';
+export { dockerignore, baseIgnores } from './shared/dockerignore.js';
+export type { Dockerignore } from './shared/dockerignore.js';
+export type { PresetResult } from './shared/preset-result.js';
+export type { GoProject } from './go/detect-go.js';
+export { goPreset } from './go/go-preset.js';
+export type { GoPresetOptions, GoImages } from './go/go-preset.js';
+export { staticPreset } from './static/static-preset.js';
+export type { StaticPresetOptions } from './static/static-preset.js';

@@ -1,0 +1,46 @@
+import { DockwrightError } from '@dockwright/core';
+import { readGoProject, type GoProject } from './go/detect-go.js';
+import { readNodeProject, type NodeProject } from './node/detect-node.js';
+import { memoryFiles, type FileContents } from './shared/memory-files.js';
+import { withProjectFiles } from './shared/project-files.js';
+
+function projectDir(dir: unknown, fn: string): string {
+  if (typeof dir !== 'string' || dir === '' || dir.startsWith('/') || dir.includes('\\') || dir.split('/').includes('..')) {
+    throw new DockwrightError([
+      { code: 'DW9003', message: `the directory ${JSON.stringify(dir)} is not a path inside the project`, hint: "give the app's directory relative to the project root, such as 'services/api' (default '.')", path: { instruction: `${fn}()` } },
+    ]);
+  }
+  return dir;
+}
+
+/**
+ * `detectNode` for a project given as file contents instead of a directory: the same detection,
+ * with no file system, so it runs in a browser. Paths are `/`-separated and relative to the
+ * project (or workspace) root; `dir` is the app's directory among them.
+ *
+ * @example
+ * ```ts
+ * const project = detectNodeFiles({
+ *   'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' } }),
+ *   'package-lock.json': '{}',
+ * });
+ * project.packageManager; // 'npm'
+ * ```
+ */
+export function detectNodeFiles(files: FileContents, dir = '.'): NodeProject {
+  const at = projectDir(dir, 'detectNodeFiles');
+  return withProjectFiles(memoryFiles(files), () => readNodeProject(at));
+}
+
+/**
+ * `detectGo` for a module given as file contents instead of a directory; it runs in a browser.
+ *
+ * @example
+ * ```ts
+ * detectGoFiles({ 'go.mod': 'module example.com/api\n\ngo 1.23\n', 'main.go': 'package main\n' }).commands; // ['.']
+ * ```
+ */
+export function detectGoFiles(files: FileContents, dir = '.'): GoProject {
+  const at = projectDir(dir, 'detectGoFiles');
+  return withProjectFiles(memoryFiles(files), () => readGoProject(at));
+}

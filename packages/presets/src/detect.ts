@@ -1,0 +1,34 @@
+// Detection on the disk. The pure counterparts, for browsers and for contents in memory, are in
+// detect-files.ts; both run the same detection code.
+import { readGoProject, type GoProject } from './go/detect-go.js';
+import { readNodeProject, type NodeProject } from './node/detect-node.js';
+import { diskFiles } from './shared/disk-files.js';
+import { withProjectFiles } from './shared/project-files.js';
+
+/**
+ * Reads a Node project: package manager (lockfile, then the `packageManager` field), Node version
+ * (`engines.node`, `.nvmrc`, `.node-version`), build and start scripts, and, for a package inside a
+ * pnpm, npm or yarn workspace, the workspace packages it needs.
+ *
+ * @example
+ * ```ts
+ * const project = detectNode('services/api');
+ * project.packageManager; // 'pnpm'
+ * ```
+ */
+export function detectNode(dir: string): NodeProject {
+  return withProjectFiles(diskFiles, () => readNodeProject(dir));
+}
+
+/**
+ * Reads a Go module: its path, the Go version of go.mod, whether go.sum exists, and its main
+ * packages (the module root, and every `cmd/<name>`).
+ *
+ * @example
+ * ```ts
+ * detectGo('.').commands; // ['./cmd/api', './cmd/worker']
+ * ```
+ */
+export function detectGo(dir: string): GoProject {
+  return withProjectFiles(diskFiles, () => readGoProject(dir));
+}
