@@ -24,6 +24,7 @@ const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = 
   lock: async () => (await import('./commands/lock.js')).lockCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
   build: async () => (await import('./commands/build.js')).buildCommand,
+  bake: async () => (await import('./commands/bake.js')).bakeCommand,
 };
 
 const versionOption = { name: 'version', short: 'v', description: 'print the version' } as const;

@@ -67,3 +67,10 @@ it('docs/cli.md shows the target `dockwright init` writes for a service of a pnp
   expect((await runCli(cli, ['init', '--yes'], dir)).code).toBe(0);
   expect(readFileSync(join(dir, 'services/api/service.dockerfile.ts'), 'utf8')).toBe(shown?.replace('node:20.20.2-', `node:${process.versions.node}-`));
 });
+
+it('docs/cli.md shows the bake file of examples/monorepo as committed', () => {
+  const guide = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## `dockwright bake`'));
+  const shown = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  expect(JSON.parse(shown)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'examples', 'monorepo', 'docker-bake.json'), 'utf8')));
+});

@@ -11,7 +11,7 @@ export interface OptionSpec {
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'init' | 'build';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'init' | 'build' | 'bake';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -167,5 +167,19 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'dockwright build --dry-run',
       'dockwright build --json > build.json',
     ],
+  },
+  {
+    name: 'bake',
+    summary: 'write docker-bake.json, so `docker buildx bake` builds every target on any builder',
+    usage: 'dockwright bake',
+    description: [
+      'Renders every target, then writes the bake file (build.bakeFile in dockwright.config.ts, or',
+      'docker-bake.json beside it): a default group of every target and, per target, its context,',
+      'Dockerfile, tags, platforms, args, secrets, caches, and a target: context for each image',
+      'another target builds. Settings come from the `build` key of the configuration only, so the',
+      'file is the same on every machine; render keeps it current and render --check checks it.',
+    ],
+    options: [{ name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' }],
+    examples: ['dockwright bake', 'dockwright bake && docker buildx bake --push', 'COMMIT=$(git rev-parse --short=12 HEAD) docker buildx bake'],
   },
 ]);

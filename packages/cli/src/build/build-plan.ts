@@ -92,7 +92,8 @@ export function dependencyOrder(builds: readonly PlannedBuild[]): { ok: true; or
  * has, and the builds whose images it uses (a `FROM registry.example.com/shop/base:1.0` that
  * another target is tagged with). Failed targets are left out. A tag without `{name}` given to
  * several builds, a tag that is not an image reference, a `--target` stage a Dockerfile lacks, or
- * builds that use each other's images in a circle throw a UsageError (exit 2).
+ * builds that use each other's images in a circle throw a UsageError (exit 2). `fixed.commit`
+ * stands for `{commit}` instead of the commit checked out.
  *
  * @example
  * ```ts
@@ -100,7 +101,7 @@ export function dependencyOrder(builds: readonly PlannedBuild[]): { ok: true; or
  * builds.map((b) => b.name); // ['api', 'web', 'worker']
  * ```
  */
-export function planBuilds(outcomes: readonly TargetOutcome[], settings: BuildSettings, cwd: string, root: string): PlannedBuild[] {
+export function planBuilds(outcomes: readonly TargetOutcome[], settings: BuildSettings, cwd: string, root: string, fixed: { readonly commit?: string } = {}): PlannedBuild[] {
   const items = outcomes
     .filter((o) => o.failure === undefined)
     .flatMap((o) => o.files.filter((f) => f.kind === 'dockerfile' && f.ast !== undefined).map((f) => ({ module: o.target.file, dockerfile: f.path, context: f.context ?? dirname(o.target.file), ast: f.ast as DockerfileNode })));
@@ -111,7 +112,8 @@ export function planBuilds(outcomes: readonly TargetOutcome[], settings: BuildSe
       if (!tagNamesTarget(t.pattern)) issues.push(cliIssue('DWC1003', `${t.where} ${t.pattern} would give all ${items.length} images one tag`, `put {name} in it, such as registry.example.com/shop/{name}:1.0, or build one target: dockwright build <path>`));
     }
   }
-  let commit: string | undefined | null = null;
+  // The bake file names the commit as a bake variable: its text must not change with each commit.
+  let commit: string | undefined | null = fixed.commit ?? null;
   const planned = items.map((item, i) => {
     const name = names[i] ?? 'app';
     const patterns = [...settings.tags.map((t) => t.pattern), ...settings.cacheFrom, ...settings.cacheTo].join(' ');

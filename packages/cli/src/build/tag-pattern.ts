@@ -14,7 +14,9 @@ export interface TagValues {
   readonly commit?: string;
 }
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
+const PLACEHOLDER = /(?<!\$)\{([^{}]*)\}/g;
+/** How the bake file writes `{commit}`: a bake variable the environment sets (`COMMIT=$(git rev-parse --short=12 HEAD) docker buildx bake`). */
+export const BAKE_COMMIT = '${COMMIT}';
 const KNOWN = ['name', 'version', 'commit'] as const;
 
 /** True when a pattern names the target, so each target gets its own tag. */
@@ -107,7 +109,8 @@ export function expandTag(pattern: string, values: TagValues, where: string): { 
   const filled = fillPlaceholders(pattern, values, where);
   if (!filled.ok) return filled;
   const tag = filled.text;
-  const parts = splitImageRef(tag);
+  // The bake file's `${COMMIT}` (see makeBakeFile) is a tag's word once bake fills it in.
+  const parts = splitImageRef(tag.replaceAll(BAKE_COMMIT, '0'));
   if (parts.digest !== undefined || !isImageName(parts.name) || (parts.tag !== undefined && !isTag(parts.tag))) {
     return { ok: false, issue: cliIssue('DWC1003', `${where} gives ${values.name} the tag ${JSON.stringify(tag)}, which is not an image reference`, 'write [registry/]path[:tag] in lower case, such as registry.example.com/shop/{name}:1.2.0') };
   }

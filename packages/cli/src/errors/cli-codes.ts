@@ -43,6 +43,7 @@ const table = {
   DWC5004: { title: 'the push failed', exit: 1 },
   DWC5005: { title: 'not built: a target whose image it uses failed', exit: 1 },
   DWC5006: { title: 'the builder cannot do what was asked', exit: 2 },
+  DWC5007: { title: 'the bake file is missing or out of date', exit: 1 },
   // Init.
   DWC6001: { title: 'no project found to write a target for', exit: 2 },
   DWC6002: { title: 'the file is there: init left it as it is', exit: 1 },

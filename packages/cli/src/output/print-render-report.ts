@@ -50,6 +50,12 @@ export function printRenderReport(report: RenderReport, io: Io, options: { reado
       io.err(`${formatProblems([orphan.issue], e, '', report.check || orphan.status === 'failed' ? '✖' : '⚠')}\n`);
     }
   }
+  const bake = report.bake;
+  if (bake !== undefined) {
+    if ((bake.status === 'created' || bake.status === 'updated') && !io.quiet) io.out(`${o.green(bake.status.padEnd(7))} ${bake.path}\n`);
+    if (bake.status === 'stale' || bake.status === 'missing') io.out(`${o.red('✖')} ${o.bold(bake.path)} is ${bake.status === 'stale' ? 'out of date' : 'missing'}; it is written by \`dockwright bake\`\n${colorDiff(bake.diff ?? '', o)}`);
+    if (bake.issue !== undefined) io.err(`${formatProblems([bake.issue], e)}\n`);
+  }
   const s = report.summary;
   const outdated = s.missing + s.stale;
   if (report.check && outdated > 0) {

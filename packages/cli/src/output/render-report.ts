@@ -1,4 +1,5 @@
 import type { CliIssue } from '../errors/cli-issue.js';
+import type { BakeFileReport } from '../bake/settle-bake.js';
 import type { Phase } from '../render/planned-file.js';
 
 /** What happened to one file: `created`, `updated`, `unchanged` when rendering; `current`, `missing`, `stale` when checking. */
@@ -67,6 +68,8 @@ export interface RenderReport {
   readonly targets: readonly TargetReport[];
   /** Generated files whose target is gone or no longer writes them. */
   readonly orphans: readonly OrphanReport[];
+  /** The bake file `dockwright bake` wrote, kept current (or checked) with the targets, when there is one. */
+  readonly bake?: BakeFileReport;
 }
 
 /**

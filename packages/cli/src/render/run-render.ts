@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { settleBake } from '../bake/settle-bake.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
@@ -183,5 +184,10 @@ export async function renderTargets(options: RenderOptions, io: Io): Promise<Ren
   // The outcomes before collisions are refused: a file two targets write is not a leftover.
   const orphans = await findOrphans(orphanRoots(cwd, options.paths, config), outcomes);
   const settled = await settleOrphans(orphans, options.prune === true && !check, reports.some((r) => !r.ok), cwd);
-  return { report: summarize(check, reports, settled), outcomes, config };
+  const report = summarize(check, reports, settled);
+  // The bake file follows every target: only a run over all of them, with none failed, can judge it.
+  const bake = options.paths.length === 0 && report.summary.failed === 0 ? await settleBake(outcomes, config, cwd, { check, always: false }) : undefined;
+  if (bake === undefined) return { report, outcomes, config };
+  const bakeOk = bake.status !== 'stale' && bake.status !== 'missing' && bake.status !== 'failed';
+  return { report: { ...report, ok: report.ok && bakeOk, exitCode: report.ok && bakeOk ? 0 : 1, bake }, outcomes, config };
 }
