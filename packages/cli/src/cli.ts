@@ -3,6 +3,8 @@
 // imported when it runs; only the commands that need them load the TypeScript loader and core.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setCliEntry } from './cli-entry.js';
 import { commandSpecs, globalOptions, type CommandSpec } from './args/command-specs.js';
 import { parseArgs } from './args/parse-args.js';
 import { cliIssue } from './errors/cli-issue.js';
@@ -131,4 +133,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+setCliEntry(fileURLToPath(import.meta.url));
 process.exitCode = await main(process.argv.slice(2));

@@ -32,7 +32,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
   {
     name: 'render',
     summary: 'write every target\'s Dockerfile and .dockerignore, or check that they are current',
-    usage: 'dockwright render [paths...] [--check | --prune]',
+    usage: 'dockwright render [paths...] [--check | --prune | --watch]',
     description: [
       'Targets are the files listed in dockwright.config.ts, or else every *.dockerfile.ts',
       '(.mts, .js, .mjs) under the paths given (default: the current directory), skipping',
@@ -44,9 +44,10 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
     options: [
       { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file, list generated files without a target, and exit 1 if there is one' },
       { name: 'prune', description: 'also delete generated files whose target module is gone or no longer writes them' },
+      { name: 'watch', description: 'render again each time a target module, a file it imports, the configuration or a policy changes' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
-    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune'],
+    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune', 'dockwright render --watch'],
   },
   {
     name: 'print',
@@ -157,6 +158,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'no-cache', description: 'build every step again' },
       { name: 'concurrency', value: 'n', description: 'how many targets build at once (default 2)' },
       { name: 'dry-run', description: 'render and print the engine commands; build nothing' },
+      { name: 'watch', description: 'render and build again the targets whose module or imported files change' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
     examples: [

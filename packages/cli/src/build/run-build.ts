@@ -8,6 +8,7 @@ import { displayPath } from '../files/display-path.js';
 import type { BuildReport, BuildTargetReport } from '../output/build-report.js';
 import { createBuildProgress, type BuildProgress } from '../output/build-progress.js';
 import type { Io } from '../output/io.js';
+import type { RenderReport } from '../output/render-report.js';
 import { loadConfig } from '../render/load-config.js';
 import { renderTargets } from '../render/run-render.js';
 import { failureLine, readSteps, stepTitle } from './build-log.js';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   readonly dryRun: boolean;
   /** The command line, for the build settings (`--tag`, `--secret`, ...). */
   readonly args: ParsedArgs;
+  /** Called once the targets are rendered, before anything builds: to show what was written first. */
+  readonly onRendered?: (report: RenderReport) => void;
 }
 
 /** The command as a user would type it: `DOCKER_BUILDKIT=1` in front of `docker build`. */
@@ -137,6 +140,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<BuildRepo
   const settings = buildSettings(options.args, loaded, cwd);
   const { report: render, outcomes, config } = await renderTargets({ cwd, paths: options.paths, check: false, ...(options.config === undefined ? {} : { config: options.config }) }, io);
   const builds = planBuilds(outcomes, settings, cwd, config?.dir ?? cwd);
+  options.onRendered?.(render);
   const detected = await detectEngine(process.env);
   const started = performance.now();
   const finish = (reports: BuildTargetReport[], engine: Engine | undefined, issues: CliIssue[] = []): BuildReport => {

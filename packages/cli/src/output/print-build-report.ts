@@ -8,7 +8,7 @@ const shortId = (id: string | undefined) => (id === undefined ? '' : id.replace(
 
 /**
  * Prints a build report as text. First what the render wrote and what failed in it, as `render`
- * prints it. Then on stdout one line per image built (name, time, tags, image id, steps taken
+ * prints it (unless `renderPrinted`: the command printed it before building). Then on stdout one line per image built (name, time, tags, image id, steps taken
  * from the cache), or with `--dry-run` each engine command; on stderr, for each build that
  * failed, the engine's whole log and the problem, and each build left out because an image it
  * uses failed. Then a summary. `--json` prints the report as one JSON document instead.
@@ -18,14 +18,14 @@ const shortId = (id: string | undefined) => (id === undefined ? '' : id.replace(
  * printBuildReport(await runBuild(options, io), io);
  * ```
  */
-export function printBuildReport(report: BuildReport, io: Io): void {
+export function printBuildReport(report: BuildReport, io: Io, options: { readonly renderPrinted?: boolean } = {}): void {
   if (io.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
   const o = io.outColors;
   const e = io.errColors;
-  printRenderReport(report.render, io, { summary: false });
+  if (options.renderPrinted !== true) printRenderReport(report.render, io, { summary: false });
   for (const warning of report.warnings) io.err(`${formatProblems([warning], e, '', '⚠')}\n`);
   const width = Math.max(0, ...report.builds.map((b) => b.name.length));
   for (const build of report.builds) {
