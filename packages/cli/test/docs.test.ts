@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { cliCodes } from '../src/errors/cli-codes.js';
 import { buildCli, cleanup, makeProject, repoRoot, runCli } from './support/cli.js';
+import { guideProject, readGuide } from './support/getting-started.js';
 
 // Each run of the binary takes a few hundred milliseconds; a busy machine can make it seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -73,4 +74,19 @@ it('docs/cli.md shows the bake file of examples/monorepo as committed', () => {
   const section = guide.slice(guide.indexOf('## `dockwright bake`'));
   const shown = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
   expect(JSON.parse(shown)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'examples', 'monorepo', 'docker-bake.json'), 'utf8')));
+});
+
+it('docs/getting-started.md: init and render in the new project print what the guide shows (build runs in e2e/getting-started.e2e.test.ts)', async () => {
+  const guide = readGuide();
+  expect(Object.keys(guide.files)).toEqual(['package.json', 'server.js']);
+  expect(guide.install).toBe('npm install --save-dev dockwright @dockwright/core @dockwright/presets');
+  expect(guide.steps.map((s) => s.argv.slice(0, 2).join(' '))).toEqual(['dockwright init', 'dockwright render', 'dockwright build', 'docker run']);
+  const dir = guideProject(guide);
+  for (const step of guide.steps.slice(0, 2)) {
+    expect(await runCli(cli, step.argv.slice(1), dir)).toEqual({ code: 0, stdout: step.output, stderr: '' });
+  }
+  expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('COPY package.json package-lock.json ./\n');
+  // What build would run, from where: the command the header of the Dockerfile shows.
+  const dry = await runCli(cli, [...(guide.steps[2]?.argv.slice(1) ?? []), '--dry-run'], dir);
+  expect(dry.stdout).toMatch(/^# hello: Dockerfile\n.* build --progress=plain -f Dockerfile -t hello:dev \.\n/);
 });

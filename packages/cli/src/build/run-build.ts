@@ -77,7 +77,10 @@ async function buildOne(engine: Engine, build: PlannedBuild, settings: BuildSett
     const seconds = () => Math.round(performance.now() - started) / 1000;
     if (result.code !== 0) {
       const why = result.error ?? failureLine(result.output) ?? `the engine exited with ${result.code}`;
-      const issue = cliIssue('DWC5003', `${build.name}: the build of ${about.dockerfile} failed: ${why}`, 'the engine\'s log is above; fix the step that failed, then run `dockwright build` again');
+      const hint = /network bridge not found/.test(why)
+        ? 'the engine has no bridge network for RUN steps: build with --network host (or none, when no step needs the network)'
+        : 'the engine\'s log is above; fix the step that failed, then run `dockwright build` again';
+      const issue = cliIssue('DWC5003', `${build.name}: the build of ${about.dockerfile} failed: ${why}`, hint);
       return { ...about, status: 'failed', seconds: seconds(), steps, issues: [issue], log: result.output };
     }
     let imageId: string | undefined;

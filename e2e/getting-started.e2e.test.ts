@@ -1,0 +1,76 @@
+/**
+ * docs/getting-started.md, "From a project to an image", run against the real engine: its new
+ * project, then each of its commands as written (init, render, build), then the image it built,
+ * which serves as the guide says. The unit suite (packages/cli/test/docs.test.ts) checks the
+ * output init and render print; here build runs for real.
+ *
+ * Three things differ from a user's machine, each said where it happens: the packages are this
+ * repository's, linked in place of `npm install` (see guideProject); the engine here has no bridge
+ * network, so `dockwright build` gets `--network none` (its RUN steps need no network: the app has
+ * no dependencies) and the image runs with `--network=none`, asked from inside its container
+ * instead of through `-p 3000:3000`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guideProject, readGuide } from '../packages/cli/test/support/getting-started.js';
+import { aliasBaseImages, buildCli, cleanup, dockwright, makeProject } from './support/cli.js';
+import { baseImage, inspect, removeImages, requireEngine } from './support/docker.js';
+import { startContainer } from './support/node-apps.js';
+
+let cli = '';
+const made: string[] = [];
+
+beforeAll(async () => {
+  await requireEngine();
+  made.push(...(await aliasBaseImages()));
+  cli = await buildCli();
+});
+
+afterAll(async () => {
+  await removeImages(...made);
+  cleanup();
+});
+
+describe('docs/getting-started.md', () => {
+  it('init, render and build make an image that serves as uid 1000', async () => {
+    const guide = readGuide();
+    const dir = guideProject(guide);
+    const [init, render, build, run] = guide.steps;
+    for (const step of [init, render]) {
+      expect(await dockwright(cli, step?.argv.slice(1) ?? [], dir)).toEqual({ code: 0, stdout: step?.output, stderr: '' });
+    }
+    made.push('hello:dev');
+    const built = await dockwright(cli, [...(build?.argv.slice(1) ?? []), '--network', 'none'], dir);
+    expect(built.stderr).toBe('building hello\n');
+    expect(built.code).toBe(0);
+    // The guide's lines, with this run's time, image id and cache.
+    const shape = (build?.output ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+\\\.\d+s/g, '\\d+\\.\\ds').replace(/[0-9a-f]{12}/g, '[0-9a-f]{12}').replace(/\d+ of \d+/g, '\\d+ of \\d+');
+    expect(built.stdout).toMatch(new RegExp(`^${shape}$`));
+
+    expect(run?.argv).toEqual(['docker', 'run', '--rm', '-p', '3000:3000', 'hello:dev']);
+    expect((await inspect('hello:dev')).Config.User).toBe('1000:1000');
+    const app = await startContainer('hello:dev');
+    try {
+      expect((await app.fetch('/')).body).toBe('hello\n');
+    } finally {
+      await app.remove();
+    }
+  });
+});
+
+describe('build secrets', () => {
+  it('from a file and from an environment variable, as docker build takes them, reach the RUN that mounts them', async () => {
+    const target = `import { dockerfile, image, secretMount, stage } from '@dockwright/core';
+const check = stage('app')
+  .from(image(${JSON.stringify(baseImage('debian:bookworm-slim'))}))
+  .run('test "$(cat /run/secrets/from-file)" = file-secret && test "$(cat /run/secrets/from-env)" = env-secret')
+  .withMounts(secretMount('from-file', { required: true }), secretMount('from-env', { required: true }));
+export default dockerfile(check.user(10001).cmd(['true']));
+`;
+    const dir = makeProject({ 'secret.txt': 'file-secret', 'secrets.dockerfile.ts': target });
+    const tag = `dockwright-e2e/secrets:${process.pid}`;
+    made.push(tag);
+    const r = await dockwright(cli, ['build', '--network', 'none', '--tag', tag, '--secret', 'id=from-file,src=secret.txt', '--secret', 'id=from-env,env=THE_SECRET'], dir, { THE_SECRET: 'env-secret' });
+    expect(r.stderr).toBe('building secrets\n');
+    expect(r.code).toBe(0);
+  });
+});
