@@ -9,28 +9,17 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBakeFile, type BakeFile } from '../packages/cli/src/bake/bake-file.js';
-import { aliasBaseImages, buildCli, cleanup, dockwright, makeProject } from './support/cli.js';
-import { docker, inspect, removeImages, requireEngine } from './support/docker.js';
-import { LOOPBACK_ONLY, npmRegistry, startContainer } from './support/node-apps.js';
+import { dockwright, makeProject } from './support/cli.js';
+import { realBuilds } from './support/real-builds.js';
+import { docker, inspect } from './support/docker.js';
+import { LOOPBACK_ONLY, startContainer } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
 const example = resolve(import.meta.dirname, '..', 'examples', 'monorepo');
-let cli = '';
-const made: string[] = [];
-
-beforeAll(async () => {
-  await requireEngine();
-  npmRegistry();
-  made.push(...(await aliasBaseImages()));
-  cli = await buildCli();
-});
-
-afterAll(async () => {
-  await removeImages(...made);
-  cleanup();
-});
+const real = realBuilds({ npm: true });
+const made = real.made;
 
 /** `type=file,id=npmrc,src=${HOME}/.npmrc` as `docker build --secret` takes it, `${VAR}` filled from the file's variables or the environment. */
 function secretFlag(spec: string, file: BakeFile): string {
@@ -43,7 +32,7 @@ function secretFlag(spec: string, file: BakeFile): string {
 describe('examples/monorepo from its bake file', () => {
   it('builds every target with the context, Dockerfile, args, secrets and tags the file names; each runs as non-root', async () => {
     const dir = makeProject({}, example);
-    const bake = await dockwright(cli, ['bake'], dir);
+    const bake = await dockwright(real.cli(), ['bake'], dir);
     expect(bake.code, bake.stderr).toBe(0);
     const file = JSON.parse(await readFile(join(dir, 'docker-bake.json'), 'utf8')) as BakeFile;
     expect(checkBakeFile(file)).toEqual([]);

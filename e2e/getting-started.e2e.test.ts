@@ -6,29 +6,20 @@
  *
  * Three things differ from a user's machine, each said where it happens: the packages are this
  * repository's, linked in place of `npm install` (see guideProject); the engine here has no bridge
- * network, so `dockwright build` gets `--network none` (its RUN steps need no network: the app has
- * no dependencies) and the image runs with `--network=none`, asked from inside its container
- * instead of through `-p 3000:3000`.
+ * network, so `dockwright build` gets `--network host` with the suite's loopback-only proxy
+ * arguments (its `npm ci` reaches the local npm registry, which serves `ms`, and nothing else),
+ * and the image runs with `--network=none`, asked from inside its container instead of through
+ * `-p 3000:3000`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guideProject, readGuide } from '../packages/cli/test/support/getting-started.js';
-import { aliasBaseImages, buildCli, cleanup, dockwright, makeProject } from './support/cli.js';
-import { baseImage, inspect, removeImages, requireEngine } from './support/docker.js';
+import { dockwright, LOOPBACK_BUILD, makeProject } from './support/cli.js';
+import { realBuilds } from './support/real-builds.js';
+import { baseImage, inspect } from './support/docker.js';
 import { startContainer } from './support/node-apps.js';
 
-let cli = '';
-const made: string[] = [];
-
-beforeAll(async () => {
-  await requireEngine();
-  made.push(...(await aliasBaseImages()));
-  cli = await buildCli();
-});
-
-afterAll(async () => {
-  await removeImages(...made);
-  cleanup();
-});
+const real = realBuilds({ npm: true });
+const made = real.made;
 
 describe('docs/getting-started.md', () => {
   it('init, render and build make an image that serves as uid 1000', async () => {
@@ -36,10 +27,10 @@ describe('docs/getting-started.md', () => {
     const dir = guideProject(guide);
     const [init, render, build, run] = guide.steps;
     for (const step of [init, render]) {
-      expect(await dockwright(cli, step?.argv.slice(1) ?? [], dir)).toEqual({ code: 0, stdout: step?.output, stderr: '' });
+      expect(await dockwright(real.cli(), step?.argv.slice(1) ?? [], dir)).toEqual({ code: 0, stdout: step?.output, stderr: '' });
     }
     made.push('hello:dev');
-    const built = await dockwright(cli, [...(build?.argv.slice(1) ?? []), '--network', 'none'], dir);
+    const built = await dockwright(real.cli(), [...(build?.argv.slice(1) ?? []), ...LOOPBACK_BUILD], dir);
     expect(built.stderr).toBe('building hello\n');
     expect(built.code).toBe(0);
     // The guide's lines, with this run's time, image id and cache.
@@ -50,7 +41,7 @@ describe('docs/getting-started.md', () => {
     expect((await inspect('hello:dev')).Config.User).toBe('1000:1000');
     const app = await startContainer('hello:dev');
     try {
-      expect((await app.fetch('/')).body).toBe('hello\n');
+      expect((await app.fetch('/')).body).toBe('hello, for 2 minutes\n');
     } finally {
       await app.remove();
     }
@@ -69,7 +60,7 @@ export default dockerfile(check.user(10001).cmd(['true']));
     const dir = makeProject({ 'secret.txt': 'file-secret', 'secrets.dockerfile.ts': target });
     const tag = `dockwright-e2e/secrets:${process.pid}`;
     made.push(tag);
-    const r = await dockwright(cli, ['build', '--network', 'none', '--tag', tag, '--secret', 'id=from-file,src=secret.txt', '--secret', 'id=from-env,env=THE_SECRET'], dir, { THE_SECRET: 'env-secret' });
+    const r = await dockwright(real.cli(), ['build', '--network', 'none', '--tag', tag, '--secret', 'id=from-file,src=secret.txt', '--secret', 'id=from-env,env=THE_SECRET'], dir, { THE_SECRET: 'env-secret' });
     expect(r.stderr).toBe('building secrets\n');
     expect(r.code).toBe(0);
   });

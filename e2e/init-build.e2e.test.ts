@@ -8,27 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../packages/cli/src/output/build-report.js';
-import { aliasBaseImages, buildCli, cleanup, dockwright, LOOPBACK_BUILD, makeProject } from './support/cli.js';
-import { inspect, removeImages, requireEngine, run } from './support/docker.js';
-import { fixtureDir, localizeYarnLock, npmRegistry, startContainer } from './support/node-apps.js';
+import { dockwright, LOOPBACK_BUILD, makeProject } from './support/cli.js';
+import { realBuilds } from './support/real-builds.js';
+import { inspect, run } from './support/docker.js';
+import { fixtureDir, localizeYarnLock, startContainer } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
-let cli = '';
-const made: string[] = [];
-
-beforeAll(async () => {
-  await requireEngine();
-  npmRegistry();
-  made.push(...(await aliasBaseImages()));
-  cli = await buildCli();
-});
-
-afterAll(async () => {
-  await removeImages(...made);
-  cleanup();
-});
+const real = realBuilds({ npm: true });
+const made = real.made;
 
 /** A fresh copy of a fixture with the workspace packages linked in, and yarn 1's lockfile pointing at the local registry. */
 function copy(name: string): string {
@@ -49,7 +38,7 @@ function edit(file: string, from: string, to: string): void {
 }
 
 async function buildJson(dir: string, args: readonly string[]): Promise<{ code: number | null; report: BuildReport; stderr: string }> {
-  const r = await dockwright(cli, ['build', ...LOOPBACK_BUILD, '--json', ...args], dir);
+  const r = await dockwright(real.cli(), ['build', ...LOOPBACK_BUILD, '--json', ...args], dir);
   let report: BuildReport;
   try {
     report = JSON.parse(r.stdout) as BuildReport;
@@ -68,7 +57,7 @@ const INSTALL = /\b(?:npm ci|npm install|pnpm install|yarn install|yarn-berry)\b
 describe.each(['node-npm-monorepo', 'node-pnpm-monorepo', 'node-yarn-monorepo'])('%s: init, then build', (fixture) => {
   it('builds both services, each serves as uid 1000; after a source edit only the source steps run again', async () => {
     const dir = copy(fixture);
-    const init = await dockwright(cli, ['init', '--yes'], dir);
+    const init = await dockwright(real.cli(), ['init', '--yes'], dir);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('created services/api/service.dockerfile.ts');
     expect(init.stdout).toContain('created services/worker/service.dockerfile.ts');
@@ -118,7 +107,7 @@ describe.each(['node-npm-monorepo', 'node-pnpm-monorepo', 'node-yarn-monorepo'])
 describe('go-two-commands: init, then build', () => {
   it('builds one image per command, each runs as 65532; after a source edit the module download is cached', async () => {
     const dir = copy('go-two-commands');
-    const init = await dockwright(cli, ['init', '--yes'], dir);
+    const init = await dockwright(real.cli(), ['init', '--yes'], dir);
     expect(init.code, init.stderr).toBe(0);
     const id = randomBytes(3).toString('hex');
     const tag = `dockwright-e2e/go-{name}:${id}`;
@@ -144,10 +133,10 @@ describe('go-two-commands: init, then build', () => {
 describe('a build that fails', () => {
   it("exits 1 with the engine's log and its error; the other target still builds", async () => {
     const dir = copy('node-npm-monorepo');
-    expect((await dockwright(cli, ['init', '--yes'], dir)).code).toBe(0);
+    expect((await dockwright(real.cli(), ['init', '--yes'], dir)).code).toBe(0);
     edit(join(dir, 'services/api/src/server.ts'), "startService('api'", "const broken: number = 'not a number';\nstartService('api'");
     const id = randomBytes(3).toString('hex');
-    const r = await dockwright(cli, ['build', ...LOOPBACK_BUILD, '--tag', `dockwright-e2e/failing-{name}:${id}`], dir);
+    const r = await dockwright(real.cli(), ['build', ...LOOPBACK_BUILD, '--tag', `dockwright-e2e/failing-{name}:${id}`], dir);
     made.push(`dockwright-e2e/failing-api:${id}`, `dockwright-e2e/failing-worker:${id}`);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("--- the engine's log of api (DOCKER_BUILDKIT=1 ");

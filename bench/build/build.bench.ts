@@ -29,11 +29,10 @@ import type { BuildReport } from '../../packages/cli/src/output/build-report.js'
 import { aliasBaseImages, buildCli, cleanup, LOOPBACK_BUILD, makeProject } from '../../e2e/support/cli.js';
 import { DOCKER, docker, removeImages, requireEngine } from '../../e2e/support/docker.js';
 import { LOOPBACK_ONLY } from '../../e2e/support/node-apps.js';
+import { intArg, median } from '../harness.js';
 
 const json = process.argv.includes('--json');
-const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg < 0 ? 3 : Number(process.argv[roundsArg + 1]);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a positive integer');
+const rounds = intArg('rounds', 3);
 const log = (text: string) => process.stderr.write(`[bench:build] ${text}\n`);
 
 const SERVICES = [
@@ -96,8 +95,6 @@ function editWeb(dir: string): void {
   edits += 1;
   writeFileSync(file, readFileSync(file, 'utf8').replace(/<h1>[^<]*<\/h1>/, `<h1>Shop ${process.pid}-${edits}</h1>`));
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 await requireEngine();
 const aliases = await aliasBaseImages();

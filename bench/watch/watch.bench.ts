@@ -25,15 +25,10 @@ import { fileURLToPath } from 'node:url';
 import chokidar from 'chokidar';
 import { DirWatcher, projectDirs } from '../../packages/cli/src/watch/watch-dirs.js';
 import { generateMonorepo } from '../cli/generate-monorepo.js';
+import { intArg, median } from '../harness.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const json = process.argv.includes('--json');
-function intArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = i < 0 ? fallback : Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive integer`);
-  return n;
-}
 const services = intArg('services', 200);
 const modules = intArg('modules', 5000);
 const writes = intArg('writes', 15);
@@ -83,11 +78,6 @@ function inotifyWatches(): number {
     }
   }
   return n;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
 /** Writes `path` and resolves with the milliseconds until the watcher reported it (or NaN after 3 s). */

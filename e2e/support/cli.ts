@@ -45,3 +45,4 @@ export function dockwright(cli: string, args: readonly string[], cwd: string, en
   const client = process.env['DOCKER'] || '/usr/bin/docker';
   return runCli(cli, args, cwd, { DOCKWRIGHT_DOCKER: client, ...env });
 }
+

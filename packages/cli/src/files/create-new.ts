@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { temporaryPath } from './write-atomic.js';
 
 /**
  * Writes a new file whole, never over an existing one: the text goes to a temporary file in the
@@ -14,9 +14,8 @@ import { basename, dirname, join } from 'node:path';
  * ```
  */
 export async function createNew(path: string, content: string): Promise<boolean> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryPath(path);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
     await link(temporary, path);

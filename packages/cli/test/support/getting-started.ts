@@ -53,13 +53,13 @@ export function readGuide(): Guide {
  * The guide's new project, as `npm install --save-dev dockwright @dockwright/core @dockwright/presets`
  * leaves it, except that the packages are this repository's, linked into node_modules (they are
  * not published from here), so package.json and package-lock.json do not list them: the lockfile
- * is npm's own, made by `npm install --package-lock-only` (offline: the app has no dependencies).
+ * is npm's own, made by `npm install --package-lock-only` for the app's own dependency.
  * Returns the project's directory, `hello`.
  */
 export function guideProject(guide: Guide): string {
   // `mkdir hello && cd hello`: the directory's name is the image's.
   const dir = join(makeProject(Object.fromEntries(Object.entries(guide.files).map(([f, t]) => [`hello/${f}`, t]))), 'hello');
-  const lock = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--offline'], { cwd: dir, encoding: 'utf8' });
+  const lock = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8' });
   if (lock.status !== 0) throw new Error(`npm install --package-lock-only failed: ${lock.stderr}`);
   // npm names the project after its directory when package.json is read: keep the guide's name.
   writeFileSync(join(dir, 'package.json'), guide.files['package.json'] ?? '');
