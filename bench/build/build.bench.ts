@@ -4,6 +4,9 @@
 // `pnpm bench:build` (runs under scripts/e2e/with-engine.sh, which brings the engine, the local
 // npm registry and the base images).
 //
+// Three ways: `dockwright build` (two targets at a time, its default), `dockwright build
+// --concurrency 1`, and by hand. For each:
+//
 //   cold      every cache of the engine dropped first (`docker builder prune -af`)
 //   no change a second build with nothing changed
 //   one edit  after a source change in one service (web's server.js; new text each round, so
@@ -60,9 +63,9 @@ function exec(command: string, args: readonly string[], cwd: string, env: NodeJS
 }
 
 /** `dockwright build`, as a user runs it, with the tags the hand-run builds use. */
-async function dockwrightBuild(cli: string, dir: string): Promise<Run> {
+async function dockwrightBuild(cli: string, dir: string, concurrency: number): Promise<Run> {
   const started = performance.now();
-  const r = await exec(process.execPath, [cli, 'build', ...LOOPBACK_BUILD, '--tag', TAG('{name}'), '--json'], dir, { DOCKWRIGHT_DOCKER: DOCKER });
+  const r = await exec(process.execPath, [cli, 'build', ...LOOPBACK_BUILD, '--tag', TAG('{name}'), '--concurrency', String(concurrency), '--json'], dir, { DOCKWRIGHT_DOCKER: DOCKER });
   const seconds = (performance.now() - started) / 1000;
   const report = JSON.parse(r.out) as BuildReport;
   if (r.code !== 0) throw new Error(`dockwright build failed:\n${report.builds.map((b) => b.log ?? '').join('\n')}\n${r.err}`);
@@ -101,48 +104,45 @@ const aliases = await aliasBaseImages();
 const cli = await buildCli();
 const dir = makeProject({}, join(import.meta.dirname, '..', '..', 'examples', 'monorepo'));
 try {
-  const results: Record<string, { dockwright: Run[]; byHand: Run[] }> = { cold: { dockwright: [], byHand: [] }, 'no change': { dockwright: [], byHand: [] }, 'one edit': { dockwright: [], byHand: [] } };
-  log('cold: dockwright build');
-  await dropCaches();
-  results['cold']?.dockwright.push(await dockwrightBuild(cli, dir));
-  log('no change: dockwright build');
-  results['no change']?.dockwright.push(await dockwrightBuild(cli, dir));
-  log('cold: by hand');
-  await dropCaches();
-  results['cold']?.byHand.push(await byHand(dir));
-  log('no change: by hand');
-  results['no change']?.byHand.push(await byHand(dir));
-  for (let i = 0; i < rounds; i += 1) {
-    log(`one edit, round ${i + 1} of ${rounds}`);
-    editWeb(dir);
-    results['one edit']?.dockwright.push(await dockwrightBuild(cli, dir));
-    editWeb(dir);
-    results['one edit']?.byHand.push(await byHand(dir));
+  // The three ways, in this order in every case: dockwright build (2 at a time, its default), one at a time, by hand.
+  const ways = [
+    { name: 'dockwright build', run: () => dockwrightBuild(cli, dir, 2) },
+    { name: 'dockwright build --concurrency 1', run: () => dockwrightBuild(cli, dir, 1) },
+    { name: 'by hand, one after another', run: () => byHand(dir) },
+  ];
+  const cases = ['cold', 'no change', 'one edit'] as const;
+  const results: Record<(typeof cases)[number], Run[][]> = { cold: ways.map(() => []), 'no change': ways.map(() => []), 'one edit': ways.map(() => []) };
+  for (const [i, way] of ways.entries()) {
+    log(`cold, then no change: ${way.name}`);
+    await dropCaches();
+    results.cold[i]?.push(await way.run());
+    results['no change'][i]?.push(await way.run());
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [i, way] of ways.entries()) {
+      log(`one edit, round ${round + 1} of ${rounds}: ${way.name}`);
+      editWeb(dir);
+      results['one edit'][i]?.push(await way.run());
+    }
   }
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', load: loadavg().map((l) => l.toFixed(2)).join(' ') };
-  const rebuilt = (run: Run | undefined) => Object.fromEntries(SERVICES.map((s) => [s.name, run?.steps[s.name]]));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ rounds, machine, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rounds, machine, ways: ways.map((w) => w.name), results }, null, 2)}\n`);
   } else {
     const lines = [
       `examples/monorepo (3 services), dockwright build next to the 3 builds by hand in a row (Node ${machine.node}, ${machine.cpus} CPUs, load ${machine.load})`,
       '',
-      '| case | dockwright build | by hand, one after another | ratio |',
-      '|---|---:|---:|---:|',
-      ...Object.entries(results).map(([name, r]) => {
-        const a = median(r.dockwright.map((x) => x.seconds));
-        const b = median(r.byHand.map((x) => x.seconds));
-        return `| ${name}${name === 'one edit' ? ` (median of ${rounds})` : ''} | ${a.toFixed(1)} s | ${b.toFixed(1)} s | ${(a / b).toFixed(2)} |`;
-      }),
+      `| case | ${ways.map((w) => w.name).join(' | ')} |`,
+      `|---|${ways.map(() => '---:').join('|')}|`,
+      ...cases.map((name) => `| ${name}${name === 'one edit' ? ` (median of ${rounds})` : ''} | ${results[name].map((runs) => `${median(runs.map((x) => x.seconds)).toFixed(1)} s`).join(' | ')} |`),
       '',
-      'What ran again after one edit of services/web (last round):',
+      'What ran again after one edit of services/web (last round; FROM steps are not counted):',
       '',
-      '| service | dockwright build: steps cached | by hand: steps cached | steps that ran |',
-      '|---|---:|---:|---|',
+      `| service | ${ways.map((w) => `${w.name}: steps cached`).join(' | ')} | steps that ran (dockwright build) |`,
+      `|---|${ways.map(() => '---:').join('|')}|---|`,
       ...SERVICES.map((s) => {
-        const a = rebuilt(results['one edit']?.dockwright.at(-1))[s.name];
-        const b = rebuilt(results['one edit']?.byHand.at(-1))[s.name];
-        return `| ${s.name} | ${a?.cached}/${a?.total} | ${b?.cached}/${b?.total} | ${(a?.rebuilt ?? []).map((t) => t.replace(/\s+/g, ' ').slice(0, 70)).join('; ') || 'none'} |`;
+        const last = results['one edit'].map((runs) => runs.at(-1)?.steps[s.name]);
+        return `| ${s.name} | ${last.map((x) => `${x?.cached}/${x?.total}`).join(' | ')} | ${(last[0]?.rebuilt ?? []).map((t) => t.replace(/\s+/g, ' ').slice(0, 60)).join('; ') || 'none'} |`;
       }),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

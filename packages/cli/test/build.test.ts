@@ -1,6 +1,7 @@
 // `dockwright build` without an engine: its pure parts (names, tags, the engine's arguments,
 // the log, the order of builds) and the command itself with --dry-run and with a stand-in
 // client (support/fake-docker.ts). Real builds with a real engine: e2e/build.e2e.test.ts.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -123,7 +124,7 @@ describe("the engine's log", () => {
   ].join('\n');
 
   it('counts the Dockerfile steps, the cached ones, and names those that ran', () => {
-    expect(readSteps(log)).toEqual({ total: 3, cached: 2, rebuilt: ['[build 3/3] RUN npm run build'] });
+    expect(readSteps(log)).toEqual({ total: 2, cached: 1, rebuilt: ['[build 3/3] RUN npm run build'] });
     expect(stepTitle('#5 [build 3/3] RUN npm run build')).toBe('[build 3/3] RUN npm run build');
     expect(stepTitle('#5 0.412 > tsc')).toBeUndefined();
   });
@@ -172,6 +173,7 @@ describe('the order of builds', () => {
 });
 
 const monorepo = join(repoRoot, 'examples', 'monorepo');
+const plainTarget = `import { dockerfile, stage } from '@dockwright/core';\nexport default dockerfile(stage('app').from('debian:12.8-slim').user(10001));\n`;
 
 describe('dockwright build', () => {
   it('--dry-run renders and prints each engine command, from the right context', async () => {
@@ -254,5 +256,20 @@ export default dockerfile(stage('app').from('acme/base:1.0').user(10001).cmd(['/
     expect(run.code, run.stderr).toBe(0);
     expect(fake.calls().filter((c) => c.startsWith('push'))).toEqual(['push 127.0.0.1:5000/app:1', 'push 127.0.0.1:5000/app:latest']);
     expect(JSON.parse(run.stdout).builds[0]).toMatchObject({ status: 'built', digest: `sha256:${'0'.repeat(63)}7`, imageId: `sha256:${'0'.repeat(63)}1` });
+  });
+
+  it('on a terminal, one line per target, redrawn in place, each ending with its result', () => {
+    const dir = makeProject({ 'a/image.dockerfile.ts': plainTarget, 'b/image.dockerfile.ts': plainTarget });
+    const fake = fakeDocker({ seconds: 0.5 });
+    // `script` gives the command a terminal, as a user's shell does.
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${cli} build --tag 'acme/{name}:1'`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, DOCKWRIGHT_DOCKER: fake.client, NO_COLOR: '1', COLUMNS: '100' } });
+    expect(run.status, run.stdout).toBe(0);
+    const screen = run.stdout.replaceAll('\r\n', '\n');
+    // Drawn as a block of two lines, moved up over and drawn again.
+    expect(screen).toContain('\u001b[2A');
+    expect(screen).toMatch(/\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] a [\d.]+s /);
+    // The last drawing: each target's final line.
+    const last = screen.slice(screen.lastIndexOf('\u001b[2A'));
+    expect(last).toMatch(/\u001b\[2K✔ a \d+\.\ds 1\/2 steps cached\n\r?\u001b\[2K✔ b \d+\.\ds 1\/2 steps cached\n/);
   });
 });

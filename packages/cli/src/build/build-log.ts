@@ -1,6 +1,6 @@
 /** What BuildKit's plain progress log says of the steps of one build. */
 export interface StepSummary {
-  /** Steps of the Dockerfile (`[stage n/m] INSTRUCTION`), not BuildKit's own (`[internal] ...`). */
+  /** Steps of the Dockerfile (`[stage n/m] INSTRUCTION`), not BuildKit's own (`[internal] ...`) nor FROM. */
   readonly total: number;
   /** Of those, the ones BuildKit found in its cache. */
   readonly cached: number;
@@ -26,7 +26,8 @@ export function readSteps(log: string): StepSummary {
   for (const line of log.split('\n')) {
     const step = STEP.exec(line);
     if (step !== null && step[1] !== undefined && step[2] !== undefined) {
-      if (!step[2].startsWith('[internal]') && !/^\[[^\]]*\] (?:load|resolve|transferring)\b/.test(step[2]) && !titles.has(step[1])) titles.set(step[1], step[2]);
+      // BuildKit's own steps, and FROM (a base resolved, not a step that runs), are not the Dockerfile's work.
+      if (!step[2].startsWith('[internal]') && !/^\[[^\]]*\] (?:load|resolve|transferring|FROM)\b/.test(step[2]) && !titles.has(step[1])) titles.set(step[1], step[2]);
       continue;
     }
     const done = /^#(\d+) CACHED$/.exec(line);

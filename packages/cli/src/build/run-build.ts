@@ -141,10 +141,13 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<BuildRepo
   const { cwd } = options;
   const loaded = await loadConfig(cwd, options.config);
   const settings = buildSettings(options.args, loaded, cwd);
+  // Asking the client which builder it has, and whether the engine answers, while the targets render.
+  const detecting = detectEngine(process.env);
+  const answering = detecting.then((d) => (d.ok && !options.dryRun ? runProcess(d.engine.client, ['version', '--format', '{{.Server.Version}}']) : undefined));
   const { report: render, outcomes, config } = await renderTargets({ cwd, paths: options.paths, check: false, ...(options.config === undefined ? {} : { config: options.config }) }, io);
   const builds = planBuilds(outcomes, settings, cwd, config?.dir ?? cwd);
   options.onRendered?.(render);
-  const detected = await detectEngine(process.env);
+  const detected = await detecting;
   const started = performance.now();
   const finish = (reports: BuildTargetReport[], engine: Engine | undefined, issues: CliIssue[] = []): BuildReport => {
     const count = (status: BuildTargetReport['status']) => reports.filter((r) => r.status === status).length;
@@ -174,7 +177,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<BuildRepo
     return finish(builds.map((b) => ({ ...base(b, cwd, shown(engine, buildArgs(engine, b, settings, cwd, undefined))), status: 'planned', issues: [] })), engine);
   }
   if (builds.length === 0) return finish([], engine);
-  const version = await runProcess(engine.client, ['version', '--format', '{{.Server.Version}}']);
+  const version = (await answering) ?? { code: 1, output: 'no answer' };
   if (version.code !== 0) {
     const why = version.output.trim().split('\n').filter((l) => l !== '').at(-1) ?? `exit ${version.code}`;
     return finish([], engine, [cliIssue('DWC5002', `the Docker engine did not answer ${engine.client}: ${why}`, 'start Docker (or point DOCKER_HOST at a running engine), then run `dockwright build` again')]);
