@@ -13,9 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { guideProject, readGuide } from '../packages/cli/test/support/getting-started.js';
-import { dockwright, LOOPBACK_BUILD, makeProject } from './support/cli.js';
+import { dockwright, LOOPBACK_BUILD } from './support/cli.js';
 import { realBuilds } from './support/real-builds.js';
-import { baseImage, inspect } from './support/docker.js';
+import { inspect } from './support/docker.js';
 import { startContainer } from './support/node-apps.js';
 
 const real = realBuilds({ npm: true });
@@ -45,23 +45,5 @@ describe('docs/getting-started.md', () => {
     } finally {
       await app.remove();
     }
-  });
-});
-
-describe('build secrets', () => {
-  it('from a file and from an environment variable, as docker build takes them, reach the RUN that mounts them', async () => {
-    const target = `import { dockerfile, image, secretMount, stage } from '@dockwright/core';
-const check = stage('app')
-  .from(image(${JSON.stringify(baseImage('debian:bookworm-slim'))}))
-  .run('test "$(cat /run/secrets/from-file)" = file-secret && test "$(cat /run/secrets/from-env)" = env-secret')
-  .withMounts(secretMount('from-file', { required: true }), secretMount('from-env', { required: true }));
-export default dockerfile(check.user(10001).cmd(['true']));
-`;
-    const dir = makeProject({ 'secret.txt': 'file-secret', 'secrets.dockerfile.ts': target });
-    const tag = `dockwright-e2e/secrets:${process.pid}`;
-    made.push(tag);
-    const r = await dockwright(real.cli(), ['build', '--network', 'none', '--tag', tag, '--secret', 'id=from-file,src=secret.txt', '--secret', 'id=from-env,env=THE_SECRET'], dir, { THE_SECRET: 'env-secret' });
-    expect(r.stderr).toBe('building secrets\n');
-    expect(r.code).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // `dockwright build` without an engine: its pure parts (names, tags, the engine's arguments,
 // the log, the order of builds) and the command itself with --dry-run and with a stand-in
-// client (support/fake-docker.ts). Real builds with a real engine: e2e/build.e2e.test.ts.
+// client (support/fake-docker.ts). Real builds with a real engine: e2e/build.e2e.test.ts and e2e/init-build.e2e.test.ts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
