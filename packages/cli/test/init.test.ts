@@ -1,6 +1,7 @@
 // `dockwright init` on copies of the real-build fixtures (npm, pnpm and yarn workspaces, a Go
 // module with two commands, a single app) and on a static binary: what it finds, the target
 // modules it writes (they type-check and render), and that it never overwrites a file.
+import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,6 +196,35 @@ describe('dockwright init', () => {
     expect(framework.code).toBe(0);
     expect(framework.stderr).toBe('⚠ could not read how site starts ("next start"): check start in its target\n');
     expect(readFileSync(join(next, 'service.dockerfile.ts'), 'utf8')).toContain('// The start script "next start" is not a plain `node <file>`: say what starts the app.\n');
+  });
+
+  it('on a terminal, shows the plan and asks: no, Ctrl-D and Ctrl-C write nothing (exit 1); Enter writes', async () => {
+    /** init under `script`, which gives it a terminal; `keys` are typed once the question is asked. */
+    const onTerminal = (dir: string, keys: string) =>
+      new Promise<{ code: number | null; screen: string }>((resolve) => {
+        const child = spawn('script', ['-qec', `${process.execPath} ${cli} init`, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+        let screen = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          screen += chunk;
+          if (screen.includes('[Y/n] ') && keys !== '') {
+            child.stdin.write(keys);
+            keys = '';
+          }
+        });
+        child.on('close', (code) => resolve({ code, screen: screen.replaceAll('\r\n', '\n') }));
+      });
+    const dir = makeProject({}, fixture('node-npm'));
+    for (const keys of ['n\r', '\u0004', '\u0003']) {
+      const run = await onTerminal(dir, keys);
+      expect(run.screen).toContain('dockwright init will write:\n  service.dockerfile.ts  Node app (npm)\n');
+      expect(run.screen).toContain('✖ DWC6002 nothing was written: the plan was declined\n');
+      expect(run.code).toBe(1);
+      expect(existsSync(join(dir, 'service.dockerfile.ts'))).toBe(false);
+    }
+    const yes = await onTerminal(dir, '\r');
+    expect(yes.screen).toContain('created service.dockerfile.ts  Node app (npm)\n');
+    expect(yes.code).toBe(0);
+    expect(existsSync(join(dir, 'service.dockerfile.ts'))).toBe(true);
   });
 
   it('finds nothing in an empty directory: DWC6001, exit 2, nothing written', async () => {

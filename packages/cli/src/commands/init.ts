@@ -29,8 +29,13 @@ export async function initCommand(args: ParsedArgs, io: Io, cwd: string): Promis
           confirm: async (targets) => {
             io.out(`dockwright init will write:\n${formatInitPlan(targets, io.outColors)}`);
             const prompt = createInterface({ input: process.stdin, output: process.stdout });
+            // Ctrl-D (the input closes) and Ctrl-C answer no: nothing is written.
+            const declined = new Promise<string>((resolve) => {
+              prompt.once('close', () => resolve('n'));
+              prompt.once('SIGINT', () => resolve('n'));
+            });
             try {
-              const answer = (await prompt.question('Write these files? [Y/n] ')).trim().toLowerCase();
+              const answer = (await Promise.race([prompt.question('Write these files? [Y/n] ').catch(() => 'n'), declined])).trim().toLowerCase();
               return answer === '' || answer === 'y' || answer === 'yes';
             } finally {
               prompt.close();
