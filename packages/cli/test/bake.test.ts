@@ -20,6 +20,10 @@ const monorepo = join(repoRoot, 'examples', 'monorepo');
 describe('checkBakeFile', () => {
   it('accepts what the reference allows and names everything else', () => {
     expect(checkBakeFile({ group: { default: { targets: ['api'] } }, target: { api: { context: '.', dockerfile: 'Dockerfile', tags: ['a:1'], args: { A: '1', B: null }, 'no-cache': true, contexts: { base: 'target:api' } } } })).toEqual([]);
+    // Attributes of later buildx releases, and descriptions.
+    const later = { call: 'check', description: 'the API', entitlements: ['network.host'], 'extra-hosts': { db: '10.0.0.2' }, network: 'host', 'shm-size': '128m', ulimits: ['nofile=1024:1024'] };
+    expect(checkBakeFile({ variable: { TAG: { default: 'dev', description: 'the tag' } }, group: { default: { targets: ['api'], description: 'all' } }, target: { api: later } })).toEqual([]);
+    expect(checkBakeFile({ target: { api: { network: ['host'], 'shm-size': 128 } } })).toEqual(['target.api.network: not a string', 'target.api.shm-size: not a string']);
     expect(checkBakeFile({ targets: {}, target: { 'a.b': { tag: ['x'], platforms: 'linux/amd64', contexts: { base: 'target:nope' } } }, group: { default: { targets: ['zzz'], extra: 1 } } })).toEqual([
       'unknown block "targets"',
       'target "a.b": not a name bake accepts',
@@ -60,6 +64,7 @@ export default defineConfig({
     secrets: { npmrc: { file: '~/.npmrc' }, token: { env: 'TOKEN' }, unused: { file: 'secrets/unused' } },
     cacheFrom: ['type=registry,ref=acme/{name}:cache'],
     cacheTo: ['type=registry,ref=acme/{name}:cache,mode=max'],
+    network: 'host',
     bakeFile: 'docker/bake.json',
   },
 });
@@ -86,6 +91,8 @@ export default defineConfig({
       'cache-from': ['type=registry,ref=acme/app:cache'],
       'cache-to': ['type=registry,ref=acme/app:cache,mode=max'],
       contexts: { 'acme/base:1.0': 'target:base' },
+      network: 'host',
+      entitlements: ['network.host'],
     });
     // The same bytes again, whatever the machine's HOME, TOKEN or commit.
     const again = await runCli(cli, ['bake'], dir, { HOME: '/elsewhere', TOKEN: 'x' });

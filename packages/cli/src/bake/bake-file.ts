@@ -5,11 +5,15 @@
 /** `variable "NAME" { default = ... }`: a value the file interpolates as `${NAME}`; the environment overrides it. */
 export interface BakeVariable {
   readonly default?: string | null;
+  /** What the variable is for (`docker buildx bake --list=variables` shows it). */
+  readonly description?: string;
 }
 
 /** `group "name"`: targets built together. */
 export interface BakeGroup {
   readonly targets: readonly string[];
+  /** What the group is for (`docker buildx bake --list=targets` shows it). */
+  readonly description?: string;
 }
 
 /** `target "name"`: one `docker buildx build`. Paths are relative to where bake runs; `dockerfile` is relative to `context`. */
@@ -24,14 +28,22 @@ export interface BakeTarget {
   readonly 'cache-from'?: readonly string[];
   /** External cache destinations (`--cache-to`). */
   readonly 'cache-to'?: readonly string[];
+  /** The frontend method: `build` (default), `check`, `outline` or `targets` (`--call`). */
+  readonly call?: string;
   /** The build context: a directory or a URL (default `.`). */
   readonly context?: string;
   /** Named contexts (`--build-context`): a directory, `docker-image://ref`, a URL, or `target:<name>`. */
   readonly contexts?: Readonly<Record<string, string>>;
+  /** What the target is for (`docker buildx bake --list=targets` shows it). */
+  readonly description?: string;
   /** A Dockerfile's text, instead of `dockerfile`. */
   readonly 'dockerfile-inline'?: string;
   /** The Dockerfile, relative to the context (default `Dockerfile`). */
   readonly dockerfile?: string;
+  /** Privileges the build needs, which `docker buildx bake --allow` grants: `network.host`, `security.insecure`. */
+  readonly entitlements?: readonly string[];
+  /** Host names and their addresses for the build's containers (`--add-host`). */
+  readonly 'extra-hosts'?: Readonly<Record<string, string | null>>;
   /** Targets whose attributes this one takes first. */
   readonly inherits?: readonly string[];
   /** Image labels (`--label`). */
@@ -40,6 +52,8 @@ export interface BakeTarget {
   readonly matrix?: Readonly<Record<string, readonly unknown[]>>;
   /** The name of each target of a matrix. */
   readonly name?: string;
+  /** The network of every RUN step: `default`, `host` or `none` (`--network`). */
+  readonly network?: string;
   /** Stages built without the cache. */
   readonly 'no-cache-filter'?: readonly string[];
   /** Build every step again. */
@@ -52,12 +66,16 @@ export interface BakeTarget {
   readonly pull?: boolean;
   /** Secrets (`--secret`): `type=file,id=ID,src=PATH` or `type=env,id=ID,env=VAR`. */
   readonly secret?: readonly string[];
+  /** The size of /dev/shm for RUN steps, `128m` (`--shm-size`). */
+  readonly 'shm-size'?: string;
   /** SSH agent sockets or keys (`--ssh`). */
   readonly ssh?: readonly string[];
   /** Image names and tags (`--tag`). */
   readonly tags?: readonly string[];
   /** The stage to build (`--target`). */
   readonly target?: string;
+  /** Resource limits of RUN steps, `nofile=1024:1024` (`--ulimit`). */
+  readonly ulimits?: readonly string[];
 }
 
 /** A bake file in JSON: `docker-bake.json`. */
@@ -75,23 +93,30 @@ export const TARGET_ATTRIBUTES: Readonly<Record<keyof BakeTarget, Kind>> = Objec
   attest: 'strings',
   'cache-from': 'strings',
   'cache-to': 'strings',
+  call: 'string',
   context: 'string',
   contexts: 'map',
+  description: 'string',
   'dockerfile-inline': 'string',
   dockerfile: 'string',
+  entitlements: 'strings',
+  'extra-hosts': 'map',
   inherits: 'strings',
   labels: 'map',
   matrix: 'matrix',
   name: 'string',
+  network: 'string',
   'no-cache-filter': 'strings',
   'no-cache': 'boolean',
   output: 'strings',
   platforms: 'strings',
   pull: 'boolean',
   secret: 'strings',
+  'shm-size': 'string',
   ssh: 'strings',
   tags: 'strings',
   target: 'string',
+  ulimits: 'strings',
 });
 
 /** A target or group name bake accepts. */
@@ -155,14 +180,14 @@ export function checkBakeFile(value: unknown): string[] {
         const list = isRecord(group) ? group['targets'] : undefined;
         if (!Array.isArray(list) || !list.every((t) => typeof t === 'string')) problems.push(`group.${name}.targets: not a list of strings`);
         else for (const t of list) if (!(t in targets) && !(t in groups)) problems.push(`group.${name}: no target or group ${t}`);
-        if (isRecord(group)) for (const k of Object.keys(group)) if (k !== 'targets') problems.push(`group.${name}: unknown attribute "${k}"`);
+        if (isRecord(group)) for (const k of Object.keys(group)) if (k !== 'targets' && !(k === 'description' && typeof group[k] === 'string')) problems.push(`group.${name}: unknown attribute "${k}"`);
       }
     }
   }
   const variables = value['variable'];
   if (variables !== undefined) {
     if (!isRecord(variables)) problems.push('"variable" is not an object');
-    else for (const [name, v] of Object.entries(variables)) if (!isRecord(v) || Object.keys(v).some((k) => k !== 'default') || !(typeof v['default'] === 'string' || v['default'] === null || v['default'] === undefined)) problems.push(`variable.${name}: not { "default": string | null }`);
+    else for (const [name, v] of Object.entries(variables)) if (!isRecord(v) || Object.keys(v).some((k) => k !== 'default' && !(k === 'description' && typeof v[k] === 'string')) || !(typeof v['default'] === 'string' || v['default'] === null || v['default'] === undefined)) problems.push(`variable.${name}: not { "default": string | null }`);
   }
   return problems;
 }

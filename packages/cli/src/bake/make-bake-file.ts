@@ -22,9 +22,9 @@ function secretSpec(id: string, source: BuildSecretSource, bakeDir: string, conf
  * The bake file for the builds of a run, in the bake file format: a `default` group of every
  * target (and a group per top-level directory holding several), and per target its context and
  * Dockerfile (relative to the bake file's directory, the Dockerfile to the context, as bake reads
- * them), tags, platforms, args, the configured secrets its RUN steps mount, caches, and a
- * `target:` context for each image another target builds. Settings come from the configuration's
- * `build` key only, so the file is the same on every machine.
+ * them), tags, platforms, args, the configured secrets its RUN steps mount, caches, the network
+ * (with the `network.host` entitlement for `host`), and a `target:` context for each image
+ * another target builds. Settings come from the configuration's `build` key only, so the file is the same on every machine.
  *
  * @example
  * ```ts
@@ -54,6 +54,8 @@ export function bakeFile(builds: readonly PlannedBuild[], build: BuildConfig, ba
       ...(b.cacheFrom.length === 0 ? {} : { 'cache-from': b.cacheFrom }),
       ...(b.cacheTo.length === 0 ? {} : { 'cache-to': b.cacheTo }),
       ...(Object.keys(contexts).length === 0 ? {} : { contexts }),
+      // Bake asks for --allow network.host (or a yes on a terminal) before a host-network build.
+      ...(build.network === undefined || build.network === 'default' ? {} : { network: build.network, ...(build.network === 'host' ? { entitlements: ['network.host'] } : {}) }),
     };
   }
   const names = builds.map((b) => b.name);
