@@ -22,6 +22,14 @@ describe('an organisation preset built on Dockwright', () => {
     expect(text).toContain('HEALTHCHECK');
   });
 
+  it('lets its CA certificate into the build context, which the presets keep *.pem files out of', () => {
+    for (const result of [acmeNode(service, release), acmeGo({ module: 'acme.example/ledger', goVersion: '1.23', hasGoSum: true, commands: ['./cmd/api'] }, release)]) {
+      const patterns = result.dockerignore.patterns;
+      expect(patterns.indexOf('!acme-ca.pem')).toBeGreaterThan(patterns.indexOf('**/*.pem'));
+      expect(patterns.indexOf('**/*.pem')).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('refuses a release without a full commit id', () => {
     try {
       acmeNode(service, { ...release, revision: 'main' });

@@ -2,7 +2,7 @@
 // extra steps, on top of Dockwright's presets, without forking them. Publish it as
 // `@acme/dockwright-presets` and every team gets the same rules.
 import { DockwrightError, image, oci, type Stage } from '@dockwright/core';
-import { goPreset, nodePreset, type GoProject, type NodeProject, type PresetResult } from '@dockwright/presets';
+import { dockerignore, goPreset, nodePreset, type GoProject, type NodeProject, type PresetResult } from '@dockwright/presets';
 
 /** ACME's internal registry; base images are pinned by digest (refreshed by Renovate). */
 export const acmeImages = {
@@ -32,7 +32,13 @@ function labels(release: AcmeRelease): Record<string, string> {
 }
 
 // ACME's CA, so services trust internal TLS; shipped in every build context by ACME's template.
-const trustAcmeCa = (s: Stage<boolean>) => s.copy('acme-ca.pem', '/etc/ssl/certs/acme-ca.pem', { chmod: '644' });
+// A certificate is public: the waiver tells lint (DW4003 flags every *.pem as a possible key) so.
+const trustAcmeCa = (s: Stage<boolean>) =>
+  s.comment('dockwright:allow DW4003 a public CA certificate, not a key').copy('acme-ca.pem', '/etc/ssl/certs/acme-ca.pem', { chmod: '644' });
+
+// The presets keep `**/*.pem` (private keys) out of the build context; the CA certificate is
+// public and must get in, so the ignore file makes an exception for it, after that pattern.
+const withAcmeCa = (result: PresetResult): PresetResult => ({ ...result, dockerignore: dockerignore([...result.dockerignore.patterns, '!acme-ca.pem']) });
 
 /**
  * A Node service the ACME way.
@@ -43,13 +49,13 @@ const trustAcmeCa = (s: Stage<boolean>) => s.copy('acme-ca.pem', '/etc/ssl/certs
  * ```
  */
 export function acmeNode(project: NodeProject, release: AcmeRelease): PresetResult {
-  return nodePreset(project, {
+  return withAcmeCa(nodePreset(project, {
     images: { node: acmeImages.node },
     user: { uid: ACME_UID },
     labels: labels(release),
     healthcheck: { path: '/healthz' },
     runtimeSteps: (s) => trustAcmeCa(s).env({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/acme-ca.pem' }),
-  });
+  }));
 }
 
 /**
@@ -61,11 +67,11 @@ export function acmeNode(project: NodeProject, release: AcmeRelease): PresetResu
  * ```
  */
 export function acmeGo(project: GoProject, release: AcmeRelease, command?: string): PresetResult {
-  return goPreset(project, {
+  return withAcmeCa(goPreset(project, {
     images: { golang: acmeImages.golang },
     ...(command === undefined ? {} : { command }),
     tzdata: true,
     labels: labels(release),
     runtimeSteps: trustAcmeCa,
-  });
+  }));
 }

@@ -5,14 +5,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setCliEntry } from './cli-entry.js';
-import { commandSpecs, globalOptions, type CommandSpec } from './args/command-specs.js';
-import { parseArgs } from './args/parse-args.js';
+import { commandSpecs, globalOptions, type CommandSpec, type OptionSpec } from './args/command-specs.js';
+import { parseArgs, peekOutputFlags } from './args/parse-args.js';
+import { suggest } from './args/suggest.js';
 import { cliIssue } from './errors/cli-issue.js';
 import { isUsageError, UsageError } from './errors/usage-error.js';
 import { colors, wantsColor } from './output/colors.js';
 import { formatUsage } from './output/format-usage.js';
 import { helpText } from './output/help-text.js';
 import { processIo, type Io } from './output/io.js';
+import { JSON_SCHEMA_VERSION, printJson } from './output/json-documents.js';
+import { outputFailure } from './output/output-failure.js';
 import type { ParsedArgs } from './args/parse-args.js';
 
 type Command = (args: ParsedArgs, io: Io, cwd: string) => Promise<number>;
@@ -44,21 +47,32 @@ function version(): string {
   return String(pkg.version);
 }
 
-/** Splits `[global options] <command> [args]`, reading the global options before the command. */
+/**
+ * Splits `[global options] <command> [args]`, reading the global options before the command: a
+ * long option that takes a value (`--cwd dir`) takes the next word too; anything else starting
+ * with `-` (a flag, a group of short flags) is one word.
+ */
 function splitCommand(argv: readonly string[]): { before: string[]; command: string | undefined; after: string[] } {
-  const known = [...globalOptions, versionOption];
+  const known: readonly OptionSpec[] = [...globalOptions, versionOption];
   let i = 0;
   while (i < argv.length) {
     const word = argv[i] ?? '';
     if (!word.startsWith('-') || word === '-' || word === '--') break;
-    const spec = known.find((o) => word === `--${o.name}` || word === `-${o.short ?? ''}` || word.startsWith(`--${o.name}=`));
-    i += spec !== undefined && 'value' in spec && spec.value !== undefined && !word.includes('=') ? 2 : 1;
+    const spec = known.find((o) => word === `--${o.name}`);
+    i += spec?.value !== undefined ? 2 : 1;
   }
   return { before: argv.slice(0, i), command: argv[i], after: argv.slice(i + 1) };
 }
 
+/** An unknown command, with the one it most likely meant (by edit distance), or the list. */
+function unknownCommand(word: string): UsageError {
+  const names = commandSpecs.map((s) => s.name);
+  const near = suggest(word, names);
+  return new UsageError([cliIssue('DWC1001', `unknown command ${word}`, near === undefined ? `the commands are ${names.join(', ')}` : `did you mean \`dockwright ${near}\`?`)]);
+}
+
 function printUsageError(error: UsageError, io: Io, command: string | undefined): number {
-  if (io.json) io.out(`${JSON.stringify({ command: command ?? null, ok: false, exitCode: 2, issues: error.issues }, null, 2)}\n`);
+  if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: command ?? null, ok: false, exitCode: 2, issues: error.issues });
   else io.err(formatUsage(error.issues, io.errColors));
   return 2;
 }
@@ -73,34 +87,31 @@ function printUsageError(error: UsageError, io: Io, command: string | undefined)
  * ```
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const quiet = argv.includes('--quiet') || argv.includes('-q');
-  const io = processIo({ json, quiet });
+  const { json, quiet, noColor } = peekOutputFlags(argv);
+  const io = processIo({ json, quiet, noColor });
+  const help = (spec: CommandSpec | undefined) => helpText(spec, colors(!noColor && wantsColor(process.stdout, process.env)));
   const { before, command, after } = splitCommand(argv);
   try {
     const leading = parseArgs(before, [...globalOptions, versionOption]);
     if (leading.options['version'] === true) {
-      io.out(json ? `${JSON.stringify({ version: version() })}\n` : `${version()}\n`);
+      if (json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'version', version: version() });
+      else io.out(`${version()}\n`);
       return 0;
     }
     if (command === undefined || command === 'help' || leading.options['help'] === true) {
       const topic = command === 'help' ? after[0] : command;
       const spec = commandSpecs.find((s) => s.name === topic);
-      if (topic !== undefined && spec === undefined && command === 'help') {
-        throw new UsageError([cliIssue('DWC1001', `unknown command ${topic}`, `the commands are ${commandSpecs.map((s) => s.name).join(', ')}`)]);
-      }
-      io.out(helpText(spec, colors(wantsColor(process.stdout, process.env))));
+      if (topic !== undefined && spec === undefined && command === 'help') throw unknownCommand(topic);
+      io.out(help(spec));
       return 0;
     }
     const spec = commandSpecs.find((s) => s.name === command);
     if (spec === undefined) {
-      const names = commandSpecs.map((s) => s.name);
-      const near = names.find((n) => n.startsWith(command.slice(0, 2)));
-      throw new UsageError([cliIssue('DWC1001', `unknown command ${command}`, near === undefined ? `the commands are ${names.join(', ')}` : `did you mean \`dockwright ${near}\`?`)]);
+      throw unknownCommand(command);
     }
     const args = parseArgs([...before, ...after], [...spec.options, ...globalOptions], `dockwright ${spec.name}`);
     if (args.options['help'] === true) {
-      io.out(helpText(spec, colors(wantsColor(process.stdout, process.env))));
+      io.out(help(spec));
       return 0;
     }
     const cwd = resolve(typeof args.options['cwd'] === 'string' ? args.options['cwd'] : '.');
@@ -126,10 +137,18 @@ function isDirectory(path: string): boolean {
 }
 
 // `dockwright render --check | head` closes stdout early: stop quietly, not with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
+// Any other failure to write the output (`> /dev/full`, a closed descriptor) is a coded error.
+for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (name === 'stdout') {
+      try {
+        process.stderr.write(outputFailure(name, error, colors(!peekOutputFlags(process.argv).noColor && wantsColor(process.stderr, process.env))));
+      } catch {
+        // stderr cannot be written either: the exit code is all that is left.
+      }
+    }
+    process.exit(1);
   });
 }
 

@@ -6,3 +6,22 @@ export type { TargetExport, TargetEntry, PresetLike, DockerignoreSource } from '
 export { cliCodes } from './errors/cli-codes.js';
 export type { CliCode, CliCodeInfo } from './errors/cli-codes.js';
 export type { CliIssue } from './errors/cli-issue.js';
+export { JSON_SCHEMA_VERSION } from './output/json-schema-version.js';
+export type {
+  JsonDocument,
+  JsonDocumentBase,
+  RenderDocument,
+  PrintDocument,
+  LintDocument,
+  FmtDocument,
+  FmtFileReport,
+  ImportDocument,
+  LockDocument,
+  UsageErrorDocument,
+  VersionDocument,
+} from './output/json-documents.js';
+export type { RenderReport, TargetReport, FileReport, FileStatus, OrphanReport, OrphanStatus } from './output/render-report.js';
+export type { LockReport, ImageReport, LockStatus } from './lock/lock-report.js';
+export type { FailedTarget } from './lock/collect-locks.js';
+export type { PrintResult } from './render/run-print.js';
+export type { Phase } from './render/planned-file.js';

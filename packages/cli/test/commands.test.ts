@@ -19,7 +19,7 @@ const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8
 describe('--version and --help', () => {
   it('--version and -v print the version from package.json', async () => {
     for (const flag of ['--version', '-v']) expect(await runCli(cli, [flag], packageDir)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
-    expect(JSON.parse((await runCli(cli, ['--version', '--json'], packageDir)).stdout)).toEqual({ version });
+    expect(JSON.parse((await runCli(cli, ['--version', '--json'], packageDir)).stdout)).toEqual({ schemaVersion: 1, command: 'version', version });
   });
 
   it('with no command, --help and `help` print the overview', async () => {
@@ -72,7 +72,7 @@ describe('print', () => {
   it('--json gives the text and where render writes it', async () => {
     const dir = makeProject({ 'api/app.dockerfile.ts': fixtures.good });
     const run = await runCli(cli, ['print', '--json', 'api/app.dockerfile.ts'], dir);
-    expect(JSON.parse(run.stdout)).toEqual({ command: 'print', exitCode: 0, ok: true, file: 'api/app.dockerfile.ts', path: 'api/Dockerfile', kind: 'dockerfile', content: fixtures.goodRendered, warnings: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: 1, command: 'print', exitCode: 0, ok: true, file: 'api/app.dockerfile.ts', path: 'api/Dockerfile', kind: 'dockerfile', content: fixtures.goodRendered, warnings: [] });
   });
 
   it('a list needs --path; --dockerignore prints the ignore file', async () => {
@@ -209,6 +209,7 @@ describe('output', () => {
     const run = await runCli(cli, ['render', '--json'], dir);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
+      schemaVersion: 1,
       command: 'render',
       check: false,
       ok: true,

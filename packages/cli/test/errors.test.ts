@@ -171,7 +171,8 @@ describe('writing', () => {
     expect((await runCli(cli, ['render'], dir)).stdout).toBe('✔ 1 target: 1 unchanged\n');
     const after = statSync(join(dir, 'Dockerfile'));
     expect([after.ino, after.mtimeMs]).toEqual([inode.ino, inode.mtimeMs]);
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM edited:1\n');
+    // Edited by hand below its generated header (a file without one is refused: overwrite.test.ts).
+    writeFileSync(join(dir, 'Dockerfile'), fixtures.goodRendered.replace('USER 10001', 'USER 0'));
     expect((await runCli(cli, ['render'], dir)).stdout).toBe('updated Dockerfile\n✔ 1 target: 1 updated\n');
     expect(statSync(join(dir, 'Dockerfile')).ino).not.toBe(inode.ino);
     expect(readdirSync(dir)).toEqual(before);
@@ -208,7 +209,7 @@ describe('usage errors exit 2 and render nothing', () => {
 
   const cases: [string, string[], string][] = [
     ['an unknown command', ['rendr'], '✖ DWC1001 unknown command rendr\n  → did you mean `dockwright render`?\n'],
-    ['help for an unknown command', ['help', 'frobnicate'], '✖ DWC1001 unknown command frobnicate\n  → the commands are render, print, lint, fmt, import, lock\n'],
+    ['help for an unknown command', ['help', 'frobnicate'], '✖ DWC1001 unknown command frobnicate\n  → the commands are render, print, lint, fmt, import, lock, init, build, bake\n'],
     ['an unknown option', ['render', '--chek'], '✖ DWC1002 unknown option --chek\n  → did you mean --check? (run `dockwright render --help` for the options)\n'],
     ['an unknown global option', ['--verbose', 'render'], '✖ DWC1002 unknown option --verbose\n  → run `dockwright --help` for the options\n'],
     ['an option without its value', ['render', '--cwd'], '✖ DWC1003 --cwd needs a value\n  → write --cwd <dir>\n'],
@@ -236,6 +237,7 @@ describe('usage errors exit 2 and render nothing', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
+      schemaVersion: 1,
       command: 'render',
       ok: false,
       exitCode: 2,

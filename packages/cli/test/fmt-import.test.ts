@@ -113,7 +113,11 @@ const stage1 = stage('stage-1')
 
 export default dockerfile(stage1);
 `);
-    expect(run.stderr).toBe("! Dockerfile: 1 instruction kept as raw(..., 'imported as is')\n");
+    expect(run.stderr).toBe(
+      "! Dockerfile: 1 instruction kept as raw(..., 'imported as is')\n" +
+        '  Dockerfile:1: the stage has no name; the builder names every stage, so it is written AS stage-1 (refer to it as --target stage-1)\n' +
+        '  Dockerfile:2: kept as raw(): no builder call writes it as it is\n',
+    );
   });
 
   it('refuses a missing argument, a second file and a missing file; exit 2', async () => {

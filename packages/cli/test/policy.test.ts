@@ -198,6 +198,7 @@ describe('a broken policy file', () => {
     const run = await runCli(cli, ['render', '--json'], dir);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
+      schemaVersion: 1,
       command: 'render',
       ok: false,
       exitCode: 2,

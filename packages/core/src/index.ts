@@ -20,6 +20,7 @@ export type { StageSource } from './builder/stage-source.js';
 
 // Lock: image digests from dockwright.lock.yaml (written by `dockwright lock`).
 export { emptyLockfile, formatLockfile, parseLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
+export { lockfileJsonSchema, LOCKFILE_SCHEMA_ID } from './lock/lock-schema.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
 export { imageReferences, lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
 export type { ImageReference, LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
@@ -57,6 +58,7 @@ export { lint, lintDockerfile } from './lint/lint.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { LintDiagnostic } from './lint/lint-diagnostic.js';
 export type { LintOptions, RuleSetting } from './lint/lint-options.js';
+export { LABEL_TYPES, type LabelType } from './rules/instructions/label-schema.js';
 export { rules } from './rules/catalogue.js';
 export { DEFAULT_FORBIDDEN_PACKAGES } from './rules/packages/forbidden-package.js';
 export type { Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';

@@ -9,6 +9,7 @@ import {
   formatIssues,
   image,
   isDockwrightError,
+  lintDockerfile,
   platformArgs,
   scratch,
   secretMount,
@@ -225,7 +226,22 @@ describe('instructions', () => {
       "✖ DW6001 CMD in shell form (stage "app", CMD #1)
         → write it as an array: .cmd(['node', 'server.js'])"
     `);
+    // The fix is the command the user wrote, as an array, not a canned one.
+    expect(only(untyped(base()).cmd('python app.py --port 80').user('1'))).toMatchInlineSnapshot(`
+      "✖ DW6001 CMD in shell form (stage "app", CMD #1)
+        → write it as an array: .cmd(['python', 'app.py', '--port', '80'])"
+    `);
+    expect(problems(untyped(base()).entrypoint("node 'my app.js'").user('1'))[0]?.hint).toBe("write it as an array: .entrypoint(['node', 'my app.js'])");
+    // A command that needs the shell is told to call it explicitly, with its text as it is.
+    expect(problems(untyped(base()).cmd('npm run migrate && exec node $ENTRY').user('1'))[0]?.hint).toBe(
+      "write it as an array; it uses the shell, so call it explicitly (better: a script that ends in exec): .cmd(['/bin/sh', '-c', 'npm run migrate && exec node $ENTRY'])",
+    );
+    expect(problems(untyped(base()).cmd("echo it's").user('1'))[0]?.hint).toContain(".cmd(['/bin/sh', '-c', 'echo it\\'s'])");
     expect(problems(untyped(base()).entrypoint('node').user('1')).map((i) => i.code)).toEqual(['DW6001']);
+    // lint gives the same fix in Dockerfile terms.
+    const hints = (text: string) => lintDockerfile(`FROM debian:12.8-slim\nUSER 1\n${text}\n`).filter((d) => d.rule === 'DW6001').map((d) => d.hint);
+    expect(hints('CMD python app.py --port 80')).toEqual(['write it in JSON form: CMD ["python", "app.py", "--port", "80"]']);
+    expect(hints('ENTRYPOINT exec node $ENTRY | tee log')).toEqual(['write it in JSON form; it uses the shell, so call it explicitly (better: a script that ends in exec): ENTRYPOINT ["/bin/sh", "-c", "exec node $ENTRY | tee log"]']);
     expect(problems(untyped(base()).healthcheck('curl localhost').user('1')).map((i) => i.code)).toEqual(['DW6001']);
   });
   it('DW6002 a second CMD, ENTRYPOINT or HEALTHCHECK', () => {
@@ -280,8 +296,8 @@ describe('instructions', () => {
         → use letters, digits and _, not starting with a digit"
     `);
   });
-  it('DW6010 invalid label key and empty label', () => {
-    expect(problems(base().label({ 'Com.Example': 'x', 'com.example.empty': '' }).user('1')).map((i) => i.code)).toEqual(['DW6010', 'DW6010']);
+  it('DW6010 invalid label key and a key in Docker\'s namespace; an empty value is fine', () => {
+    expect(problems(base().label({ 'Com.Example': 'x', 'com.docker.x': 'y', 'com.example.empty': '' }).user('1')).map((i) => i.code)).toEqual(['DW6010', 'DW6010']);
   });
   it('DW6011 ENV refers to a variable set in the same ENV', () => {
     const home = { kind: 'ImageEnv', name: 'APP_HOME' } as const;

@@ -3,7 +3,7 @@
 // policy files (`loadPolicy`, `parsePolicy`, `findPolicyFile`) is in the main entry.
 export { policySchema } from './schema/policy-schema.js';
 export type { PolicyInput, PackageSetInput, RuleSeverity } from './schema/policy-schema.js';
-export { policyJsonSchema } from './schema/json-schema.js';
+export { policyJsonSchema, POLICY_SCHEMA_ID } from './schema/json-schema.js';
 export { policyRules } from './schema/policy-rules.js';
 export type { PolicyRule } from './schema/policy-rules.js';
 export { DEFAULT_FORBIDDEN_PACKAGES, DEFAULT_BUILD_TOOLS, DEFAULT_BUILD_IMAGES } from './schema/defaults.js';

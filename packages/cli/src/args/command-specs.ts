@@ -24,6 +24,7 @@ export const globalOptions: readonly OptionSpec[] = Object.freeze([
   { name: 'cwd', value: 'dir', description: 'run as if started in <dir>' },
   { name: 'json', description: 'print one JSON document on stdout instead of text' },
   { name: 'quiet', short: 'q', description: 'print only problems' },
+  { name: 'no-color', description: 'never colour the output (as NO_COLOR=1 does)' },
   { name: 'help', short: 'h', description: 'show help' },
 ]);
 
@@ -40,11 +41,13 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'through a temporary file renamed over it.',
       'Each Dockerfile is checked against the nearest dockwright.policy.yaml, if there is one.',
       'A generated file whose target module is gone, or no longer writes it, is reported (DWC3006).',
+      'A file there that dockwright did not write, or a symbolic link, is left alone (DWC3008) unless --force.',
     ],
     options: [
       { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file, list generated files without a target, and exit 1 if there is one' },
       { name: 'prune', description: 'also delete generated files whose target module is gone or no longer writes them' },
       { name: 'watch', description: 'render again each time a target module, a file it imports, the configuration or a policy changes' },
+      { name: 'force', description: 'overwrite a Dockerfile or ignore file dockwright did not write, and replace a symbolic link with the file (refused otherwise, DWC3008)' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
     examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune', 'dockwright render --watch'],
@@ -68,10 +71,15 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'Lints each file given, every Dockerfile (Dockerfile, Dockerfile.<name>, <name>.Dockerfile)',
       'under each directory given (default: the current directory), or stdin for `-`. Exits 1 when',
       'a finding is an error. A `# dockwright:allow DWxxxx <reason>` comment above an instruction',
-      'waives that rule there.',
+      'waives that rule there; so do `# hadolint ignore=DL3008` and BuildKit\'s `# check=skip=...`',
+      'for their twins. --from-hadolint reads a .hadolint.yaml (ignored, override, trustedRegistries,',
+      'label-schema, strict-labels, failure-threshold, no-fail) on top of the policy.',
     ],
-    options: [{ name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' }],
-    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -'],
+    options: [
+      { name: 'format', value: 'format', description: 'text (default), json, or sarif (SARIF 2.1.0, for code scanning)' },
+      { name: 'from-hadolint', value: 'file', description: 'also apply a hadolint configuration file, such as .hadolint.yaml' },
+    ],
+    examples: ['dockwright lint', 'dockwright lint services/api/Dockerfile', 'dockwright lint --format sarif > dockwright.sarif', 'cat Dockerfile | dockwright lint -', 'dockwright lint --from-hadolint .hadolint.yaml'],
   },
   {
     name: 'fmt',

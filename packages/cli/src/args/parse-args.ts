@@ -1,6 +1,7 @@
 import { cliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { OptionSpec } from './command-specs.js';
+import { suggest } from './suggest.js';
 
 /** Parsed arguments: positional words, and option values by name (`true` for a flag). */
 export interface ParsedArgs {
@@ -10,31 +11,10 @@ export interface ParsedArgs {
   readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The closest known name within two edits, for "did you mean". */
-function closest(word: string, names: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of names) {
-    const d = distance(word, name);
-    if (d <= 2 && (best === undefined || d < best.distance)) best = { name, distance: d };
-  }
-  return best?.name;
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
-
 /**
- * Parses `--name`, `--name value`, `--name=value`, `-x` and `--` against the options a command
- * takes. An unknown option or a missing value throws a UsageError (exit 2).
+ * Parses `--name`, `--name value`, `--name=value`, `-x`, grouped short flags (`-qh`), and `--`
+ * against the options a command takes. An unknown option or a missing value throws a
+ * UsageError (exit 2).
  *
  * @example
  * ```ts
@@ -57,11 +37,14 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       positionals.push(word);
       continue;
     }
-    const long = word.startsWith('--');
-    const [key = '', inline] = long ? splitOnce(word.slice(2), '=') : [word.slice(1), undefined];
-    const spec = specs.find((s) => (long ? s.name === key : s.short === key));
+    if (!word.startsWith('--')) {
+      i = readShortGroup(argv, i, specs, options, lists, help);
+      continue;
+    }
+    const [key = '', inline] = splitOnce(word.slice(2), '=');
+    const spec = specs.find((s) => s.name === key);
     if (spec === undefined) {
-      const suggestion = long ? closest(key, specs.map((s) => s.name)) : undefined;
+      const suggestion = suggest(key, specs.map((s) => s.name));
       throw new UsageError([cliIssue('DWC1002', `unknown option ${word}`, suggestion === undefined ? help : `did you mean --${suggestion}? (${help})`)]);
     }
     if (spec.value === undefined) {
@@ -70,9 +53,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       continue;
     }
     const value = inline ?? argv[i + 1];
-    if (value === undefined || (inline === undefined && value.startsWith('-'))) {
-      throw new UsageError([cliIssue('DWC1003', `--${spec.name} needs a value`, `write --${spec.name} <${spec.value}>`)]);
-    }
+    if (value === undefined || (inline === undefined && value.startsWith('-'))) throw missingValue(spec);
     if (inline === undefined) i += 1;
     options[spec.name] = value;
     if (spec.multiple === true) (lists[spec.name] ??= []).push(value);
@@ -83,4 +64,70 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
 function splitOnce(text: string, separator: string): [string, string | undefined] {
   const at = text.indexOf(separator);
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function missingValue(spec: OptionSpec): UsageError {
+  return new UsageError([cliIssue('DWC1003', `--${spec.name} needs a value`, `write --${spec.name} <${spec.value ?? 'value'}>`)]);
+}
+
+/**
+ * Reads `-x`, or a group of short options `-qh` as `-q -h`, at `argv[at]`, as POSIX utilities
+ * do: a letter that takes a value takes the rest of the word (`-Cdir`) or else the next word.
+ * Returns the index of the last word read.
+ */
+function readShortGroup(argv: readonly string[], at: number, specs: readonly OptionSpec[], options: Record<string, string | true>, lists: Record<string, string[]>, help: string): number {
+  const word = argv[at] ?? '';
+  const letters = word.slice(1);
+  // `-check` is far more often --check mistyped than -c with the value "heck".
+  if (letters.length > 1 && specs.some((s) => s.name === letters)) {
+    throw new UsageError([cliIssue('DWC1002', `unknown option ${word}`, `did you mean --${letters}? (${help})`)]);
+  }
+  for (let k = 0; k < letters.length; k += 1) {
+    const letter = letters[k] ?? '';
+    const spec = specs.find((s) => s.short === letter);
+    if (spec === undefined) {
+      const shown = letters.length === 1 ? word : `-${letter} (in ${word})`;
+      const long = letters.length > 1 ? suggest(letters, specs.map((s) => s.name)) : undefined;
+      throw new UsageError([cliIssue('DWC1002', `unknown option ${shown}`, long === undefined ? help : `did you mean --${long}? (${help})`)]);
+    }
+    if (spec.value === undefined) {
+      options[spec.name] = true;
+      continue;
+    }
+    const rest = letters.slice(k + 1);
+    const next = argv[at + 1];
+    if (rest === '' && (next === undefined || next.startsWith('-'))) throw missingValue(spec);
+    const value = rest === '' ? (next as string) : rest;
+    options[spec.name] = value;
+    // `-t a -t b` repeats as `--tag a --tag b` does.
+    if (spec.multiple === true) (lists[spec.name] ??= []).push(value);
+    return rest === '' ? at + 1 : at;
+  }
+  return at;
+}
+
+/** The output options, known before the arguments are parsed, so that even a usage error is printed as asked. */
+export interface OutputFlags {
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly noColor: boolean;
+}
+
+/**
+ * Looks for `--json`, `--quiet` / `-q` (also inside a group such as `-qh`) and `--no-color`
+ * before any `--`, without parsing the rest.
+ *
+ * @example
+ * ```ts
+ * peekOutputFlags(['render', '-qh']); // { json: false, quiet: true, noColor: false }
+ * ```
+ */
+export function peekOutputFlags(argv: readonly string[]): OutputFlags {
+  const end = argv.indexOf('--');
+  const words = end < 0 ? argv : argv.slice(0, end);
+  return {
+    json: words.includes('--json'),
+    quiet: words.some((w) => w === '--quiet' || /^-[A-Za-z]*q[A-Za-z]*$/.test(w)),
+    noColor: words.includes('--no-color'),
+  };
 }

@@ -7,16 +7,11 @@ import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import { findDockerfiles } from '../lint/find-dockerfiles.js';
 import type { Io } from '../output/io.js';
+import { JSON_SCHEMA_VERSION, printJson, type FmtFileReport } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 /** What `fmt` did with one file. */
-interface FmtFile {
-  readonly file: string;
-  /** `formatted`: rewritten; `unchanged`: already canonical; `unformatted`: --check found a difference; `failed`: see issues. */
-  readonly status: 'formatted' | 'unchanged' | 'unformatted' | 'failed';
-  readonly diff?: string;
-  readonly issues?: readonly CliIssue[];
-}
+type FmtFile = FmtFileReport;
 
 /** Parse problems as CLI issues located `file:line:column`. */
 function located(file: string, issues: readonly ParseIssue[]): CliIssue[] {
@@ -63,11 +58,12 @@ export async function fmtCommand(args: ParsedArgs, io: Io, cwd: string): Promise
   const files = await resolveFiles(cwd, args.positionals);
   // Core is TypeScript in a source checkout; the loader lets it be imported there too.
   await registerLoader();
-  const [{ format }, { writeAtomic }, { unifiedDiff }, { formatLocated }] = await Promise.all([
+  const [{ format }, { writeAtomic }, { unifiedDiff }, { formatLocated }, { colorDiff }] = await Promise.all([
     import('@dockwright/core'),
     import('../files/write-atomic.js'),
     import('../files/unified-diff.js'),
     import('../output/format-located.js'),
+    import('../output/color-diff.js'),
   ]);
   const results: FmtFile[] = [];
   for (const path of files) {
@@ -100,13 +96,13 @@ export async function fmtCommand(args: ParsedArgs, io: Io, cwd: string): Promise
   const unformatted = results.filter((r) => r.status === 'unformatted').length;
   const exitCode = failed > 0 || unformatted > 0 ? 1 : 0;
   if (io.json) {
-    io.out(`${JSON.stringify({ command: 'fmt', check, ok: exitCode === 0, exitCode, files: results }, null, 2)}\n`);
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'fmt', check, ok: exitCode === 0, exitCode, files: results });
     return exitCode;
   }
   const c = io.outColors;
   for (const r of results) {
-    if (r.status === 'formatted' && !io.quiet) io.out(`formatted ${r.file}\n`);
-    if (r.status === 'unformatted') io.out(r.diff ?? '');
+    if (r.status === 'formatted' && !io.quiet) io.out(`${c.green('formatted')} ${r.file}\n`);
+    if (r.status === 'unformatted') io.out(colorDiff(r.diff ?? '', c));
     if (r.status === 'failed') io.err(`${io.errColors.red('✖')} ${r.file} was not formatted\n${formatLocated(r.issues ?? [], io.errColors, '  ')}`);
   }
   const counts = (['formatted', 'unchanged', 'unformatted', 'failed'] as const)

@@ -5,6 +5,7 @@ import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import type { Io } from '../output/io.js';
+import { JSON_SCHEMA_VERSION, printJson } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 /**
@@ -34,19 +35,19 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
     text = await readFile(path, 'utf8');
   } catch (error) {
     const issue = cliIssue('DWC3004', `cannot read ${file}: ${(error as Error).message}`, 'check that the file is readable');
-    if (io.json) io.out(`${JSON.stringify({ command: 'import', ok: false, exitCode: 1, file, issues: [issue] }, null, 2)}\n`);
+    if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: false, exitCode: 1, file, issues: [issue] });
     else io.err(formatLocated([issue], io.errColors));
     return 1;
   }
   const result = importDockerfile(text);
   if (!result.ok) {
     const issues: CliIssue[] = result.errors.map((e) => ({ code: e.code, message: e.message, hint: e.hint, path: {}, location: `${file}:${e.range.start.line}:${e.range.start.column}` }));
-    if (io.json) io.out(`${JSON.stringify({ command: 'import', ok: false, exitCode: 1, file, issues }, null, 2)}\n`);
+    if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: false, exitCode: 1, file, issues });
     else io.err(`${io.errColors.red('✖')} ${file} was not imported\n${formatLocated(issues, io.errColors, '  ')}`);
     return 1;
   }
   if (io.json) {
-    io.out(`${JSON.stringify({ command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped }, null, 2)}\n`);
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped, notes: result.notes });
     return 0;
   }
   io.out(result.source);
@@ -55,5 +56,7 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
     if (result.skipped.length > 0) notes.push(`${result.skipped.length} not imported (see the comments in the output)`);
     io.err(`${io.errColors.yellow('!')} ${file}: ${notes.join('; ')}\n`);
   }
+  // Each place where the module's Dockerfile is not the input line for line, and why.
+  if (!io.quiet) for (const note of result.notes) io.err(`  ${file}:${note.line}: ${note.message}\n`);
   return 0;
 }

@@ -6,11 +6,44 @@ import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import { findDockerfiles } from '../lint/find-dockerfiles.js';
 import type { LintedFile } from '../lint/sarif.js';
+import type { LintOptions } from '@dockwright/core';
+import type { HadolintConfig } from '@dockwright/policy';
 import type { Io } from '../output/io.js';
+import { JSON_SCHEMA_VERSION, printJson } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** The hadolint configuration named by --from-hadolint, read; a problem in it is a usage error (exit 2). */
+async function readHadolint(option: string | boolean | undefined, cwd: string): Promise<HadolintConfig | undefined> {
+  if (option === undefined) return undefined;
+  if (option === true || option === '') throw new UsageError([cliIssue('DWC1003', '--from-hadolint needs a file', 'write --from-hadolint .hadolint.yaml')]);
+  const full = resolve(cwd, option as string);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch {
+    throw new UsageError([cliIssue('DWC1004', `no such file: ${option as string}`, 'check the path; it is relative to the working directory (--cwd)')]);
+  }
+  const { issueLocation, readHadolintConfig } = await import('@dockwright/policy');
+  const read = readHadolintConfig(text, displayPath(cwd, full));
+  if (read.ok) return read.config;
+  const [first, ...rest] = read.issues.map((i) => Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: {}, location: issueLocation(i) }) as CliIssue);
+  throw new UsageError([first as CliIssue, ...rest]);
+}
+
+/** The policy's options with a hadolint configuration on top: its levels win, its lists are added. */
+function withHadolint(policy: LintOptions, hadolint: LintOptions | undefined): LintOptions {
+  if (hadolint === undefined) return policy;
+  return {
+    ...policy,
+    ...hadolint,
+    rules: { ...policy.rules, ...hadolint.rules },
+    ...(policy.allowedRegistries !== undefined || hadolint.allowedRegistries !== undefined ? { allowedRegistries: [...(policy.allowedRegistries ?? []), ...(hadolint.allowedRegistries ?? [])] } : {}),
+    ...(policy.requiredLabels !== undefined || hadolint.requiredLabels !== undefined ? { requiredLabels: [...new Set([...(policy.requiredLabels ?? []), ...(hadolint.requiredLabels ?? [])])] } : {}),
+  };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -57,14 +90,20 @@ function resolveFiles(cwd: string, paths: readonly string[]): string[] {
  */
 export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
   const given = args.options['format'];
-  const format: Format = io.json ? 'json' : given === undefined || given === true ? 'text' : (given as Format);
-  if (!FORMATS.includes(format)) throw new UsageError([cliIssue('DWC1003', `--format ${String(given)} is not a format`, `write --format ${FORMATS.join(', --format ')}`)]);
+  const asked = given === undefined || given === true ? undefined : given;
+  if (asked !== undefined && !FORMATS.includes(asked as Format)) throw new UsageError([cliIssue('DWC1003', `--format ${asked} is not a format`, `write --format ${FORMATS.join(', --format ')}`)]);
+  // --json asks for lint's JSON document; another --format asks for another document on the same stdout.
+  if (io.json && asked !== undefined && asked !== 'json') {
+    throw new UsageError([cliIssue('DWC1003', `--json and --format ${asked} ask for two different outputs`, asked === 'sarif' ? 'write --format sarif alone for SARIF, or --json alone for the JSON report' : `write --json alone, or --format ${asked} alone`)]);
+  }
+  const format: Format = io.json ? 'json' : ((asked as Format | undefined) ?? 'text');
   const files = resolveFiles(cwd, args.positionals);
   // In this workspace @dockwright/core is TypeScript source; the loader reads it as render does.
   await registerLoader();
   // Each file is judged by the nearest dockwright.policy.yaml, as render does.
   const { lintPolicies } = await import('../lint/lint-policies.js');
   const policies = await lintPolicies(files, cwd);
+  const hadolint = await readHadolint(args.options['from-hadolint'], cwd);
   const { codes, formatDiagnostics, lintDockerfile, rules } = await import('@dockwright/core');
   const linted: LintedFile[] = [];
   const unreadable: CliIssue[] = [];
@@ -78,12 +117,15 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
       unreadable.push(cliIssue('DWC3004', `cannot read ${shown} (${reason})`, 'check that it is a readable file', {}, shown));
       continue;
     }
-    linted.push({ file: shown, diagnostics: lintDockerfile(text, policies.get(file)?.options ?? {}) });
+    linted.push({ file: shown, diagnostics: lintDockerfile(text, withHadolint(policies.get(file)?.options ?? {}, hadolint?.options)) });
   }
   const all = linted.flatMap((f) => f.diagnostics);
   const count = (severity: string) => all.filter((d) => d.severity === severity).length;
   const summary = { files: linted.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
-  const exitCode = summary.errors > 0 || unreadable.length > 0 ? 1 : 0;
+  const threshold = hadolint?.failureThreshold ?? 'error';
+  const failing = threshold === 'none' ? 0 : threshold === 'error' ? summary.errors : threshold === 'warning' ? summary.errors + summary.warnings : all.length;
+  const exitCode = failing > 0 || unreadable.length > 0 ? 1 : 0;
+  if (hadolint !== undefined && !io.quiet && format === 'text') for (const note of hadolint.notes) io.err(`note: ${note}\n`);
   if (format === 'sarif') {
     const { toSarif } = await import('../lint/sarif.js');
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -91,13 +133,17 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
     const parseCodes = Object.entries(codes).filter(([id]) => id.startsWith('DW0')).map(([id, info]) => ({ id, title: info.title, twins: info.twins, level: 'error' as const }));
     io.out(`${JSON.stringify(toSarif(linted, [...parseCodes, ...rules], version), null, 2)}\n`);
   } else if (format === 'json') {
-    io.out(`${JSON.stringify({ command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable }, null, 2)}\n`);
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable });
   } else {
+    const { colorDiagnostics } = await import('../output/color-diagnostics.js');
+    const c = io.outColors;
     for (const f of linted) {
       const shown = io.quiet ? f.diagnostics.filter((d) => d.severity !== 'info') : f.diagnostics;
-      if (shown.length > 0) io.out(`${formatDiagnostics(shown, f.file)}\n`);
+      if (shown.length > 0) io.out(`${colorDiagnostics(formatDiagnostics(shown, f.file), c)}\n`);
     }
-    if (!io.quiet) io.out(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
+    const errors = plural(summary.errors, 'error');
+    const warnings = plural(summary.warnings, 'warning');
+    if (!io.quiet) io.out(`${summary.errors > 0 ? c.red(errors) : errors}, ${summary.warnings > 0 ? c.yellow(warnings) : warnings}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
   }
   if (format !== 'json') {
     const { formatUsage } = await import('../output/format-usage.js');

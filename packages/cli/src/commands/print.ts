@@ -2,6 +2,7 @@ import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { Io } from '../output/io.js';
+import { JSON_SCHEMA_VERSION, printJson } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
 
 /**
@@ -22,7 +23,7 @@ export async function printCommand(args: ParsedArgs, io: Io, cwd: string): Promi
   const path = args.options['path'];
   const result = await runPrint({ cwd, file, dockerignore: args.options['dockerignore'] === true, ...(typeof path === 'string' ? { path } : {}) });
   if (io.json) {
-    io.out(`${JSON.stringify({ command: 'print', exitCode: result.ok ? 0 : 1, ...result }, null, 2)}\n`);
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'print', exitCode: result.ok ? 0 : 1, ...result });
     return result.ok ? 0 : 1;
   }
   if (result.warnings.length > 0) io.err(formatWarnings(result.file, result.policy ?? 'the policy', result.warnings, io.errColors));

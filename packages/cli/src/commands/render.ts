@@ -17,7 +17,9 @@ import { registerLoader } from '../targets/module-loader.js';
 export async function renderCommand(args: ParsedArgs, io: Io, cwd: string): Promise<number> {
   const check = args.options['check'] === true;
   const prune = args.options['prune'] === true;
+  const force = args.options['force'] === true;
   if (check && prune) throw new UsageError([cliIssue('DWC1003', '--check and --prune cannot be used together', 'check in CI with --check, which writes and deletes nothing; delete leftover files with `dockwright render --prune`')]);
+  if (check && force) throw new UsageError([cliIssue('DWC1003', '--check and --force cannot be used together', '--check writes nothing; --force lets render overwrite files it did not write')]);
   if (args.options['watch'] === true) {
     if (check || prune) throw new UsageError([cliIssue('DWC1003', `--watch cannot be used with --${check ? 'check' : 'prune'}`, 'watch with `dockwright render --watch`; check once with `dockwright render --check`')]);
     const { runWatch, optionArgs } = await import('../watch/run-watch.js');
@@ -26,7 +28,7 @@ export async function renderCommand(args: ParsedArgs, io: Io, cwd: string): Prom
   await registerLoader();
   const [{ runRender }, { printRenderReport }] = await Promise.all([import('../render/run-render.js'), import('../output/print-render-report.js')]);
   const config = args.options['config'];
-  const report = await runRender({ cwd, paths: args.positionals, check, prune, ...(typeof config === 'string' ? { config } : {}) }, io);
+  const report = await runRender({ cwd, paths: args.positionals, check, prune, force, ...(typeof config === 'string' ? { config } : {}) }, io);
   printRenderReport(report, io);
   return report.exitCode;
 }

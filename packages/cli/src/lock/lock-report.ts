@@ -1,5 +1,6 @@
 import type { CliIssue } from '../errors/cli-issue.js';
 import type { FailedTarget } from './collect-locks.js';
+import type { JSON_SCHEMA_VERSION } from '../output/json-schema-version.js';
 
 /**
  * What happened to one image: when locking `added`, `updated`, `unchanged` (resolved again, same
@@ -23,6 +24,8 @@ export interface ImageReport {
 
 /** The result of `dockwright lock`, and the document `--json` prints. */
 export interface LockReport {
+  /** The version of this document's shape (see docs/cli.md, "JSON output"). */
+  readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
   readonly command: 'lock';
   readonly mode: 'lock' | 'update' | 'check';
   readonly ok: boolean;

@@ -14,6 +14,7 @@ import { mapConcurrent } from '../render/map-concurrent.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
 import { mergeLocks, targetLocks, type CollectedLock, type FailedTarget } from './collect-locks.js';
 import type { ImageReport, LockReport } from './lock-report.js';
+import { JSON_SCHEMA_VERSION } from '../output/json-schema-version.js';
 import { lockfilePath, readLockfile } from './read-lockfile.js';
 
 /** The options of `dockwright lock`. */
@@ -182,5 +183,5 @@ export async function runLock(options: LockOptions, io: Io): Promise<LockReport>
       }
     }
   }
-  return { command: 'lock', mode, ok, exitCode: ok ? 0 : 1, lockfile: displayPath(cwd, read.path), written, images, targets: failedTargets, issues };
+  return { schemaVersion: JSON_SCHEMA_VERSION, command: 'lock', mode, ok, exitCode: ok ? 0 : 1, lockfile: displayPath(cwd, read.path), written, images, targets: failedTargets, issues };
 }

@@ -13,7 +13,8 @@ export interface Io {
 }
 
 /**
- * The Io of the running process: colour per stream by TTY, `NO_COLOR` and `FORCE_COLOR`.
+ * The Io of the running process: colour per stream by TTY, `NO_COLOR` and `FORCE_COLOR`, and
+ * never with `--json` or `--no-color`.
  *
  * @example
  * ```ts
@@ -21,12 +22,13 @@ export interface Io {
  * io.out('hello\n');
  * ```
  */
-export function processIo(options: { readonly json: boolean; readonly quiet: boolean }): Io {
+export function processIo(options: { readonly json: boolean; readonly quiet: boolean; readonly noColor?: boolean }): Io {
+  const plain = options.json || options.noColor === true;
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    outColors: colors(!options.json && wantsColor(process.stdout, process.env)),
-    errColors: colors(!options.json && wantsColor(process.stderr, process.env)),
+    outColors: colors(!plain && wantsColor(process.stdout, process.env)),
+    errColors: colors(!plain && wantsColor(process.stderr, process.env)),
     errIsTty: process.stderr.isTTY === true,
     json: options.json,
     quiet: options.quiet,

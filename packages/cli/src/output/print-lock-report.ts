@@ -1,6 +1,7 @@
 import type { LockReport } from '../lock/lock-report.js';
 import { formatFailure, formatProblems } from './format-problems.js';
 import type { Io } from './io.js';
+import { printJson } from './json-documents.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const short = (digest: string | undefined) => (digest === undefined ? '' : `${digest.slice(0, 19)}…`);
@@ -17,7 +18,7 @@ const short = (digest: string | undefined) => (digest === undefined ? '' : `${di
  */
 export function printLockReport(report: LockReport, io: Io): void {
   if (io.json) {
-    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    printJson(io, report);
     return;
   }
   const o = io.outColors;

@@ -1,17 +1,10 @@
-import type { Colors } from './colors.js';
+import { colorDiff } from './color-diff.js';
 import { formatFailure, formatProblems, formatWarnings } from './format-problems.js';
 import type { Io } from './io.js';
+import { printJson } from './json-documents.js';
 import type { RenderReport } from './render-report.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function colorDiff(diff: string, c: Colors): string {
-  if (!c.enabled) return diff;
-  return diff
-    .split('\n')
-    .map((line) => (line.startsWith('---') || line.startsWith('+++') ? c.bold(line) : line.startsWith('@@') ? c.cyan(line) : line.startsWith('-') ? c.red(line) : line.startsWith('+') ? c.green(line) : line))
-    .join('\n');
-}
 
 /**
  * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
@@ -28,7 +21,7 @@ function colorDiff(diff: string, c: Colors): string {
  */
 export function printRenderReport(report: RenderReport, io: Io, options: { readonly summary?: boolean } = {}): void {
   if (io.json) {
-    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    printJson(io, report);
     return;
   }
   const o = io.outColors;

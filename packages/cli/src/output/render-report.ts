@@ -1,6 +1,7 @@
 import type { CliIssue } from '../errors/cli-issue.js';
 import type { BakeFileReport } from '../bake/settle-bake.js';
 import type { Phase } from '../render/planned-file.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 /** What happened to one file: `created`, `updated`, `unchanged` when rendering; `current`, `missing`, `stale` when checking. */
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'current' | 'missing' | 'stale';
@@ -45,6 +46,8 @@ export interface OrphanReport {
 
 /** The result of `dockwright render`, and the document `--json` prints. */
 export interface RenderReport {
+  /** The version of this document's shape (see docs/cli.md, "JSON output"). */
+  readonly schemaVersion: typeof JSON_SCHEMA_VERSION;
   readonly command: 'render';
   readonly check: boolean;
   readonly ok: boolean;
@@ -90,6 +93,7 @@ export function summarize(check: boolean, targets: readonly TargetReport[], orph
   const leftover = orphans.filter((o) => (check ? o.status !== 'deleted' : o.status === 'failed')).length;
   const ok = failed === 0 && count('missing') + count('stale') === 0 && leftover === 0;
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     command: 'render',
     check,
     ok,

@@ -1,36 +1,57 @@
-// Runs the real `dockwright` binary: the CLI is built with the package's own tsup options (minus
-// declarations) into a temporary directory, and each test spawns `node dist/cli.js`, as users do.
-// Building per test file keeps the developer's dist/ untouched and the files independent.
+// Runs the real `dockwright` binary: the CLI and the packages are built once per run, with the
+// packages' own tsup options, into a node_modules of their own (global-setup.ts), and each test
+// spawns `node dist/cli.js`, as users do, on a project linked to those builds. The developer's
+// dist/ is never touched.
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
-import { options } from '../../tsup.config.js';
+import { inject } from 'vitest';
+import { buildModules } from './global-setup.js';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoRoot = join(packageDir, '..', '..');
 
 const cleanups: string[] = [];
+const removals: (() => void)[] = [];
 
-/** Builds `dist/cli.js` into a temporary package directory and returns its path. */
+let modules: string | undefined;
+
+/** The node_modules holding the built packages: the run's (global-setup.ts), or else built now. */
+async function builtModulesDir(): Promise<string> {
+  if (modules !== undefined) return modules;
+  let provided: string | undefined;
+  try {
+    provided = inject('dockwrightModules');
+  } catch {
+    provided = undefined;
+  }
+  if (provided === undefined) {
+    // The real-build suite and the benchmarks have no such setup: build once for this process.
+    const built = await buildModules();
+    removals.push(built.remove);
+    provided = built.modules;
+  }
+  modules = provided;
+  return provided;
+}
+
+const builtModules = (): string => {
+  if (modules === undefined) throw new Error('call buildCli() before makeProject()');
+  return modules;
+};
+
+/**
+ * The built `dist/cli.js`.
+ *
+ * @example
+ * ```ts
+ * const cli = await buildCli();
+ * ```
+ */
 export async function buildCli(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'dockwright-cli-build-'));
-  cleanups.push(dir);
-  await build({
-    ...options,
-    entry: [join(packageDir, 'src/cli.ts'), join(packageDir, 'src/index.ts')],
-    outDir: join(dir, 'dist'),
-    dts: false,
-    sourcemap: false,
-    silent: true,
-    config: false,
-  });
-  // The built files read ../package.json and import their dependencies from ../node_modules.
-  copyFileSync(join(packageDir, 'package.json'), join(dir, 'package.json'));
-  symlinkSync(join(packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return join(dir, 'dist', 'cli.js');
+  return join(await builtModulesDir(), 'dockwright', 'dist', 'cli.js');
 }
 
 export interface CliRun {
@@ -56,8 +77,8 @@ export function runCli(cli: string, args: readonly string[], cwd: string, env: R
 
 /**
  * A temporary project: the given files, a package.json of type module (unless given), and
- * node_modules linking @dockwright/core, @dockwright/presets and dockwright to this repository,
- * as `pnpm install` would.
+ * node_modules linking @dockwright/core, @dockwright/presets and dockwright to their builds, as
+ * an install would.
  */
 export function makeProject(files: Readonly<Record<string, string>>, from?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dockwright-cli-project-'));
@@ -69,13 +90,17 @@ export function makeProject(files: Readonly<Record<string, string>>, from?: stri
     writeFileSync(join(dir, path), text);
   }
   mkdirSync(join(dir, 'node_modules', '@dockwright'), { recursive: true });
-  symlinkSync(join(repoRoot, 'packages', 'core'), join(dir, 'node_modules', '@dockwright', 'core'), 'dir');
-  symlinkSync(join(repoRoot, 'packages', 'presets'), join(dir, 'node_modules', '@dockwright', 'presets'), 'dir');
-  symlinkSync(packageDir, join(dir, 'node_modules', 'dockwright'), 'dir');
+  const built = builtModules();
+  symlinkSync(join(built, '@dockwright', 'core'), join(dir, 'node_modules', '@dockwright', 'core'), 'dir');
+  symlinkSync(join(built, '@dockwright', 'presets'), join(dir, 'node_modules', '@dockwright', 'presets'), 'dir');
+  symlinkSync(join(built, 'dockwright'), join(dir, 'node_modules', 'dockwright'), 'dir');
   return dir;
 }
 
-/** Removes every directory made by buildCli() and makeProject(). */
+/** Removes every directory made by makeProject() (and by buildCli(), where it built). */
 export function cleanup(): void {
   for (const dir of cleanups.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // A build of this process's own goes with it; the run's build is removed by the global setup.
+  if (removals.length > 0) modules = undefined;
+  for (const remove of removals.splice(0)) remove();
 }

@@ -14,7 +14,7 @@ import { healthcheckOption } from '../rules/instructions/duration.js';
 import { envSelfReference } from '../rules/instructions/env-self-reference.js';
 import { shellForm } from '../rules/instructions/exec-form.js';
 import { exposePort, parsePort } from '../rules/instructions/expose-port.js';
-import { emptyLabel, labelKey } from '../rules/instructions/label-key.js';
+import { labelKey } from '../rules/instructions/label-key.js';
 import { maintainer } from '../rules/instructions/maintainer.js';
 import { relativeCopyDest } from '../rules/instructions/relative-copy-dest.js';
 import { relativeWorkdir } from '../rules/instructions/relative-workdir.js';
@@ -450,7 +450,7 @@ export class StageImpl {
     const issues: DockwrightIssue[] = [];
     if (Object.keys(labels).length === 0) issues.push(issue('DW6010', 'label() with no labels', 'pass at least one label', path));
     for (const [key, value] of Object.entries(labels)) {
-      issues.push(...placed(path, labelKey(key), value === '' ? emptyLabel(key) : undefined));
+      issues.push(...placed(path, labelKey(key)));
       issues.push(...checkText(this.#state, value, `label ${key}`, path));
     }
     return this.#push({ kind: 'Label', pairs: Object.entries(labels).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
@@ -549,7 +549,7 @@ export class StageImpl {
 
   #argv(argv: unknown, keyword: string, path: IssuePath): DockwrightIssue[] {
     if (!Array.isArray(argv)) {
-      return [toIssue(shellForm(keyword as 'CMD'), path)];
+      return [toIssue(shellForm(keyword as 'CMD', typeof argv === 'string' ? argv : undefined), path)];
     }
     if (argv.length === 0) return [issue('DW5007', `${keyword} with an empty array`, 'pass a program and its arguments', path)];
     if (argv.some((a) => typeof a !== 'string' || a.includes('\0'))) return [issue('DW7001', `${keyword} has an argument that is not a string or holds NUL`, 'pass strings without NUL', path)];

@@ -8,7 +8,7 @@ import { parseDockerfile } from '../syntax/parse-dockerfile.js';
 import { commandLines, printSyntaxInstruction } from '../syntax/print-syntax-instruction.js';
 import { normalizeShell } from '../syntax/shell-tokens.js';
 import type { DockwrightCode } from '../errors/codes.js';
-import type { ParseIssue, SyntaxInstruction } from '../syntax/types.js';
+import type { ParseIssue, SyntaxComment, SyntaxInstruction } from '../syntax/types.js';
 import { instructionSignature } from './instruction-signature.js';
 import { lexParts, type LexPart } from './lex-parts.js';
 import { mountOptions } from './mount-options.js';
@@ -23,6 +23,12 @@ export type ImportResult =
       readonly raw: number;
       /** Instructions that could not be imported at all, each with its line (also written as comments in `source`). */
       readonly skipped: readonly { readonly line: number; readonly text: string }[];
+      /**
+       * Where the module's Dockerfile is not the input line for line, each with its line and why:
+       * an instruction kept as raw(), a RUN written as a heredoc script, a stage name the builder
+       * needed. Comments are all kept, as `//` lines.
+       */
+      readonly notes: readonly { readonly line: number; readonly message: string }[];
     }
   | { readonly ok: false; readonly errors: readonly ImportIssue[] };
 
@@ -439,6 +445,7 @@ export function importDockerfile(text: string): ImportResult {
   const escape = syntax.escape;
   const names = new Names();
   const skipped: { line: number; text: string }[] = [];
+  const notes: { line: number; message: string }[] = [];
 
   // Global ARGs (before the first FROM) become handles used in FROM lines.
   let index = 0;
@@ -463,6 +470,7 @@ export function importDockerfile(text: string): ImportResult {
     if (node.keyword === 'FROM') {
       const given = node.arguments[2]?.value;
       let name = (given ?? `stage-${plans.length + 1}`).toLowerCase().replace(/[^a-z0-9-_.]/g, '-');
+      if (given === undefined) notes.push({ line: node.range.start.line, message: `the stage has no name; the builder names every stage, so it is written AS ${name} (refer to it as --target ${name})` });
       if (!/^[a-z]/.test(name)) name = `s${name}`;
       if (name === 'scratch' || name === 'context') name = `${name}-stage`;
       while (plans.some((p) => p.name === name)) name = `${name}-2`;
@@ -510,6 +518,7 @@ export function importDockerfile(text: string): ImportResult {
   if (refused.length > 0) return { ok: false, errors: refused };
 
   const forced = new Set<SyntaxInstruction>();
+  const rawReasons = new Map<SyntaxInstruction, string>();
   for (let attempt = 0; attempt < 3; attempt++) {
     // Build each stage call by call; a call that adds a problem is replaced by raw().
     for (const plan of plans) {
@@ -517,7 +526,9 @@ export function importDockerfile(text: string): ImportResult {
       plan.ops.length = 0;
       for (const node of plan.nodes) {
         const before = issueKeys(tryDockerfile(current));
-        const candidates = [forced.has(node) ? undefined : opFor(node, escape, names, byName, byIndex), raw(node, escape)];
+        const call = forced.has(node) ? undefined : opFor(node, escape, names, byName, byIndex);
+        const candidates = [call, raw(node, escape)];
+        rawReasons.set(node, forced.has(node) ? 'its builder call renders an instruction BuildKit reads differently' : call === undefined ? 'no builder call writes it as it is' : 'its builder call would add a problem the file does not have');
         let chosen: Op | null = null;
         for (const op of candidates) {
           if (op === undefined) continue;
@@ -574,13 +585,20 @@ export function importDockerfile(text: string): ImportResult {
     ];
     plan.nodes.forEach((node, i) => {
       for (const comment of node.comments) lines.push(`  // ${comment.text}`);
+      // Comment lines inside a continued instruction (BuildKit skips them) are kept above its call.
+      for (const comment of insideComments(node)) lines.push(`  // ${comment.text}`);
       const op = plan.ops[i];
       if (op === null || op === undefined) {
         skipped.push({ line: node.range.start.line, text: oneLine(node, escape) });
         lines.push(`  // not imported (line ${node.range.start.line}): ${oneLine(node, escape)}`);
         return;
       }
-      if (op.method === 'raw') rawCount++;
+      if (op.method === 'raw') {
+        rawCount++;
+        notes.push({ line: node.range.start.line, message: `kept as raw(): ${rawReasons.get(node) ?? 'no builder call writes it as it is'}` });
+      } else if (op.method === 'run' && node.heredocs.length === 0 && String(op.args[0] instanceof Ref ? (op.args[0] as Ref).value : op.args[0]).endsWith('\n')) {
+        notes.push({ line: node.range.start.line, message: 'a tab inside quotes cannot stand on a RUN line, so the command is written as a heredoc script (Dockerfile syntax 1.4)' });
+      }
       lines.push(`  ${callCode(op)}`);
     });
     if (plan === final && needsRoot) lines.push(`  .allowRoot(${jsString(IMPORTED_AS_IS)})`);
@@ -590,6 +608,14 @@ export function importDockerfile(text: string): ImportResult {
   const options = syntaxDirective === undefined ? '' : `, { syntax: ${jsString(syntaxDirective)} }`;
   const code = [...names.declarations, ...body, `export default dockerfile(${final.id}${options});`].join('\n\n');
   const used = ['arg', 'bindMount', 'cacheMount', 'dockerfile', 'image', 'imageEnv', 'scratch', 'secretMount', 'sshMount', 'stage', 'tmpfsMount', 'tpl'].filter((name) => new RegExp(`\\b${name}[(\`]|\\b${name}\\b(?=[),])`).test(code));
-  const source = `import { ${used.join(', ')} } from '@dockwright/core';\n\n${code}\n`;
-  return { ok: true, source, raw: rawCount, skipped };
+  // Comments after the last instruction close the module.
+  const lastLine = instructions[instructions.length - 1]?.range.end.line ?? 0;
+  const trailing = syntax.comments.filter((c) => c.range.start.line > lastLine).map((c) => `// ${c.text}`);
+  const source = `import { ${used.join(', ')} } from '@dockwright/core';\n\n${code}\n${trailing.length > 0 ? `\n${trailing.join('\n')}\n` : ''}`;
+  return { ok: true, source, raw: rawCount, skipped, notes: notes.sort((a, b) => a.line - b.line) };
+
+  function insideComments(node: SyntaxInstruction): SyntaxComment[] {
+    const next = instructions[instructions.indexOf(node) + 1]?.range.start.line ?? Number.POSITIVE_INFINITY;
+    return syntax.comments.filter((c) => c.inContinuation && c.range.start.line > node.range.start.line && c.range.start.line < next);
+  }
 }

@@ -28,8 +28,9 @@ export function instructionSignature(node: SyntaxInstruction, escape: '\\' | '`'
   const heredoc = node.heredocs[0];
   const script = node.keyword === 'RUN' && node.heredocs.length === 1 && heredoc !== undefined && !heredoc.expand && /^<<-?['"]\w+['"]$/.test(normalizeShell(node.arguments[0]?.value ?? '', 0x5c));
   if (script) {
-    // `RUN <<'EOF'` with a one-line script runs like that line in shell form.
-    return JSON.stringify([node.keyword, flags, 'shell', [normalizeShell(heredoc.content, escape.charCodeAt(0))], []]);
+    // `RUN <<'EOF'` with a one-line script runs like that line in shell form (a newline inside
+    // the script separates commands, so only the last one is dropped).
+    return JSON.stringify([node.keyword, flags, 'shell', [normalizeShell(heredoc.content.replace(/\n$/, ''), escape.charCodeAt(0))], []]);
   }
   if (node.trigger !== undefined) values = [instructionSignature(node.trigger, escape, stages)];
   else if (node.pairs.length > 0) values = node.pairs.flatMap((p) => [p.key, lex(p.value)]);

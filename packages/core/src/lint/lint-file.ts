@@ -24,6 +24,8 @@ export interface LintPair {
 export interface LintInstruction {
   /** Upper-case keyword: `RUN`, `COPY`. */
   readonly keyword: string;
+  /** The keyword as written: `run`, `Run`. */
+  readonly keywordText?: string;
   readonly position: LintPosition;
   readonly flags: readonly LintFlag[];
   /** True for the JSON (exec) form. */

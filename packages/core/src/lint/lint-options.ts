@@ -1,4 +1,5 @@
 import type { DockwrightCode } from '../errors/codes.js';
+import type { LabelType } from '../rules/instructions/label-schema.js';
 import type { RuleLevel } from '../rules/rule.js';
 
 /** A rule's level as written in options or a policy file; `warn` reads as `warning`. */
@@ -17,11 +18,22 @@ export interface LintOptions {
   readonly requiredLabels?: readonly string[];
   /** Packages no image may install (DW5022); DEFAULT_FORBIDDEN_PACKAGES (remote shells, editors, debuggers) otherwise. */
   readonly forbiddenPackages?: readonly string[];
+  /** The form each label's value must have (hadolint's label-schema); turns DW6021 on when set. */
+  readonly labelSchema?: Readonly<Record<string, LabelType>>;
+  /** With `labelSchema`: labels the schema does not name are findings too (hadolint's strict-labels). */
+  readonly strictLabels?: boolean;
+  /**
+   * hadolint rules and BuildKit checks to waive in every file (`['DL3008', 'StageNameCasing']`),
+   * as `# hadolint global ignore=` does: only the findings that are those twins.
+   */
+  readonly ignore?: readonly string[];
 }
 
 /** Options after defaults: what rules read. */
 export interface LintSettings {
   readonly allowedRegistries?: readonly string[];
   readonly requiredLabels?: readonly string[];
+  readonly labelSchema?: Readonly<Record<string, LabelType>>;
+  readonly strictLabels?: boolean;
   readonly forbiddenPackages: readonly string[];
 }

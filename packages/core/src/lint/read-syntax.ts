@@ -69,6 +69,7 @@ function readInstruction(node: SyntaxInstruction, stage: number, escape: string)
   }
   return {
     keyword: node.keyword,
+    keywordText: node.keywordText,
     position: { line: node.range.start.line, column: node.range.start.column, endLine: node.range.end.line, endColumn: node.range.end.column },
     flags: node.flags.map((f) => (f.value === undefined ? { name: f.name } : { name: f.name, value: f.value })),
     json,

@@ -5,7 +5,7 @@ import type { Problem, Rule, RuleLevel, Severity } from '../rules/rule.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintFile, LintPosition } from './lint-file.js';
 import type { LintOptions, LintSettings, RuleSetting } from './lint-options.js';
-import { readSuppression, type Suppression } from './suppressions.js';
+import { peerSuppressions, readSuppression, type Suppression } from './suppressions.js';
 
 const DEFAULT_LEVELS: ReadonlyMap<DockwrightCode, RuleLevel> = new Map(catalogue.map((r) => [r.id, r.level]));
 
@@ -56,9 +56,13 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
   const settings: LintSettings = {
     ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
     ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
+    ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
+  const peers = peerSuppressions(file.comments, file.directives, options.ignore);
+  const peerWaived = (twins: readonly string[], at: number) =>
+    twins.some((t) => peers.file.has(t) || (peers.allChecks && !/^(?:DL|SC)\d+$/.test(t))) || peers.next.some((n) => n.rules.some((r) => twins.includes(r)) && inSpan(n.position.line, at));
   const spans = file.instructions.map((i) => ({ start: i.position.line, end: i.position.endLine ?? i.position.line })).sort((a, b) => a.start - b.start);
   const fromLines = file.stages.map((s) => s.from.position.line);
   const stageAt = (line: number) => fromLines.filter((l) => l <= line).length - 1;
@@ -74,7 +78,9 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     const level = levels.get(rule.id) ?? 'off';
     if (level === 'off') continue;
     const report = (p: Problem, at: LintPosition) => {
-      const waived = suppressions.some((s) => s.codes.includes(p.code) && (inSpan(s.position.line, at.line) || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0)));
+      const waived =
+        suppressions.some((s) => s.codes.includes(p.code) && (inSpan(s.position.line, at.line) || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0))) ||
+        peerWaived(p.twins ?? rule.twins, at.line);
       const key = `${p.code}\0${at.line}\0${p.message}`;
       if (waived || seen.has(key)) return;
       seen.add(key);

@@ -34,7 +34,8 @@ const HEADER = [
   '# Written by `dockwright lock` (refresh with `dockwright lock --update`); do not edit by hand.',
 ];
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** `os/arch[/variant]`, as the lockfile records platforms (lock-schema.ts states the same). */
+export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 /**
  * A lockfile with no images.

@@ -56,6 +56,15 @@ import { argDefaultsRule } from './instructions/arg-defaults.js';
 import { undeclaredArgRule } from './instructions/undeclared-arg.js';
 import { suppressionReasonRule } from './suppressions/suppression-reason.js';
 import { unknownSuppressionRule } from './suppressions/unknown-suppression.js';
+import { fromAsCasingRule } from './stages/from-as-casing.js';
+import { yarnCacheRule } from './packages/yarn-cache.js';
+import { shellSymlinkRule } from './packages/shell-symlink.js';
+import { wgetProgressRule } from './packages/wget-progress.js';
+import { distUpgradeRule } from './packages/dist-upgrade.js';
+import { labelSchemaRule } from './instructions/label-schema.js';
+import { legacyKeyValueRule } from './instructions/legacy-key-value.js';
+import { consistentCasingRule } from './instructions/consistent-casing.js';
+import { extractArchiveRule } from './instructions/extract-archive.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -85,6 +94,7 @@ export const rules: readonly Rule[] = Object.freeze([
   copyWholeStageRule,
   firstInstructionRule,
   unknownStageRule,
+  fromAsCasingRule,
   rootFinalStageRule,
   userFormatRule,
   sudoRule,
@@ -106,6 +116,10 @@ export const rules: readonly Rule[] = Object.freeze([
   cdInRunRule,
   curlAndWgetRule,
   forbiddenPackageRule,
+  yarnCacheRule,
+  shellSymlinkRule,
+  wgetProgressRule,
+  distUpgradeRule,
   execFormRule,
   singleInstructionRule,
   addLocalRule,
@@ -123,6 +137,10 @@ export const rules: readonly Rule[] = Object.freeze([
   addChecksumRule,
   requiredLabelsRule,
   healthcheckMissingRule,
+  labelSchemaRule,
+  legacyKeyValueRule,
+  consistentCasingRule,
+  extractArchiveRule,
   undeclaredArgRule,
   argDefaultsRule,
   suppressionReasonRule,

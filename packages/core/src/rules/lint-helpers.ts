@@ -186,13 +186,11 @@ export function mountedPaths(run: LintInstruction): string[] {
   return paths;
 }
 
-/** The names the ENVs of a stage (and the stages it builds on) set. */
-export function stageEnvNames(file: LintFile, stage: LintStage, depth = 0): Set<string> {
-  const names = new Set<string>();
+/** The ENV pairs (name, value as written) of a stage and of the stages it builds on, in order. */
+export function stageEnvPairs(file: LintFile, stage: LintStage, depth = 0): [string, string][] {
   const parent = stageNamed(file, stage.base, stage.index);
-  if (parent !== undefined && depth < file.stages.length) for (const n of stageEnvNames(file, parent, depth + 1)) names.add(n);
-  for (const i of stage.instructions) if (i.keyword === 'ENV') for (const p of i.pairs) names.add(p.key);
-  return names;
+  const inherited = parent !== undefined && depth < file.stages.length ? stageEnvPairs(file, parent, depth + 1) : [];
+  return [...inherited, ...stage.instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => i.pairs.map((p): [string, string] => [p.key, p.value ?? '']))];
 }
 
 /** True when some command removes the path (or a parent glob of it) with `rm`. */

@@ -24,6 +24,11 @@ export interface Problem {
   readonly message: string;
   readonly hint: string;
   readonly fix?: string;
+  /**
+   * The peer rules this very finding is (DW5017 on an apt install is DL3008 only); the rule's
+   * twins when absent. `# hadolint ignore=` and `# check=skip=` waive by these.
+   */
+  readonly twins?: readonly string[];
 }
 
 /** One rule of the catalogue: its stable id, what it is, how it is stopped, and its lint check. */
@@ -69,6 +74,18 @@ export function defineRule(spec: { id: DockwrightCode; how: RuleHow; level: Rule
  */
 export function problem(code: DockwrightCode, message: string, hint: string, fix?: string): Problem {
   return Object.freeze(fix === undefined ? { code, message, hint } : { code, message, hint, fix });
+}
+
+/**
+ * The same problem, naming the peer rules it is.
+ *
+ * @example
+ * ```ts
+ * asTwins(unpinnedPackage('apt-get', 'curl'), 'DL3008').twins; // ['DL3008']
+ * ```
+ */
+export function asTwins(found: Problem, ...twins: readonly string[]): Problem {
+  return Object.freeze({ ...found, twins });
 }
 
 /**

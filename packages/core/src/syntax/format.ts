@@ -1,8 +1,8 @@
 import { parseDockerfile } from './parse-dockerfile.js';
 import { parseIssue } from './parse-issue.js';
-import { printSyntaxInstruction } from './print-syntax-instruction.js';
+import { printComment, printWithComments } from './print-syntax-instruction.js';
 import { sameMeaning } from './syntax-meaning.js';
-import type { ParseIssue, SyntaxComment, SyntaxInstruction } from './types.js';
+import type { ParseIssue } from './types.js';
 
 /** What `format` returns: the formatted text, or the problems that stop formatting. */
 export type FormatResult =
@@ -19,25 +19,13 @@ export type FormatResult =
 
 const LOOKS_LIKE_DIRECTIVE = /^#\s*[a-zA-Z][a-zA-Z0-9]*\s*=/;
 
-/** `# text`, keeping the text's own indentation after the first blank. */
-function printComment(comment: SyntaxComment): string {
-  const body = comment.raw.trim().slice(1).trimEnd();
-  if (body === '') return '#';
-  return body.startsWith(' ') ? `#${body}` : `# ${body}`;
-}
-
-/** The comments to print above an instruction: its leading ones, then those inside it. */
-function commentsOf(node: SyntaxInstruction, inside: readonly SyntaxComment[]): readonly SyntaxComment[] {
-  if (inside.length === 0 || node.range.end.line === node.range.start.line) return node.comments;
-  return [...node.comments, ...inside.filter((c) => c.range.start.line > node.range.start.line && c.range.start.line <= node.range.end.line)];
-}
-
 /**
  * Formats a Dockerfile in Dockwright's canonical format (docs/format.md): upper-case keywords,
  * flags in a fixed order, single spaces, `&&` chains one per line, pairs one per line, one blank
- * line before each stage and none inside it, LF line ends. Comments are kept (those inside a
- * continued instruction move above it), and the meaning is unchanged: the output is parsed again
- * and compared with the input, and a difference is reported instead of written. It never throws.
+ * line before each stage and one wherever the source set groups apart with blank lines, LF line
+ * ends. Comments stay beside the lines they describe (a comment inside a continued shell command
+ * stays at its line), and the meaning is unchanged: the output is parsed again and compared with
+ * the input, and a difference is reported instead of written. It never throws.
  *
  * @example
  * ```ts
@@ -58,22 +46,31 @@ export function format(text: string): FormatResult {
   const out: string[] = [];
   for (const d of syntax.directives) out.push(`# ${d.name}=${d.value}`);
   if (out.length > 0) out.push('');
-  const inside = syntax.comments.filter((c) => c.inContinuation);
   const blank = new Set(syntax.blankLines);
+  const outside = new Map(syntax.comments.filter((c) => !c.inContinuation).map((c) => [c.range.start.line, c]));
   const dangling: ParseIssue[] = [];
+  const pushBlank = () => {
+    if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+  };
+  // The comments and blank lines between two instructions, in source order; runs of blank lines become one.
+  const between = (from: number, to: number) => {
+    for (let line = from; line < to; line++) {
+      const comment = outside.get(line);
+      if (comment !== undefined) out.push(printComment(comment));
+      else if (blank.has(line)) pushBlank();
+    }
+  };
 
+  let previousEnd = syntax.directives.reduce((end, d) => Math.max(end, d.range.start.line), 0);
   syntax.instructions.forEach((node, index) => {
-    const comments = commentsOf(node, inside);
-    if (index > 0 && node.keyword === 'FROM') out.push('');
-    comments.forEach((comment, i) => {
-      out.push(printComment(comment));
-      // Before the first instruction, keep the blank lines that set header comments apart.
-      if (index === 0 && !comment.inContinuation) {
-        const next = comments[i + 1]?.range.start.line ?? node.range.start.line;
-        if (next > comment.range.start.line + 1 && blank.has(comment.range.start.line + 1)) out.push('');
-      }
-    });
-    const printed = printSyntaxInstruction(node, escape);
+    const nextStart = syntax.instructions[index + 1]?.range.start.line ?? Number.POSITIVE_INFINITY;
+    const continued = syntax.comments.filter((c) => c.inContinuation && c.range.start.line > node.range.start.line && c.range.start.line < nextStart);
+    const inside = continued.filter((c) => c.range.start.line <= node.range.end.line);
+    // One blank line before each stage, and where the source had blank lines inside a stage.
+    if (index > 0 && node.keyword === 'FROM') pushBlank();
+    between(previousEnd + 1, node.range.start.line);
+    const { lines: printed, above } = printWithComments(node, escape, inside);
+    for (const comment of above) out.push(printComment(comment));
     const last = (printed[printed.length - 1] ?? '').replace(/[ \t]+$/, '');
     // A last line ending in a lone escape character would continue into the next line.
     if (last.endsWith(escape) && !last.endsWith(escape + escape)) {
@@ -84,11 +81,12 @@ export function format(text: string): FormatResult {
       if (heredoc.content !== '') out.push(heredoc.content.slice(0, -1));
       out.push(heredoc.name);
     }
+    // Comment lines that ended a continued instruction follow it.
+    for (const comment of continued) if (comment.range.start.line > node.range.end.line) out.push(printComment(comment));
+    previousEnd = node.range.end.line;
   });
-  const last = syntax.instructions[syntax.instructions.length - 1];
-  for (const comment of syntax.comments) {
-    if (last !== undefined && comment.range.start.line > last.range.end.line) out.push(printComment(comment));
-  }
+  between(previousEnd + 1, syntax.lineCount + 1);
+  while (out[out.length - 1] === '') out.pop();
   // Without directives, a first comment that reads like one must not become one.
   if (syntax.directives.length === 0 && LOOKS_LIKE_DIRECTIVE.test(out[0] ?? '')) out.unshift('');
 

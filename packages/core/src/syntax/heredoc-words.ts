@@ -9,8 +9,10 @@ export interface HeredocOpener {
 }
 
 /**
- * Splits a line into shell words keeping quotes and escapes, as BuildKit's lexer does with raw
- * quotes and raw escapes; `$NAME` expands to nothing. An unterminated quote gives no words.
+ * Splits a line into shell words keeping quotes and escapes, as BuildKit's lexer does when it
+ * looks for heredocs (raw quotes, raw escapes, unset variables kept as written). An unquoted `<<`
+ * keeps the spaces, tabs and carriage returns after it in its word, so `<< EOF` is one word. A
+ * quote or `${` that is never closed makes the lexer fail, and then no word is found.
  */
 function rawShellWords(line: string): string[] {
   const words: string[] = [];
@@ -33,13 +35,18 @@ function rawShellWords(line: string): string[] {
       i += 2;
     } else if (c === 0x24) {
       const skip = variableEnd(line, i);
-      if (skip === i + 1) {
-        word += '$';
-        inWord = true;
-      }
+      if (skip < 0) return [];
+      word += line.slice(i, skip);
+      inWord = true;
       i = skip;
+    } else if (c === 0x3c && line.charCodeAt(i + 1) === 0x3c) {
+      let j = i + 2;
+      while (j < n && (line.charCodeAt(j) === 0x20 || line.charCodeAt(j) === 0x09 || line.charCodeAt(j) === 0x0d)) j++;
+      word += line.slice(i, j);
+      inWord = true;
+      i = j;
     } else if (isSpace(c)) {
-      if (inWord) words.push(word);
+      if (inWord && word !== '') words.push(word);
       word = '';
       inWord = false;
       i++;
@@ -49,7 +56,7 @@ function rawShellWords(line: string): string[] {
       i++;
     }
   }
-  if (inWord) words.push(word);
+  if (word !== '') words.push(word);
   return words;
 }
 
@@ -62,12 +69,12 @@ function closingDouble(line: string, from: number): number {
   return -1;
 }
 
-/** Offset after a `$NAME`, `$1` or `${...}` reference starting at `at`; `at + 1` for a lone `$`. */
+/** Offset after a `$NAME`, `$1` or `${...}` reference starting at `at`; -1 for a `${` never closed. */
 function variableEnd(line: string, at: number): number {
   const next = line.charCodeAt(at + 1);
   if (next === 0x7b) {
     const close = line.indexOf('}', at + 2);
-    return close < 0 ? line.length : close + 1;
+    return close < 0 ? -1 : close + 1;
   }
   if (next >= 0x30 && next <= 0x39) return at + 2;
   let i = at + 1;
@@ -79,7 +86,8 @@ function isNameChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
-const OPENER = /^(\d*)<<(-?)([^<]*)$/;
+// RE2's `\s` is ASCII [\t\n\f\r ]; BuildKit drops those between `<<` (or `<<-`) and the word.
+const OPENER = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/s;
 
 /** Removes shell quoting from a delimiter word; `quoted` tells whether any quote was used. */
 function unquote(word: string): { text: string; quoted: boolean } {
@@ -112,7 +120,7 @@ function unquote(word: string): { text: string; quoted: boolean } {
  *
  * @example
  * ```ts
- * heredocOpeners("RUN <<EOF cat <<-'END'").map((h) => h.name); // ['EOF', 'END']
+ * heredocOpeners("RUN <<EOF cat <<-'END' << X").map((h) => h.name); // ['EOF', 'END', 'X']
  * ```
  */
 export function heredocOpeners(line: string): HeredocOpener[] {
@@ -122,6 +130,8 @@ export function heredocOpeners(line: string): HeredocOpener[] {
     const match = OPENER.exec(word);
     if (match === null || match[3] === '') continue;
     const { text, quoted } = unquote(match[3] as string);
+    // BuildKit wants one word after `<<`: `<<""` is no heredoc.
+    if (text === '') continue;
     openers.push({ name: text, expand: !quoted, chomp: match[2] === '-', fileDescriptor: match[1] === '' ? 0 : Number(match[1]) });
   }
   return openers;

@@ -21,7 +21,8 @@ import type {
 const MAX_LINE_BYTES = 64 * 1024;
 // TextEncoder, not Buffer: the parser runs in browsers too.
 const utf8 = new TextEncoder();
-const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+// After `#` and any Unicode blanks (Go's unicode.IsSpace): RE2's `\s` is ASCII [\t\n\f\r ] only.
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/s;
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 /** Drops every trailing CR (BuildKit's trimNewline). */
@@ -76,6 +77,7 @@ function readInstruction(line: string, from: number, map: SourceMap, escape: num
       name: eq < 0 ? body : body.slice(0, eq),
       value: eq < 0 ? undefined : body.slice(eq + 1),
       text: word.value,
+      source: line.slice(word.start, word.end),
       range: map.range(word.start, word.end),
     });
   }
@@ -191,7 +193,7 @@ export function parseDockerfile(text: string): ParseResult {
     const first = body.charCodeAt(0);
 
     if (!directivesDone) {
-      const match = first === 0x23 ? DIRECTIVE.exec(body) : null;
+      const match = first === 0x23 ? DIRECTIVE.exec(body.slice(skipSpaces(body, 1))) : null;
       const name = match?.[1]?.toLowerCase();
       if (match !== null && (name === 'syntax' || name === 'escape' || name === 'check')) {
         const value = match[2] as string;
@@ -271,8 +273,8 @@ export function parseDockerfile(text: string): ParseResult {
         const bodyStart = i + 1;
         for (let j = i + 1; j < lineCount; j++) {
           i = j;
-          let raw = lines[j] as string;
-          if (raw.charCodeAt(raw.length - 1) === 0x0d) raw = raw.slice(0, -1);
+          // Body lines are kept byte for byte, a CR before the LF included, as BuildKit keeps them.
+          const raw = lines[j] as string;
           let candidate = trimCR(raw);
           if (opener.chomp) candidate = candidate.replace(/^\t+/, '');
           if (candidate === opener.name) {

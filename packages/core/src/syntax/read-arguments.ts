@@ -1,5 +1,5 @@
 import { readJsonArray } from './json-array.js';
-import { isBlank, isSpace, skipSpaces } from './scan.js';
+import { isBlank, skipSpaces } from './scan.js';
 import { splitBlanks, splitWords, type Word } from './split-words.js';
 
 /** A key/value pair of ENV or LABEL with its span in the logical line. */
@@ -87,13 +87,32 @@ function nameValues(keyword: string, line: string, start: number, end: number, e
   return { ...shell(words), pairs };
 }
 
-/** BuildKit's parseHealthConfig: the type word, then the command (JSON or shell). */
+/** True when the UTF-8 encoding of code point `cp` holds a byte that Go reads as a space (0x85, 0xA0). */
+function holdsSpaceByte(cp: number): boolean {
+  const cont = (shift: number) => 0x80 | ((cp >> shift) & 0x3f);
+  if (cp < 0x80) return false;
+  if (cp < 0x800) return cont(0) === 0x85 || cont(0) === 0xa0;
+  if (cp < 0x10000) return [cont(6), cont(0)].some((b) => b === 0x85 || b === 0xa0);
+  return [cont(12), cont(6), cont(0)].some((b) => b === 0x85 || b === 0xa0);
+}
+
+/**
+ * BuildKit's parseHealthConfig: the type word, then the command (JSON or shell). BuildKit finds
+ * the end of the type byte by byte, so a non-ASCII blank after `CMD` (`CMD\u00a0x`) leaves part of
+ * its bytes in the type, which is then no known type.
+ */
 function healthcheck(line: string, start: number, end: number): ReadArguments {
   let sep = start;
-  while (sep < end && !isSpace(line.charCodeAt(sep))) sep++;
+  while (sep < end) {
+    const cp = line.codePointAt(sep) as number;
+    if (cp < 0x80 ? isBlank(cp) || cp === 0x0a : holdsSpaceByte(cp)) break;
+    sep += cp > 0xffff ? 2 : 1;
+  }
   if (sep === start) return shell([]);
-  const rest = maybeJson(line, skipSpaces(line, sep, end), end);
-  return { ...rest, args: [{ value: line.slice(start, sep), start, end: sep }, ...rest.args] };
+  // A type cut inside a character keeps that character, so it reads as the unknown type it is.
+  const typeEnd = sep < end && line.charCodeAt(sep) >= 0x80 ? sep + 1 : sep;
+  const rest = maybeJson(line, skipSpaces(line, typeEnd, end), end);
+  return { ...rest, args: [{ value: line.slice(start, typeEnd), start, end: typeEnd }, ...rest.args] };
 }
 
 /**

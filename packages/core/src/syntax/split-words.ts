@@ -11,58 +11,142 @@ const SINGLE = 0x27;
 const DOUBLE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** Go's unicode.IsSpace of a single byte read as a rune, as BuildKit's flag reader tests it. */
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;
+}
+
+/** UTF-8 bytes of `text` and, for each byte, the UTF-16 offset of the character it belongs to. */
+function utf8(text: string): { bytes: number[]; offsets: number[] } {
+  const bytes: number[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    const at = i;
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    // A lone surrogate reaches BuildKit as U+FFFD, three bytes.
+    if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd;
+    const push = (b: number) => {
+      bytes.push(b);
+      offsets.push(at);
+    };
+    if (cp < 0x80) push(cp);
+    else if (cp < 0x800) {
+      push(0xc0 | (cp >> 6));
+      push(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      push(0xe0 | (cp >> 12));
+      push(0x80 | ((cp >> 6) & 0x3f));
+      push(0x80 | (cp & 0x3f));
+    } else {
+      push(0xf0 | (cp >> 18));
+      push(0x80 | ((cp >> 12) & 0x3f));
+      push(0x80 | ((cp >> 6) & 0x3f));
+      push(0x80 | (cp & 0x3f));
+    }
+  }
+  return { bytes, offsets };
+}
+
+/** A flag word: the value BuildKit reads, and whether the word ends inside a character. */
+export interface FlagWord extends Word {
+  /** True when BuildKit's byte-wise reader ended the word inside a multi-byte character. */
+  readonly splitsCharacter: boolean;
+}
+
 /**
  * Splits the leading `--flag` words off an instruction's arguments, as BuildKit's
- * `extractBuilderFlags` does: quotes are removed, `\` escapes the next character, `--` alone
- * ends the flags. Returns the flags and the offset where the arguments start.
+ * `extractBuilderFlags` does: quotes are removed, `\` escapes the next byte, `--` alone ends the
+ * flags. BuildKit walks the line byte by byte and keeps each byte as a character, so a flag with
+ * non-ASCII text reads as its UTF-8 bytes in Latin-1 (`é` is `Ã©`), and the bytes 0x85 and 0xA0
+ * inside a character end the word as a blank would. Returns the flags and the offset where the
+ * arguments start.
  *
  * @example
  * ```ts
- * splitFlags('--from=build /a /b', 0); // { flags: [{ value: '--from=build', start: 0, end: 12 }], rest: 13 }
+ * splitFlags('--from=build /a /b', 0); // { flags: [{ value: '--from=build', start: 0, end: 12, ... }], rest: 13 }
  * ```
  */
-export function splitFlags(line: string, from: number): { flags: Word[]; rest: number } {
-  const flags: Word[] = [];
-  const n = line.length;
-  let pos = from;
-  for (;;) {
-    while (pos < n && isSpace(line.charCodeAt(pos))) pos++;
-    if (pos >= n) return { flags, rest: n };
-    if (line.charCodeAt(pos) !== 0x2d || pos + 1 >= n || line.charCodeAt(pos + 1) !== 0x2d) return { flags, rest: pos };
-    const start = pos;
-    let word = '';
-    let blankOk = false;
-    let quote = 0;
-    for (; pos < n; pos++) {
-      let ch = line.charCodeAt(pos);
-      if (quote === 0) {
-        if (isSpace(ch)) break;
-        if (ch === SINGLE || ch === DOUBLE) {
-          quote = ch;
-          blankOk = true;
-          continue;
-        }
-      } else if (ch === quote) {
-        quote = 0;
+export function splitFlags(line: string, from: number): { flags: FlagWord[]; rest: number } {
+  const flags: FlagWord[] = [];
+  const text = line.slice(from);
+  const { bytes, offsets } = utf8(text);
+  const n = bytes.length;
+  // The UTF-16 offset in `line` of byte `b` (rounded up to the next character start).
+  const at = (b: number): number => {
+    if (b >= n) return line.length;
+    let i = b;
+    while (i > 0 && i < n && offsets[i] === offsets[i - 1]) i++;
+    return i >= n ? line.length : from + (offsets[i] as number);
+  };
+  const inside = (b: number): boolean => b > 0 && b < n && offsets[b] === offsets[b - 1];
+  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
+  let word = '';
+  let quote = 0;
+  let blankOk = false;
+  let start = 0;
+  const push = (end: number) => {
+    if (word !== '--' && (blankOk || word.length > 0)) flags.push({ value: word, start: at(start), end: at(end), splitsCharacter: inside(end) });
+  };
+  for (let pos = 0; pos <= n; pos++) {
+    const atEnd = pos === n;
+    let ch = atEnd ? 0 : (bytes[pos] as number);
+    if (phase === 'spaces') {
+      if (atEnd) break;
+      if (isSpaceByte(ch)) continue;
+      if (ch !== 0x2d || pos + 1 === n || bytes[pos + 1] !== 0x2d) return { flags, rest: at(pos) };
+      phase = 'word';
+      start = pos;
+    }
+    if (atEnd) {
+      push(pos);
+      break;
+    }
+    if (phase === 'word') {
+      if (isSpaceByte(ch)) {
+        // `--` alone ends the flags.
+        if (word === '--') return { flags, rest: at(pos) };
+        push(pos);
+        phase = 'spaces';
+        word = '';
+        blankOk = false;
+        continue;
+      }
+      if (ch === SINGLE || ch === DOUBLE) {
+        quote = ch;
+        blankOk = true;
+        phase = 'quote';
         continue;
       }
       if (ch === BACKSLASH) {
-        if (pos + 1 === n) {
-          quote = 0;
-          continue;
-        }
+        if (pos + 1 === n) continue;
         pos++;
-        ch = line.charCodeAt(pos);
+        ch = bytes[pos] as number;
       }
       word += String.fromCharCode(ch);
+      continue;
     }
-    if (word === '--') {
-      // `--` ends the flags; at the very end of the line nothing follows.
-      return { flags, rest: pos >= n ? n : pos };
+    if (ch === quote) {
+      phase = 'word';
+      continue;
     }
-    if (blankOk || word.length > 0) flags.push({ value: word, start, end: pos });
-    if (pos >= n) return { flags, rest: n };
+    if (ch === BACKSLASH) {
+      if (pos + 1 === n) {
+        phase = 'word';
+        continue;
+      }
+      pos++;
+      ch = bytes[pos] as number;
+    }
+    word += String.fromCharCode(ch);
   }
+  return { flags, rest: line.length };
 }
 
 /**

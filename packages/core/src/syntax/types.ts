@@ -51,8 +51,13 @@ export interface SyntaxFlag {
   readonly name: string;
   /** The value after `=`, unquoted; `undefined` for a bare flag such as `--link`. */
   readonly value: string | undefined;
-  /** The flag as BuildKit reports it, unquoted: `--from=build`. */
+  /**
+   * The flag as BuildKit reports it, unquoted: `--from=build`. BuildKit reads flags byte by byte,
+   * so non-ASCII text comes out as its UTF-8 bytes read as Latin-1 (`--chown=é` is `--chown=Ã©`).
+   */
   readonly text: string;
+  /** The flag as written in the logical line, quotes and escapes included. */
+  readonly source: string;
   readonly range: SourceRange;
 }
 

@@ -8,9 +8,10 @@ export const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const LABEL_KEY = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
 
 // BuildKit's SecretsUsedInArgOrEnv: a `_`-separated word from the deny list, unless one from the allow list.
-// `gpg` is ours: GPG_KEY in official images holds a public key fingerprint, not a secret.
+// `gpg`, `pgp` and `id` are ours: GPG_KEY in official images and RABBITMQ_PGP_KEY_ID hold public
+// key fingerprints and ids, and a *_KEY_ID names a key rather than holding it.
 const SECRET_WORD = /(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const SECRET_EXEMPT = /(?:^|_)(?:public|file|version|gpg)(?:_|$)/i;
+const SECRET_EXEMPT = /(?:^|_)(?:public|file|version|gpg|pgp)(?:_|$)|_id$/i;
 
 /**
  * True for names BuildKit's SecretsUsedInArgOrEnv check would flag.

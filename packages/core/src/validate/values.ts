@@ -1,5 +1,3 @@
-/** Go durations as HEALTHCHECK reads them: `30s`, `1m30s`, `500ms`. */
-export const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
 /** Signal names (`SIGTERM`, `SIGRTMIN+3`) or numbers. */
 export const SIGNAL = /^(?:SIG[A-Z0-9]+(?:[+-]\d+)?|\d{1,2})$/;
 /** Octal file modes such as `755` or `0644`. */

@@ -68,6 +68,25 @@ describeCorpus('importDockerfile over the official images', (corpusDir) => {
     }
   });
 
+  it('keeps every comment, those inside continued instructions too, as // lines', () => {
+    for (const m of modules) {
+      if (!m.result.ok) continue;
+      for (const c of parseDockerfile(m.text).syntax.comments) if (c.text !== '') expect(m.result.source, `${m.name}:${c.range.start.line}`).toContain(`// ${c.text}`);
+    }
+  });
+
+  it('says where the module is not the input line for line, and why: every raw(), heredoc script and invented stage name', () => {
+    for (const m of modules) {
+      if (!m.result.ok) continue;
+      const raws = m.result.notes.filter((n) => n.message.startsWith('kept as raw()'));
+      expect(raws.length, m.name).toBe(m.result.raw);
+      const scripts = (m.result.source.match(/\\n'\)|\\n',\n  \)/g) ?? []).length;
+      expect(m.result.notes.filter((n) => n.message.includes('heredoc script')).length, m.name).toBe(scripts);
+      const unnamed = parseDockerfile(m.text).syntax.instructions.filter((n) => n.keyword === 'FROM' && n.arguments.length === 1).length;
+      expect(m.result.notes.filter((n) => n.message.startsWith('the stage has no name')).length, m.name).toBe(unnamed);
+    }
+  });
+
   it('writes modules that type-check', () => {
     const failing = modules.filter((m) => m.result.ok).flatMap((m) => (diagnostics.get(m.path) ?? []).map((d) => `${m.name}: ${d}`));
     expect(failing).toEqual([]);

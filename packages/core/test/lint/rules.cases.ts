@@ -20,7 +20,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW1002: {
     invalid: ['FROM node:latest\n', 'ARG V=latest\nFROM node:$V\n'],
-    valid: ['FROM node:22\n', 'FROM node:latest-ish\n'],
+    valid: [`FROM debian:latest@${sha}\n`, 'FROM node:22\n', 'FROM node:latest-ish\n'],
     message: 'image "node:latest" floats with the latest tag',
   },
   DW1003: {
@@ -40,7 +40,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW1006: {
     invalid: ['ARG TAG\nFROM node:${TAG}\n', 'FROM node:${UNDECLARED}\n'],
-    valid: ['ARG TAG=22\nFROM node:${TAG}\n', 'ARG TAG\nFROM node:${TAG:-22}\n', 'FROM --platform=$BUILDPLATFORM node:22\n'],
+    valid: ['ARG VARIANT\nFROM busybox:1.37${VARIANT}\n', 'ARG TAG=22\nFROM node:${TAG}\n', 'ARG TAG\nFROM node:${TAG:-22}\n', 'FROM --platform=$BUILDPLATFORM node:22\n'],
     message: 'ARG TAG used in FROM has no default',
   },
   DW1009: {
@@ -124,7 +124,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW4001: {
     invalid: ['FROM debian:12\nENV GITHUB_TOKEN=x\n', 'ARG NPM_AUTH\nFROM debian:12\n', 'FROM debian:12\nARG DB_PASSWORD\n'],
-    valid: ['FROM debian:12\nENV TOKEN_FILE=/run/secrets/t TOKENS=3 KEYBOARD=us PUBLIC_KEY=k GPG_KEY=ABCD\n'],
+    valid: ['FROM debian:12\nENV RABBITMQ_PGP_KEY_ID=0x0A9AF2115F4687BD29803A206B73A36E6026DFCA\n', 'FROM debian:12\nENV TOKEN_FILE=/run/secrets/t TOKENS=3 KEYBOARD=us PUBLIC_KEY=k GPG_KEY=ABCD\n'],
     message: 'ENV GITHUB_TOKEN looks like a secret; it would be stored in the image',
   },
   DW4003: {
@@ -134,7 +134,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW5009: {
     invalid: ['FROM debian:12\nRUN apt-get update && apt-get install curl\n'],
-    valid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM debian:12\nRUN apt-get -qq install curl\n', 'FROM debian:12\nRUN apt-get install --assume-yes curl\n', 'FROM debian:12\nRUN apt-get install -s curl\n'],
+    valid: ['FROM debian:12\nRUN apt-get install -q -q curl\n', 'FROM debian:12\nRUN apt-get install -y curl\n', 'FROM debian:12\nRUN apt-get -qq install curl\n', 'FROM debian:12\nRUN apt-get install --assume-yes curl\n', 'FROM debian:12\nRUN apt-get install -s curl\n'],
     message: 'apt-get install without -y',
   },
   DW5010: {
@@ -143,7 +143,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'apt-get install without --no-install-recommends',
   },
   DW5011: {
-    invalid: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n'],
+    invalid: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends curl\n'],
     valid: [
       'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
       'FROM debian:12\nRUN apt-get install --update -y curl; apt-get dist-clean\n',
@@ -163,23 +163,23 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'apk add without --no-cache',
   },
   DW5014: {
-    invalid: ['FROM fedora:41\nRUN dnf install curl\n', 'FROM centos:7\nRUN yum install curl\n', 'FROM opensuse/leap:15\nRUN zypper install curl\n'],
+    invalid: ['FROM fedora:41\nRUN dnf install curl\n', 'FROM centos:7\nRUN yum install curl\n', 'FROM opensuse/leap:15\nRUN zypper install curl\n', 'FROM fedora:40\nRUN dnf groupinstall "Development Tools" && dnf clean all\n'],
     valid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n', 'FROM ubi9/ubi-minimal:9\nRUN microdnf install curl\n'],
     message: 'dnf install without -y',
   },
   DW5015: {
-    invalid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n'],
+    invalid: ['FROM fedora:41\nRUN dnf install -y curl\n', 'FROM opensuse/leap:15\nRUN zypper -n install curl\n', 'FROM fedora:40\nRUN dnf clean all && dnf install -y httpd-2.4.62\n', 'FROM fedora:40\nRUN dnf groupinstall -y "Development Tools"\n'],
     valid: ['FROM fedora:41\nRUN dnf install -y curl && dnf clean all\n', 'FROM fedora:41\nRUN dnf install -y curl && rm -rf /var/cache/dnf\n', 'FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y curl\n'],
     message: 'dnf install without a clean in the same RUN',
   },
   DW5016: {
-    invalid: ['FROM python:3.12\nRUN pip install flask\n', 'FROM python:3.12\nRUN python3 -m pip install flask\n'],
+    invalid: ['FROM python:3.12\nRUN pip install flask\n', 'FROM python:3.12\nRUN python3 -m pip install flask\n', 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n', 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=0 pip install flask\n'],
     valid: ['FROM python:3.12\nRUN pip install --no-cache-dir flask\n', 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n', 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n'],
     message: 'pip install without --no-cache-dir',
   },
   DW5017: {
-    invalid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM python:3.12\nRUN pip install flask\n', 'FROM node:22\nRUN npm install -g pnpm\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n'],
-    valid: ['FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n', 'FROM python:3.12\nRUN pip install flask==3.0.0 -r req.txt\n', 'FROM node:22\nRUN npm install -g pnpm@9.12.0\n', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n'],
+    invalid: ['FROM debian:12\nRUN apt-get install -y curl\n', 'FROM python:3.12\nRUN pip install flask\n', 'FROM node:22\nRUN npm install -g pnpm\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n', 'FROM ruby:3\nRUN gem i rails\n', 'FROM golang:1.23\nRUN go run golang.org/x/tools/cmd/stringer\n', 'FROM python:3.12\nRUN pip install git+https://github.com/psf/requests\n', 'FROM fedora:40\nRUN dnf install -y httpd\n', 'FROM centos:7\nRUN yum install -y httpd\n', 'FROM opensuse/leap:15\nRUN zypper install -y curl\n'],
+    valid: ['FROM python:3.12\nRUN pip install --root-user-action ignore flask==3.0.0\n', 'FROM node:22\nRUN npm --loglevel verbose install left-pad@1.3.0\n', 'FROM python:3.12\nRUN pip install .\n', 'FROM node:22\nRUN npm install ~/folder\n', 'FROM golang:1.23\nRUN go install . && go run ./cmd/tool && go run main.go\n', 'FROM python:3.12\nRUN pip install git+https://github.com/psf/requests@v2.32.3\n', 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n', 'FROM opensuse/leap:15\nRUN zypper install -y curl=8.6.0\n', 'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n', 'FROM python:3.12\nRUN pip install flask==3.0.0 -r req.txt\n', 'FROM node:22\nRUN npm install -g pnpm@9.12.0\n', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n', 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2\n'],
     options: { rules: { DW5017: 'warn' } },
     message: 'apt-get installs curl without a version',
   },
@@ -223,7 +223,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW6001: {
     invalid: ['FROM debian:12\nCMD node server.js\n', 'FROM debian:12\nENTRYPOINT /app\n', 'FROM debian:12\nHEALTHCHECK CMD curl -f localhost\n', "FROM debian:12\nCMD ['node']\n"],
-    valid: ['FROM debian:12\nCMD ["node", "server.js"]\n', 'FROM debian:12\nHEALTHCHECK NONE\n', 'FROM debian:12\nHEALTHCHECK CMD ["curl", "-f", "localhost"]\n'],
+    valid: ['FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD echo hi\n', 'FROM debian:12 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nENTRYPOINT Write-Host hi\n', 'FROM debian:12\nCMD ["node", "server.js"]\n', 'FROM debian:12\nHEALTHCHECK NONE\n', 'FROM debian:12\nHEALTHCHECK CMD ["curl", "-f", "localhost"]\n'],
     message: 'CMD in shell form',
   },
   DW6002: {
@@ -238,12 +238,12 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   },
   DW6004: {
     invalid: ['FROM debian:12\nWORKDIR app\n'],
-    valid: ['FROM debian:12\nWORKDIR /app\n', 'FROM debian:12\nWORKDIR $HOME/app\n', 'FROM windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n'],
+    valid: ['FROM debian:12\nWORKDIR /app\nWORKDIR sub\n', 'FROM debian:12\nWORKDIR /app\n', 'FROM debian:12\nWORKDIR $HOME/app\n', 'FROM windows/servercore:ltsc2022\nWORKDIR C:\\\\app\n'],
     message: 'WORKDIR "app" is relative',
   },
   DW6005: {
     invalid: ['FROM debian:12\nCOPY a b /dst\n'],
-    valid: ['FROM debian:12\nCOPY a b /dst/\n', 'FROM debian:12\nCOPY a /dst\n'],
+    valid: ['# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY C:\\a.dll C:\\b.dll C:\\Windows\\System32\\\n', 'FROM debian:12\nCOPY a b /dst/\n', 'FROM debian:12\nCOPY a /dst\n'],
     message: 'several sources go to "/dst", which does not end in /',
   },
   DW6006: {
@@ -267,19 +267,20 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: '"my-var" is not a valid ENV name',
   },
   DW6010: {
-    invalid: ['FROM debian:12\nLABEL Com.Example=x\n', 'FROM debian:12\nLABEL com.example.empty=""\n'],
-    valid: ['FROM debian:12\nLABEL org.opencontainers.image.source="https://x" maintainer="me"\n'],
+    invalid: ['FROM debian:12\nLABEL Com.Example=x\n', 'FROM debian:12\nLABEL com.docker.extension.title=x\n', 'FROM debian:12\nLABEL 1abc=x\n', 'FROM debian:12\nLABEL a..b=x\n'],
+    valid: ['FROM debian:12\nLABEL maintainer=""\n', 'FROM debian:12\nLABEL org.opencontainers.image.source="https://x" maintainer="me"\n'],
     message: '"Com.Example" is not a valid label key',
   },
   DW6011: {
-    invalid: ['FROM debian:12\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n'],
+    invalid: ['FROM debian:12\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n', 'FROM debian:12\nENV A=1 A=${A}2\n'],
     valid: ['FROM debian:12\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n', 'FROM debian:12\nENV PATH=/x:$PATH\n', "FROM debian:12\nENV A=1 B='$A'\n"],
     message: 'ENV APP_BIN refers to APP_HOME, set in the same ENV',
   },
   DW6012: {
-    invalid: ['FROM debian:12\nHEALTHCHECK --interval=5min CMD ["true"]\n', 'FROM debian:12\nHEALTHCHECK --retries=x CMD ["true"]\n'],
-    valid: ['FROM debian:12\nHEALTHCHECK --interval=30s --timeout=1m30s --retries=3 CMD ["true"]\n'],
-    message: 'interval "5min" is not a duration',
+    // The parser refuses what BuildKit refuses (--interval=5min, --retries=x); lint adds --retries=0.
+    invalid: ['FROM debian:12\nHEALTHCHECK --retries=0 CMD ["true"]\n'],
+    valid: ['FROM debian:12\nHEALTHCHECK --interval=30s --timeout=1m30s --retries=3 CMD ["true"]\n', 'FROM debian:12\nHEALTHCHECK --interval=0 CMD ["true"]\n'],
+    message: 'retries 0 is not a whole number of at least 1',
   },
   DW6013: {
     invalid: ['FROM debian:12\nSTOPSIGNAL TERM\n'],
@@ -309,8 +310,8 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'the final stage has no HEALTHCHECK',
   },
   DW8001: {
-    invalid: ['ARG VERSION=1\nFROM debian:12\nRUN echo $VERSION\nUSER 1\n', 'ARG APP=/app\nFROM debian:12\nWORKDIR ${APP}\n'],
-    valid: ['ARG VERSION=1\nFROM debian:12\nARG VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM debian:12\nENV V=2\nRUN echo $V\n', 'ARG V=12\nFROM debian:$V\nRUN echo $HOME\n', "ARG V=1\nFROM debian:12\nRUN echo '$V'\n"],
+    invalid: ['ARG VERSION=1\nFROM debian:12\nRUN echo $VERSION\nUSER 1\n', 'ARG APP=/app\nFROM debian:12\nWORKDIR ${APP}\n', 'FROM debian:12\nENV PATH=$PAHT:/x\n', 'FROM scratch\nCOPY $nope /x/\n', 'FROM --platform=$BULIDPLATFORM golang:1.23\n'],
+    valid: ['ARG VERSION=1\nFROM debian:12\nARG VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM debian:12\nENV V=2\nRUN echo $V\n', 'ARG V=12\nFROM debian:$V\nRUN echo $HOME\n', "ARG V=1\nFROM debian:12\nRUN echo '$V'\n", 'FROM node:22\nENV PATH=$NODE_HOME/bin:$PATH\n', 'FROM --platform=$BUILDPLATFORM golang:1.23\nARG TARGETOS\nENV GOOS=$TARGETOS\n', 'FROM debian:12\nENV A=1\nENV B=${A}2\n'],
     message: 'the command uses ARG VERSION, which this stage does not declare',
   },
   DW8002: {
@@ -327,5 +328,62 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     invalid: ['FROM debian:12\n# dockwright:allow DW5999 typo\nRUN true\n', 'FROM debian:12\n# dockwright:allow because\nRUN true\n'],
     valid: ['FROM debian:12\n# dockwright:allow DW5018 two layers on purpose\nRUN true\n'],
     message: 'the suppression names DW5999, which is not a Dockwright rule',
+  },
+  DW2009: {
+    invalid: ['FROM debian:12 as build\n', 'from debian:12 AS build\n'],
+    valid: ['FROM debian:12 AS build\n', 'from debian:12 as build\n'],
+    message: "'as' and 'FROM' keywords' casing do not match",
+  },
+  DW5023: {
+    invalid: ['FROM node:22\nRUN yarn install --frozen-lockfile\n', 'FROM node:22\nRUN yarn\n'],
+    valid: ['FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n', 'FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n', 'FROM node:22\nRUN yarn build\n', 'FROM node:22\nRUN yarn --version\n'],
+    message: 'yarn install without yarn cache clean in the same RUN',
+  },
+  DW5024: {
+    invalid: ['FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n'],
+    valid: ['FROM debian:12\nSHELL ["/bin/bash", "-c"]\n', 'FROM debian:12\nRUN ln -s /usr/bin/python3 /usr/bin/python\n'],
+    message: 'RUN links /bin/sh to another shell',
+  },
+  DW5025: {
+    invalid: ['FROM debian:12\nRUN wget https://example.com/a.tar.gz\n'],
+    valid: ['FROM debian:12\nRUN wget --progress=dot:giga https://example.com/a.tar.gz\n', 'FROM debian:12\nRUN wget -q -O a https://example.com/a\n', 'FROM debian:12\nRUN wget -nv https://example.com/a\n'],
+    message: 'wget without --progress prints a progress bar into the build log',
+  },
+  DW5026: {
+    invalid: ['FROM opensuse/leap:15\nRUN zypper dist-upgrade -y\n', 'FROM opensuse/leap:15\nRUN zypper -n dup\n'],
+    valid: ['FROM opensuse/leap:15\nRUN zypper -n install curl-8.6.0 && zypper clean --all\n'],
+    message: 'zypper dist-upgrade changes the release of the base image',
+  },
+  DW6021: {
+    options: { labelSchema: { 'org.opencontainers.image.created': 'rfc3339', 'org.opencontainers.image.source': 'url', 'org.opencontainers.image.version': 'semver', 'org.opencontainers.image.licenses': 'spdx', 'org.opencontainers.image.revision': 'hash', 'org.opencontainers.image.authors': 'email', 'org.opencontainers.image.title': 'text' }, strictLabels: true },
+    invalid: [
+      'FROM debian:12\nLABEL org.opencontainers.image.created=yesterday\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.title=""\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.source=github\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.version=v1\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.licenses="Apache 2"\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.revision=abc\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.authors=team\n',
+      'FROM debian:12\nLABEL com.acme.misc=x\n',
+    ],
+    valid: [
+      `FROM debian:12\nLABEL org.opencontainers.image.created=2025-01-31T12:00:00Z org.opencontainers.image.source=https://github.com/acme/app org.opencontainers.image.version=1.4.2 org.opencontainers.image.licenses="Apache-2.0 OR MIT" org.opencontainers.image.revision=${'a'.repeat(40)} org.opencontainers.image.authors=team@acme.dev org.opencontainers.image.title=App\n`,
+    ],
+    message: 'label org.opencontainers.image.created is not an RFC 3339 time: "yesterday"',
+  },
+  DW6022: {
+    invalid: ['FROM debian:12\nENV PATH /opt/bin:$PATH\n', 'FROM debian:12\nLABEL maintainer me\n'],
+    valid: ['FROM debian:12\nENV PATH=/opt/bin:$PATH\n'],
+    message: '"ENV PATH=value" should be used instead of the legacy "ENV PATH value" format',
+  },
+  DW6023: {
+    invalid: ['FROM debian:12\nrun true\nRUN false\n'],
+    valid: ['FROM debian:12\nRUN true\n', 'from debian:12\nrun true\n'],
+    message: "command 'run' should match the case of the command majority (uppercase)",
+  },
+  DW6024: {
+    invalid: ['FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\n', 'FROM debian:12\nCOPY dist.zip /tmp/dist.zip\nRUN unzip /tmp/dist.zip\n'],
+    valid: ['FROM debian:12\nADD app.tar.gz /opt/\n', 'FROM debian:12\nCOPY app.tar.gz /srv/\n', 'FROM debian:12\nCOPY --from=build /out/app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n'],
+    message: 'app.tar.gz is copied in, then extracted by a RUN',
   },
 };

@@ -387,9 +387,15 @@ export function parseMaybeJsonToList(rest: string): { json: boolean; words: stri
 
 /** parseHealthConfig: the type word (`CMD` or `NONE`) and the rest, as parseMaybeJSON reads it. */
 export function parseHealthConfig(rest: string): { type: string; command: ReturnType<typeof parseMaybeJson> } {
-  // BuildKit scans bytes here; the type word is ASCII in our output.
-  const m = /^(\S*)\s*([\s\S]*)$/.exec(rest);
-  return { type: m?.[1] ?? '', command: parseMaybeJson(m?.[2] ?? '') };
+  // BuildKit scans bytes here, each byte read as a rune: 0x85 and 0xA0 inside a character are spaces.
+  const bytes = encoder.encode(rest);
+  let sep = 0;
+  while (sep < bytes.length && !isGoSpace(bytes[sep] ?? 0)) sep += 1;
+  let next = sep;
+  while (next < bytes.length && isGoSpace(bytes[next] ?? 0)) next += 1;
+  // The type keeps its bytes as Latin-1 runes, so a cut character never reads as CMD or NONE.
+  const type = String.fromCharCode(...bytes.subarray(0, sep));
+  return { type, command: parseMaybeJson(decoder.decode(bytes.subarray(next))) };
 }
 
 // ---- parser/split_command.go ----------------------------------------------------------------
@@ -562,11 +568,12 @@ export interface BuildKitParse {
   readonly warnings: readonly string[];
 }
 
-// RE2's \s is [\t\n\f\r ] (no \v, nothing beyond ASCII).
-const RE_DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+// RE2's \s is [\t\n\f\r ] (no \v, nothing beyond ASCII). directives.go first cuts the `#` and
+// trims unicode.IsSpace, then matches the rest.
+const RE_DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/s;
 const VALID_DIRECTIVES = new Set(['escape', 'syntax', 'check']);
 const RE_CONTINUATION = /([^\\])\\[ \t]*$|^\\[ \t]*$/;
-const RE_HEREDOC = /^(\d*)<<(-?)([^<]*)$/s;
+const RE_HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/s;
 const HEREDOC_COMMANDS = new Set(['run', 'copy', 'add']);
 
 function trimNewline(s: string): string {
@@ -606,6 +613,16 @@ function rawWords(line: string): string[] {
     }
     inWord = true;
     word += c;
+    // lex.go's processPossibleHeredoc: an unquoted `<<` keeps the spaces, tabs and CRs after it.
+    if (c === '<' && chars[i + 1] === '<') {
+      word += '<';
+      i += 1;
+      while (chars[i + 1] === ' ' || chars[i + 1] === '\t' || chars[i + 1] === '\r') {
+        i += 1;
+        word += chars[i] ?? '';
+      }
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if (c === '\\' && i + 1 < chars.length) {
       i += 1;
@@ -656,7 +673,7 @@ export function parseBuildKit(input: string): BuildKitParse {
   const seen = new Set<string>();
   const possibleDirective = (token: string) => {
     if (directivesDone) return;
-    const m = RE_DIRECTIVE.exec(token);
+    const m = token.startsWith('#') ? RE_DIRECTIVE.exec(goTrimLeft(token.slice(1))) : null;
     const key = m?.[1]?.toLowerCase();
     if (m === null || key === undefined || !VALID_DIRECTIVES.has(key)) {
       directivesDone = true;
@@ -726,4 +743,123 @@ export function parseBuildKit(input: string): BuildKitParse {
   }
   if (instructions.length === 0) throw new LexError('file with no instructions');
   return { directives, instructions, warnings };
+}
+
+// ---- instructions/parse.go and bflag.go: what the build refuses after parsing ---------------
+
+type FlagType = 'string' | 'bool' | 'strings';
+/** The flags each instruction declares before BFlags.Parse (ARG and STOPSIGNAL never parse theirs). */
+const DECLARED: Readonly<Record<string, Readonly<Record<string, FlagType>>>> = {
+  add: { chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', exclude: 'strings', unpack: 'bool' },
+  copy: { chown: 'string', from: 'string', chmod: 'string', link: 'bool', parents: 'bool', exclude: 'strings' },
+  from: { platform: 'string' },
+  run: { mount: 'strings', network: 'string', security: 'string', device: 'strings' },
+  healthcheck: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
+};
+const NOT_PARSED = new Set(['arg', 'stopsignal']);
+
+/** Go's time.ParseDuration, in nanoseconds, or undefined where Go fails. */
+function parseGoDuration(s: string): number | undefined {
+  const m = /^([-+]?)(.*)$/s.exec(s) as RegExpExecArray;
+  if (m[2] === '0') return 0;
+  if (m[2] === '') return undefined;
+  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+  let total = 0;
+  for (const part of (m[2] as string).matchAll(/(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)|(.)/gsu)) {
+    if (part[4] !== undefined || (part[1] === '' && (part[2] ?? '') === '')) return undefined;
+    total += Number(`${part[1] || 0}.${part[2] || 0}`) * (units[part[3] as string] as number);
+  }
+  return m[1] === '-' ? -total : total;
+}
+
+/** BFlags.Parse: `--name=value` words against the declared flags; the error BuildKit gives, if any. */
+function bflagError(command: string, flags: readonly string[]): string | undefined {
+  const declared = DECLARED[command] ?? {};
+  const seen = new Set<string>();
+  for (const word of flags) {
+    if (!word.startsWith('--')) return `arguments must begin with '--'`;
+    const { name, value } = splitFlag(word);
+    const type = declared[name];
+    if (type === undefined) return `unknown flag: ${name}`;
+    if (type !== 'strings' && seen.has(name)) return `duplicate flag specified: ${name}`;
+    seen.add(name);
+    if (type === 'bool' && value !== undefined && !/^(true|false)$/i.test(value)) return `expecting boolean value for flag ${name}, not: ${value}`;
+    if (type !== 'bool' && value === undefined) return `missing a value on flag: ${name}`;
+  }
+  return undefined;
+}
+
+/**
+ * What BuildKit's instruction layer refuses in one parsed instruction (instructions.Parse), as its
+ * message; undefined when the instruction is accepted. Only the checks made before a build starts.
+ */
+export function instructionError(ins: BuildKitInstruction): string | undefined {
+  const cmd = ins.command;
+  if (!NOT_PARSED.has(cmd) && !(cmd === 'healthcheck' && /^none$/i.test(parseHealthConfig(ins.args).type))) {
+    const flagError = bflagError(cmd, ins.flags);
+    if (flagError !== undefined) return flagError;
+  }
+  const flag = (name: string) => ins.flags.map(splitFlag).find((f) => f.name === name)?.value;
+  switch (cmd) {
+    case 'env':
+    case 'label': {
+      const pairs = parseWords(ins.args)[0]?.includes('=') ? parseKeyValues(ins.args) : [];
+      return pairs.some((p) => p.key === '') ? `${cmd.toUpperCase()} names can not be blank` : undefined;
+    }
+    case 'arg': {
+      const words = parseWords(ins.args);
+      if (words.length === 0) return 'ARG requires at least one argument';
+      return words.some((w) => w.startsWith('=')) ? 'ARG names can not be blank' : undefined;
+    }
+    case 'from': {
+      const args = splitWhitespace(ins.args);
+      if (args.length === 3 && /^as$/i.test(args[1] ?? '')) return /^[a-z][a-z0-9-_.]*$/.test((args[2] ?? '').toLowerCase()) ? undefined : `invalid name for build stage: "${args[2]}"`;
+      return args.length === 1 ? undefined : 'FROM requires either one or three arguments';
+    }
+    case 'copy':
+    case 'add': {
+      const { words } = parseMaybeJsonToList(ins.args);
+      if (words.length < 2) return `${cmd.toUpperCase()} requires at least two arguments`;
+      return heredocsFromLine(words[words.length - 1] ?? '').length > 0 && RE_HEREDOC.test(words[words.length - 1] ?? '') ? `${cmd.toUpperCase()} cannot accept a heredoc as a destination` : undefined;
+    }
+    case 'run': {
+      const network = flag('network') ?? 'default';
+      if (!['default', 'none', 'host'].includes(network)) return `invalid network mode "${network}"`;
+      const security = flag('security') ?? 'sandbox';
+      return ['sandbox', 'insecure'].includes(security) ? undefined : `security "${security}" is not valid`;
+    }
+    case 'healthcheck': {
+      const { type, command } = parseHealthConfig(ins.args);
+      const upper = type.toUpperCase();
+      if (upper === 'NONE') return command.json || command.text !== '' ? 'HEALTHCHECK NONE takes no arguments' : undefined;
+      if (upper !== 'CMD') return `Unknown type "${type}" in HEALTHCHECK (try CMD)`;
+      if (command.json ? command.argv.length === 0 : command.text === '') return 'Missing command after HEALTHCHECK CMD';
+      for (const name of ['interval', 'timeout', 'start-period', 'start-interval']) {
+        const value = flag(name);
+        if (value === undefined || value === '') continue;
+        const ns = parseGoDuration(value);
+        if (ns === undefined) return `time: invalid duration "${value}"`;
+        if (ns !== 0 && ns < 1e6) return `Interval "${name}" cannot be less than 1ms`;
+      }
+      const retries = flag('retries');
+      if (retries !== undefined && retries !== '') {
+        if (!/^[+-]?\d+$/.test(retries) || Math.abs(Number(retries)) > 2 ** 31) return `strconv.ParseInt: parsing "${retries}": invalid syntax`;
+        if (Number(retries) < 0) return `--retries cannot be negative (${retries})`;
+      }
+      return undefined;
+    }
+    case 'volume': {
+      const { words } = parseMaybeJsonToList(ins.args);
+      if (words.length === 0) return 'VOLUME requires at least one argument';
+      return words.some((w) => goTrimSpace(w) === '') ? 'VOLUME specified can not be an empty string' : undefined;
+    }
+    case 'onbuild': {
+      const trigger = splitCommand(ins.args).command.toUpperCase();
+      if (trigger === '') return 'ONBUILD requires at least one argument';
+      if (trigger === 'ONBUILD') return 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed';
+      return trigger === 'MAINTAINER' || trigger === 'FROM' ? `${trigger} isn't allowed as an ONBUILD trigger` : undefined;
+    }
+    default:
+      return undefined;
+  }
 }

@@ -29,7 +29,7 @@ function expectCanonicalText(text: string, where: string): void {
     expect(line, `${where}:${i + 1} trailing blanks`).toBe(line.trimEnd());
     // A tab inside quotes is part of a value (haproxy's makeOpts='\t\tTARGET=...') and stays.
     // Comments are kept as written, tabs included.
-    if (!valueTabs.has(i + 1) && !line.startsWith('#')) expect(line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '').includes('\t'), `${where}:${i + 1} tab outside quotes`).toBe(false);
+    if (!valueTabs.has(i + 1) && !line.trimStart().startsWith('#')) expect(line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '').includes('\t'), `${where}:${i + 1} tab outside quotes`).toBe(false);
   });
   for (const node of syntax.instructions) expect(node.keywordText, where).toBe(node.keyword);
   expect(text.includes('\n\n\n'), `${where}: at most one blank line`).toBe(false);
@@ -109,9 +109,9 @@ describe('format', () => {
     expect(formatted('FROM a\nENV A=1   B="x  y"\nENV C 3\nLABEL one=1\n')).toBe('FROM a\nENV A=1 \\\n    B="x  y"\nENV C 3\nLABEL one=1\n');
   });
 
-  it('puts one blank line before each stage and none inside, global ARGs first', () => {
-    const text = '# syntax = docker/dockerfile:1.7\nARG V=1\nFROM a AS one\n\n\nRUN x\n# the app\nFROM one\n\nUSER 1\n';
-    expect(formatted(text)).toBe('# syntax=docker/dockerfile:1.7\n\nARG V=1\n\nFROM a AS one\nRUN x\n\n# the app\nFROM one\nUSER 1\n');
+  it('puts one blank line before each stage, keeps groups inside a stage apart with one, global ARGs first', () => {
+    const text = '# syntax = docker/dockerfile:1.7\nARG V=1\nFROM a AS one\n\n\nRUN x\n# the app\nFROM one\nUSER 1\n\n# the entry point\nCMD ["x"]\n';
+    expect(formatted(text)).toBe('# syntax=docker/dockerfile:1.7\n\nARG V=1\n\nFROM a AS one\n\nRUN x\n\n# the app\nFROM one\nUSER 1\n\n# the entry point\nCMD ["x"]\n');
   });
 
   it('keeps header comments apart, and never turns a comment into a directive', () => {
@@ -120,8 +120,20 @@ describe('format', () => {
     expect(parseDockerfile(formatted('\n#escape=`\nFROM a\n')).syntax.escape).toBe('\\');
   });
 
-  it('moves comments inside a continued instruction above it', () => {
-    expect(formatted('FROM a\nRUN a \\\n  # why b\n  && b\n')).toBe('FROM a\n# why b\nRUN a \\\n    && b\n');
+  it('keeps a comment inside a continued command beside the line it describes, at its indent', () => {
+    expect(formatted('FROM a\nRUN a \\\n  # why b\n  && b\n')).toBe('FROM a\nRUN a \\\n    # why b\n    && b\n');
+    const text = 'FROM a\nRUN set -eux; \\\n\tapt-get update; \\\n# the tools\n\tapt-get install -y \\\n\t\tcurl \\\n# for the probe\n\t\twget \\\n\t;\n';
+    expect(formatted(text)).toBe('FROM a\nRUN set -eux; \\\n    apt-get update; \\\n    # the tools\n    apt-get install -y \\\n        curl \\\n        # for the probe\n        wget \\\n        ;\n');
+    expect(meaning(formatted(text))).toEqual(meaning(text));
+  });
+
+  it('moves a comment above an instruction that has no line for it', () => {
+    expect(formatted('FROM a\nENV A=1 \\\n  # why B\n  B=2\n')).toBe('FROM a\n# why B\nENV A=1 \\\n    B=2\n');
+  });
+
+  it('indents the arms of a case evenly', () => {
+    const text = 'FROM a\nRUN case "$a" in \\\n      amd64) x=1 ;; \\\n  arm64) \\\n   x=2; \\\n   ;; \\\n      *) exit 1 ;; \\\n    esac; \\\n    echo done\n';
+    expect(formatted(text)).toBe('FROM a\nRUN case "$a" in \\\n    amd64) x=1 ;; \\\n    arm64) \\\n        x=2; \\\n        ;; \\\n    *) exit 1 ;; \\\n    esac; \\\n    echo done\n');
   });
 
   it('keeps heredoc bodies byte for byte', () => {

@@ -22,8 +22,8 @@ const VALUED: Readonly<Record<InstallManager, ReadonlySet<string>>> = {
   yum: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude']),
   microdnf: new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever']),
   zypper: new Set(['--root', '-R', '--repo', '-r', '--from']),
-  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--src', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy', '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--cache-dir', '--trusted-host', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings', '-C', '--python']),
-  npm: new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include']),
+  pip: new Set(['-e', '--editable', '--root-user-action', '--no-binary', '--only-binary', '--report', '--progress-bar', '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--src', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy', '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--cache-dir', '--trusted-host', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings', '-C', '--python']),
+  npm: new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--loglevel', '--location', '--install-strategy', '--tag', '--access']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '--platform', '-N']),
   go: new Set(['-o', '-tags', '-ldflags', '-gcflags', '-mod', '-modfile', '-p', '-trimpath-placeholder']),
 };
@@ -32,14 +32,14 @@ const INSTALL_WORDS: Readonly<Record<InstallManager, ReadonlySet<string>>> = {
   'apt-get': new Set(['install']),
   apt: new Set(['install']),
   apk: new Set(['add']),
-  dnf: new Set(['install']),
-  yum: new Set(['install']),
-  microdnf: new Set(['install']),
+  dnf: new Set(['install', 'groupinstall', 'localinstall']),
+  yum: new Set(['install', 'groupinstall', 'localinstall']),
+  microdnf: new Set(['install', 'groupinstall', 'localinstall']),
   zypper: new Set(['install', 'in']),
   pip: new Set(['install']),
   npm: new Set(['install', 'i', 'add']),
-  gem: new Set(['install']),
-  go: new Set(['install']),
+  gem: new Set(['install', 'i']),
+  go: new Set(['install', 'run']),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { isTag } from '../../validate/image-ref.js';
+import { isImageName, isTag, splitImageRef } from '../../validate/image-ref.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 // ARGs BuildKit defines itself, usable in FROM without a declaration.
@@ -63,13 +63,24 @@ export const fromArgDefaultRule = defineRule({
   check({ file, report }) {
     const globals = new Map<string, string | undefined>();
     for (const g of file.globals) if (g.keyword === 'ARG') for (const p of g.pairs) globals.set(p.key, p.value);
+    // As BuildKit's InvalidDefaultArgInFrom: an ARG without a default is empty; only a reference
+    // that is invalid that way is a problem (`busybox:1.37${VARIANT}` is fine).
+    const withDefaults = (base: string) =>
+      base.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+        const value = globals.get((braced ?? bare) as string);
+        return value === undefined || value === '' ? (fallback ?? '') : value;
+      });
+    const valid = (ref: string) => {
+      const { name, tag } = splitImageRef(ref);
+      return isImageName(name) && (tag === undefined || isTag(tag));
+    };
     for (const s of file.stages) {
       const names = new Set([...s.base.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string));
       for (const name of names) {
         if (AUTOMATIC.has(name)) continue;
         if (!globals.has(name)) report(fromArgUndeclared(name), s.from.position);
         // `${VAR:-default}` carries its own default.
-        else if (globals.get(name) === undefined && !new RegExp(`\\$\\{${name}:?-`).test(s.base)) report(fromArgWithoutDefault(name), s.from.position);
+        else if (globals.get(name) === undefined && !new RegExp(`\\$\\{${name}:?-`).test(s.base) && !valid(withDefaults(s.base))) report(fromArgWithoutDefault(name), s.from.position);
       }
     }
   },

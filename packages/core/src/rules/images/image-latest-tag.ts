@@ -12,7 +12,9 @@ import { PIN_FIX, PIN_HINT } from './image-without-tag.js';
  * ```
  */
 export function imageLatestTag(ref: string): Problem | undefined {
-  if (splitImageRef(ref).tag !== 'latest') return undefined;
+  const { tag, digest } = splitImageRef(ref);
+  // `latest@sha256:...` is pinned by its digest (docker-lock and Renovate write it so).
+  if (tag !== 'latest' || digest !== undefined) return undefined;
   return problem('DW1002', `image "${ref}" floats with the latest tag`, PIN_HINT, PIN_FIX);
 }
 

@@ -11,7 +11,8 @@ import { defineRule, problem, type Problem } from '../rule.js';
  * ```
  */
 export function copyDestSlash(dest: string, sources: number): Problem | undefined {
-  if (sources < 2 || dest.endsWith('/')) return undefined;
+  // A Windows destination (`C:\\Windows\\System32\\`) ends in a backslash.
+  if (sources < 2 || dest.endsWith('/') || (/^[A-Za-z]:[\\/]/.test(dest) && dest.endsWith('\\'))) return undefined;
   return problem('DW6005', `several sources go to "${dest}", which does not end in /`, `write "${dest}/"`);
 }
 

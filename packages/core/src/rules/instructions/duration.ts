@@ -1,10 +1,12 @@
 import { flagValue } from '../../lint/lint-file.js';
-import { DURATION } from '../../validate/values.js';
-import { hasVariable, instructionsOf } from '../lint-helpers.js';
+import { goDuration } from '../../syntax/go-duration.js';
+import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
- * DW6012: HEALTHCHECK times are Go durations (`30s`, `1m30s`); retries a whole number.
+ * DW6012: HEALTHCHECK times are Go durations of at least 1ms (`30s`, `1m30s`), or 0 for the
+ * default; retries a whole number of at least 1 (0 means the default of 3, and the Dockerfile
+ * frontend bundled with Docker 20.10 refuses it).
  *
  * @example
  * ```ts
@@ -15,14 +17,15 @@ import { defineRule, problem, type Problem } from '../rule.js';
 export function healthcheckOption(key: string, value: unknown): Problem | undefined {
   if (key === 'retries') {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (Number.isInteger(n) && (n as number) >= 0) return undefined;
-    return problem('DW6012', `retries ${String(value)} is not a whole number`, 'write retries: 3', 'write --retries=3');
+    if (Number.isInteger(n) && (n as number) >= 1 && (n as number) < 2 ** 31) return undefined;
+    return problem('DW6012', `retries ${String(value)} is not a whole number of at least 1`, 'write retries: 3', 'write --retries=3');
   }
-  if (DURATION.test(String(value))) return undefined;
-  return problem('DW6012', `${key} ${JSON.stringify(value)} is not a duration`, "write a Go duration such as '30s' or '1m30s'");
+  const ns = typeof value === 'string' ? goDuration(value) : undefined;
+  if (ns !== undefined && (ns === 0 || ns >= 1e6)) return undefined;
+  return problem('DW6012', `${key} ${JSON.stringify(value)} is not a duration of at least 1ms`, "write a Go duration such as '30s' or '1m30s'");
 }
 
-/** DW6012: a malformed HEALTHCHECK option. */
+/** DW6012: a malformed HEALTHCHECK option (the parser refuses what BuildKit refuses; this adds --retries=0). */
 export const durationRule = defineRule({
   id: 'DW6012',
   how: 'C',
@@ -31,7 +34,7 @@ export const durationRule = defineRule({
     for (const h of instructionsOf(file, 'HEALTHCHECK')) {
       for (const [flag, key] of [['interval', 'interval'], ['timeout', 'timeout'], ['start-period', 'startPeriod'], ['start-interval', 'startInterval'], ['retries', 'retries']] as const) {
         const value = flagValue(h, flag);
-        if (value === undefined || hasVariable(value)) continue;
+        if (value === undefined || value === '') continue;
         const found = healthcheckOption(key, value);
         if (found !== undefined) report(found, h.position);
       }

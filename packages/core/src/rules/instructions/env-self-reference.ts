@@ -26,13 +26,13 @@ export const envSelfReferenceRule = defineRule({
   level: 'error',
   check({ file, report }) {
     for (const env of instructionsOf(file, 'ENV')) {
-      const keys = env.pairs.map((p) => p.key);
-      for (const pair of env.pairs) {
-        if (pair.legacy === true) continue;
+      env.pairs.forEach((pair, at) => {
+        if (pair.legacy === true) return;
+        // Another pair of this ENV sets it (`ENV A=1 A=${A}2` too); `PATH=/x:$PATH` alone reads the old value.
         for (const used of new Set(variablesIn(pair.value ?? ''))) {
-          if (used !== pair.key && keys.includes(used)) report(envSelfReference(pair.key, used), env.position);
+          if (env.pairs.some((other, i) => i !== at && other.key === used)) report(envSelfReference(pair.key, used), env.position);
         }
-      }
+      });
     }
   },
 });

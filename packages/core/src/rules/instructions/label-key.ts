@@ -2,32 +2,27 @@ import { LABEL_KEY } from '../../validate/names.js';
 import { hasVariable, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
+/** Namespaces Docker keeps for itself (hadolint DL3048). */
+const RESERVED_LABEL_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
+
 /**
- * DW6010: label keys are lowercase reverse-DNS names.
+ * DW6010: label keys are lowercase reverse-DNS names that start with a letter, with no `..` or
+ * `--`, outside the namespaces Docker keeps (`com.docker.*`, `io.docker.*`, `org.dockerproject.*`).
  *
  * @example
  * ```ts
  * labelKey('Com.Example')?.code; // 'DW6010'
+ * labelKey('com.docker.extension')?.message; // '"com.docker.extension" is in a namespace Docker keeps for itself'
  * ```
  */
 export function labelKey(key: string): Problem | undefined {
-  if (LABEL_KEY.test(key)) return undefined;
-  return problem('DW6010', `${JSON.stringify(key)} is not a valid label key`, 'use lowercase reverse-DNS keys such as org.opencontainers.image.source');
+  const hint = 'use lowercase reverse-DNS keys such as org.opencontainers.image.source';
+  if (RESERVED_LABEL_NAMESPACES.some((ns) => key.startsWith(ns))) return problem('DW6010', `${JSON.stringify(key)} is in a namespace Docker keeps for itself`, hint);
+  if (LABEL_KEY.test(key) && /^[a-z]/.test(key) && !/\.\.|--/.test(key)) return undefined;
+  return problem('DW6010', `${JSON.stringify(key)} is not a valid label key`, hint);
 }
 
-/**
- * DW6010: an empty label says nothing.
- *
- * @example
- * ```ts
- * emptyLabel('com.example.empty').code; // 'DW6010'
- * ```
- */
-export function emptyLabel(key: string): Problem {
-  return problem('DW6010', `label ${key} is empty`, 'give it a value or leave it out');
-}
-
-/** DW6010 (hadolint DL3048, DL3051). */
+/** DW6010 (hadolint DL3048). An empty value is the label schema's business (DW6021, DL3051). */
 export const labelKeyRule = defineRule({
   id: 'DW6010',
   how: 'C',
@@ -37,7 +32,6 @@ export const labelKeyRule = defineRule({
       for (const pair of i.pairs) {
         const found = hasVariable(pair.key) ? undefined : labelKey(pair.key);
         if (found !== undefined) report(found, i.position);
-        if (pair.value === '') report(emptyLabel(pair.key), i.position);
       }
     }
   },

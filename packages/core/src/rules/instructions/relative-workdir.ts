@@ -1,4 +1,4 @@
-import { instructionsOf } from '../lint-helpers.js';
+import { instructionsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -27,9 +27,12 @@ export const relativeWorkdirRule = defineRule({
   how: 'C',
   level: 'error',
   check({ file, report }) {
+    // As BuildKit's WorkdirRelativePath: relative is fine once the stage set an absolute WORKDIR.
+    const absolute = new Set<number>();
     for (const w of instructionsOf(file, 'WORKDIR')) {
       const path = w.args.join(' ').replace(/^["']|["']$/g, '');
-      if (!isAbsolutePath(path)) report(relativeWorkdir(path), w.position);
+      if (isAbsolutePath(path)) absolute.add(w.stage);
+      else if (!absolute.has(w.stage) && !absolute.has(stageNamed(file, file.stages[w.stage]?.base ?? '', w.stage)?.index ?? -1)) report(relativeWorkdir(path), w.position);
     }
   },
 });

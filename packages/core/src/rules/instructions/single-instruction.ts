@@ -1,4 +1,4 @@
-import { defineRule, problem, type Problem } from '../rule.js';
+import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 
 /**
  * DW6002: only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage counts.
@@ -22,7 +22,8 @@ export const singleInstructionRule = defineRule({
       const seen = new Set<string>();
       for (const i of s.instructions) {
         if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT' && i.keyword !== 'HEALTHCHECK') continue;
-        if (seen.has(i.keyword)) report(secondInstruction(i.keyword, s.name ?? String(s.index)), i.position);
+        const twin = i.keyword === 'CMD' ? 'DL4003' : i.keyword === 'ENTRYPOINT' ? 'DL4004' : 'DL3012';
+        if (seen.has(i.keyword)) report(asTwins(secondInstruction(i.keyword, s.name ?? String(s.index)), twin, 'MultipleInstructionsDisallowed'), i.position);
         seen.add(i.keyword);
       }
     }

@@ -24,6 +24,54 @@ function declared(file: LintFile, stage: LintStage, upTo: number, depth = 0): Se
   return names;
 }
 
+/**
+ * DW8001: a variable nothing defines, in an instruction the builder expands (BuildKit's
+ * UndefinedVar): it expands empty.
+ *
+ * @example
+ * ```ts
+ * undefinedVariable('ENV', 'PAHT', 'PATH').message; // 'ENV uses $PAHT, which is not defined (did you mean $PATH?)'
+ * ```
+ */
+export function undefinedVariable(what: string, name: string, suggestion?: string): Problem {
+  const mean = suggestion === undefined ? '' : ` (did you mean $${suggestion}?)`;
+  return problem('DW8001', `${what} uses $${name}, which is not defined${mean}`, `define it first with .arg() or .env(), or fix the name${suggestion === undefined ? '' : ` ($${suggestion})`}`, `declare it first (ARG ${name} or ENV ${name}=...), or fix the name${suggestion === undefined ? '' : ` ($${suggestion})`}`);
+}
+
+/** Edit distance with transpositions (optimal string alignment), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The known name `name` is a misspelling of, if any. */
+function misspelling(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  for (const k of known) if (k !== name && k.length > 2 && distance(name.toUpperCase(), k.toUpperCase()) <= (k.length > 5 ? 2 : 1) && best === undefined) best = k;
+  return best;
+}
+
+// Variables every Linux image has, and the platform ARGs BuildKit defines.
+const WELL_KNOWN = ['PATH', 'HOME', 'HOSTNAME', 'TERM', 'USER', 'SHELL', 'LANG', 'PWD'];
+const PLATFORM = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
+// Instructions whose arguments the builder expands.
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+/** True when the stage and the stages it builds on start FROM scratch: no image can define a variable. */
+function fromScratch(file: LintFile, stage: LintStage, depth = 0): boolean {
+  const parent = stageNamed(file, stage.base, stage.index);
+  if (parent !== undefined && depth <= file.stages.length) return fromScratch(file, parent, depth + 1);
+  return stage.base.toLowerCase() === 'scratch';
+}
+
 // ARGs BuildKit gives every stage without a declaration.
 const PREDEFINED = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy']);
 
@@ -34,6 +82,29 @@ export const undeclaredArgRule = defineRule({
   level: 'error',
   check({ file, report }) {
     const globals = new Set(file.globals.filter((g) => g.keyword === 'ARG').flatMap((g) => g.pairs.map((p) => p.key)));
+    // Undefined variables. FROM flags see only the global ARGs and the platform ARGs, so there any
+    // other name is undefined. Elsewhere the base image may define it (BuildKit reads its ENV; lint
+    // pulls no image): a name is reported there when the stage starts FROM scratch, or when it is
+    // a misspelling of a name that is defined.
+    for (const s of file.stages) {
+      for (const f of s.from.flags) {
+        for (const name of new Set(variablesIn(f.value ?? ''))) {
+          if (!globals.has(name) && !PLATFORM.includes(name)) report(undefinedVariable('FROM', name, misspelling(name, [...globals, ...PLATFORM])), s.from.position);
+        }
+      }
+      const scratch = fromScratch(file, s);
+      s.instructions.forEach((i, k) => {
+        if (!EXPANDED.has(i.keyword) || i.json) return;
+        const known = declared(file, s, k);
+        const own = new Set(i.keyword === 'ENV' ? i.pairs.map((p) => p.key) : []);
+        const text = i.keyword === 'ENV' || i.keyword === 'LABEL' ? i.pairs.map((p) => p.value ?? '').join(' ') : [i.text, ...i.flags.map((f) => f.value ?? '')].join(' ');
+        for (const name of new Set(variablesIn(text))) {
+          if (known.has(name) || own.has(name) || PREDEFINED.has(name) || globals.has(name)) continue;
+          const suggestion = misspelling(name, [...known, ...WELL_KNOWN]);
+          if (scratch || suggestion !== undefined) report(undefinedVariable(i.keyword, name, suggestion), i.position);
+        }
+      });
+    }
     if (globals.size === 0) return;
     for (const s of file.stages) {
       s.instructions.forEach((i, k) => {

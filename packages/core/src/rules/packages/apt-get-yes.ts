@@ -15,7 +15,9 @@ export function aptGetYes(args: readonly string[]): Problem | undefined {
   // apt-get's quiet level 2 (-qq) implies -y.
   // A simulated install (`-s`) changes nothing.
   if (hasFlag(args, '-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) return undefined;
-  if (hasFlag(args, '-y', '--yes', '--assume-yes', '--force-yes') || args.some((a) => /^-q{2,}$|^--quiet=2$|^-q=2$|Assume-Yes=(?:true|1|yes)/i.test(a))) return undefined;
+  // Quiet levels add up: `-q -q` is -qq.
+  const quiet = args.reduce((n, a) => n + (/^-q+$/.test(a) ? a.length - 1 : a === '--quiet' ? 1 : 0), 0);
+  if (quiet >= 2 || hasFlag(args, '-y', '--yes', '--assume-yes', '--force-yes') || args.some((a) => /^--quiet=2$|^-q=2$|Assume-Yes=(?:true|1|yes)/i.test(a))) return undefined;
   return problem('DW5009', 'apt-get install without -y', 'use aptInstall([...]), which writes -y', 'add -y: apt-get install -y --no-install-recommends ...');
 }
 

@@ -24,7 +24,9 @@ export const aptListsRule = defineRule({
       const commands = commandsOf(run);
       const install = installsOf(run).find((i) => i.manager === 'apt-get' || i.manager === 'apt');
       if (install === undefined) continue;
-      if (mountedPaths(run).some((p) => p === '/var/lib/apt/lists' || p === '/var/lib/apt')) continue;
+      // As hadolint's DL3009: a cache of the lists, or of all of /var/lib/apt together with /var/cache/apt.
+      const mounted = mountedPaths(run);
+      if (mounted.includes('/var/lib/apt/lists') || (mounted.includes('/var/lib/apt') && mounted.includes('/var/cache/apt'))) continue;
       if (removesPath(commands, /^\/var\/lib\/apt\/lists(?:\/\*?)?$|^\/var\/lib\/apt\/?$/)) continue;
       // apt 2.7+ has `apt-get dist-clean`, which removes the lists too.
       if (commands.some((c) => /^(?:apt-get|apt)$/.test(programOf(c).name) && programOf(c).args.includes('dist-clean'))) continue;

@@ -48,7 +48,7 @@ export function forbiddenPackage(name: string): Problem {
   return problem('DW5022', `${name} is installed in the image, which the policy forbids`, 'install it in a build stage only, or not at all', 'install it in a build stage only; debug with docker exec tools from the host, not from the image');
 }
 
-/** DW5022 (hadolint DL3001): policy, off unless turned on; in the stages that end up in the image. */
+/** DW5022: policy, off unless turned on; in the stages that end up in the image. */
 export const forbiddenPackageRule = defineRule({
   id: 'DW5022',
   how: 'P',

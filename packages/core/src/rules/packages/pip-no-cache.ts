@@ -1,6 +1,9 @@
 import { hasFlag } from '../../lint/shell/program.js';
-import { commandAt, commandsOf, imageStages, installsOf, instructionsOf, mountedPaths, stageEnvNames } from '../lint-helpers.js';
+import { commandAt, commandsOf, imageStages, installsOf, instructionsOf, mountedPaths, stageEnvPairs } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
+
+// The values pip reads as false: PIP_NO_CACHE_DIR=0, off, false or no keeps the cache.
+const FALSE = /^["']?(?:0|off|false|no)["']?$/i;
 
 /**
  * DW5016: pip keeps every wheel it downloaded in ~/.cache/pip unless told not to.
@@ -23,13 +26,13 @@ export const pipNoCacheRule = defineRule({
   check({ file, report }) {
     const stages = imageStages(file);
     for (const s of file.stages) {
-      if (!stages.has(s.index) || stageEnvNames(file, s).has('PIP_NO_CACHE_DIR')) continue;
+      if (!stages.has(s.index) || stageEnvPairs(file, s).some(([k, v]) => k === 'PIP_NO_CACHE_DIR' && !FALSE.test(v))) continue;
       for (const run of instructionsOf({ ...file, instructions: s.instructions }, 'RUN')) {
         if (mountedPaths(run).some((p) => p.endsWith('/.cache/pip') || p.endsWith('/.cache'))) continue;
         const commands = commandsOf(run);
         for (const install of installsOf(run)) {
           if (install.manager !== 'pip') continue;
-          if (commands.some((c) => c.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR=')))) continue;
+          if (commands.some((c) => c.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR=') && !FALSE.test(a.slice('PIP_NO_CACHE_DIR='.length))))) continue;
           const found = pipNoCache(install.args);
           if (found !== undefined) report(found, commandAt(run, install.program.command));
         }

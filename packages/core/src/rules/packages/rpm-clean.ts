@@ -2,7 +2,9 @@ import { programOf } from '../../lint/shell/program.js';
 import type { ShellCommand } from '../../lint/shell/split-shell.js';
 import type { InstallManager } from '../../lint/shell/package-installs.js';
 import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
-import { defineRule, problem, type Problem } from '../rule.js';
+import { asTwins, defineRule, problem, type Problem } from '../rule.js';
+
+const RPM_TWINS: Readonly<Record<string, string>> = { dnf: 'DL3040', microdnf: 'DL3040', yum: 'DL3032', zypper: 'DL3036' };
 
 /**
  * DW5015: dnf, yum, microdnf and zypper keep metadata and packages in the layer until cleaned.
@@ -30,12 +32,16 @@ export const rpmCleanRule = defineRule({
       const installs = installsOf(run).filter((i) => ['dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager));
       if (installs.length === 0) continue;
       if (mountedPaths(run).some((p) => CACHE_DIRS.test(p))) continue;
-      if (removesPath(commands, CACHE_DIRS)) continue;
-      const cleaned = commands.some((c) => {
+      // The clean must come after the last install (hadolint DL3032, DL3036, DL3040): one before it cleans nothing.
+      const last = Math.max(...installs.map((i) => commands.indexOf(i.program.command)));
+      const after = commands.slice(last + 1);
+      if (removesPath(after, CACHE_DIRS)) continue;
+      const cleaned = after.some((c) => {
         const p = programOf(c);
         return ['dnf', 'yum', 'microdnf', 'zypper'].includes(p.name) && p.args.some((a) => a === 'clean' || a === 'cc');
       });
-      if (!cleaned) report(rpmClean((installs[0] as { manager: InstallManager }).manager), commandAt(run, (installs[0] as { program: { command: ShellCommand } }).program.command));
+      const first = installs[0] as { manager: InstallManager; program: { command: ShellCommand } };
+      if (!cleaned) report(asTwins(rpmClean(first.manager), RPM_TWINS[first.manager] ?? 'DL3040'), commandAt(run, first.program.command));
     }
   },
 });

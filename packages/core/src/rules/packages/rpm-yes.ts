@@ -1,7 +1,7 @@
 import { hasFlag } from '../../lint/shell/program.js';
 import type { InstallManager } from '../../lint/shell/package-installs.js';
 import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
-import { defineRule, problem, type Problem } from '../rule.js';
+import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 
 /**
  * DW5014: dnf, yum and zypper ask before installing; a build cannot answer.
@@ -30,7 +30,7 @@ export const rpmYesRule = defineRule({
       for (const install of installsOf(run)) {
         if (install.manager !== 'dnf' && install.manager !== 'yum' && install.manager !== 'zypper') continue;
         const found = rpmYes(install.manager, install.args);
-        if (found !== undefined) report(found, commandAt(run, install.program.command));
+        if (found !== undefined) report(asTwins(found, install.manager === 'yum' ? 'DL3030' : install.manager === 'zypper' ? 'DL3034' : 'DL3038'), commandAt(run, install.program.command));
       }
     }
   },

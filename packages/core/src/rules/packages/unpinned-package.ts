@@ -1,10 +1,27 @@
 import { hasFlag } from '../../lint/shell/program.js';
 import type { PackageInstallCommand } from '../../lint/shell/package-installs.js';
 import { commandAt, hasVariable, installsOf, instructionsOf } from '../lint-helpers.js';
-import { defineRule, problem, type Problem } from '../rule.js';
+import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 
-// Arguments that are files, URLs or paths, which carry their own version.
-const NOT_A_NAME = /^(?:\.{0,2}\/|[a-z+]+:\/\/|git\+)|\.(?:deb|rpm|apk|whl|tar\.gz|zip|tgz)$/;
+/** hadolint's rule for each manager. */
+const PIN_TWINS: Readonly<Record<PackageInstallCommand['manager'], string>> = {
+  'apt-get': 'DL3008',
+  apt: 'DL3008',
+  pip: 'DL3013',
+  npm: 'DL3016',
+  apk: 'DL3018',
+  gem: 'DL3028',
+  go: 'DL3062',
+  dnf: 'DL3041',
+  microdnf: 'DL3041',
+  yum: 'DL3033',
+  zypper: 'DL3037',
+};
+
+// Arguments that are local files or paths, or archive URLs, which carry their own version.
+const NOT_A_NAME = /^(?:\.{1,2}$|\.{0,2}\/|~|[a-z]+:\/\/)|\.(?:deb|rpm|apk|whl|tar\.gz|zip|tgz|go)$/;
+// A version-control URL (`git+https://host/repo`) is pinned only by a ref: `@v1.2.3` or `#v1.2.3`.
+const VCS_URL = /^(?:git|hg|svn|bzr)\+[a-z]+:\/\/(?:[^@/]+@)?[^/]+\/(.*)$/;
 
 /**
  * True when a package argument names a version for its manager: `curl=7.88.1` (apt, apk),
@@ -17,6 +34,8 @@ const NOT_A_NAME = /^(?:\.{0,2}\/|[a-z+]+:\/\/|git\+)|\.(?:deb|rpm|apk|whl|tar\.
  * ```
  */
 export function isPinned(manager: PackageInstallCommand['manager'], name: string): boolean {
+  const vcs = VCS_URL.exec(name);
+  if (vcs !== null) return /[@#]./.test(vcs[1] as string);
   if (NOT_A_NAME.test(name) || hasVariable(name)) return true;
   switch (manager) {
     case 'apt-get':
@@ -32,7 +51,10 @@ export function isPinned(manager: PackageInstallCommand['manager'], name: string
       return /@(?!latest$)./.test(name);
     case 'gem':
       return /:\d/.test(name);
+    case 'zypper':
+      return /[=<>]|-\d/.test(name);
     default:
+      // dnf, yum, microdnf: name-version (DL3041, DL3033).
       return /-\d/.test(name);
   }
 }
@@ -49,7 +71,10 @@ export function unpinnedPackage(manager: string, name: string): Problem {
   return problem('DW5017', `${manager} installs ${name} without a version`, "pin it: aptInstall(['curl'], { versions: { curl: '7.88.1-10+deb12u8' } })", `pin it, e.g. ${manager === 'pip' ? `${name}==1.2.3` : manager === 'npm' || manager === 'go' ? `${name}@1.2.3` : `${name}=1.2.3`}`);
 }
 
-/** DW5017 (hadolint DL3008 apt, DL3013 pip, DL3016 npm, DL3018 apk, DL3028 gem, DL3062 go): policy, off unless turned on. */
+/**
+ * DW5017 (hadolint DL3008 apt, DL3013 pip, DL3016 npm, DL3018 apk, DL3028 gem, DL3062 go,
+ * DL3041 dnf, DL3033 yum, DL3037 zypper): policy, off unless turned on.
+ */
 export const unpinnedPackageRule = defineRule({
   id: 'DW5017',
   how: 'P',
@@ -61,7 +86,7 @@ export const unpinnedPackageRule = defineRule({
         if (install.manager === 'pip' && hasFlag(install.args, '-r', '--requirement', '-c', '--constraint')) continue;
         if (install.manager === 'gem' && hasFlag(install.args, '-v', '--version')) continue;
         for (const name of install.packages) {
-          if (!isPinned(install.manager, name)) report(unpinnedPackage(install.manager, name), commandAt(run, install.program.command));
+          if (!isPinned(install.manager, name)) report(asTwins(unpinnedPackage(install.manager, name), PIN_TWINS[install.manager]), commandAt(run, install.program.command));
         }
       }
     }

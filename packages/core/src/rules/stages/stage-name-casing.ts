@@ -15,7 +15,7 @@ export function stageNameCasing(name: string): Problem | undefined {
   return problem('DW2001', `stage name ${JSON.stringify(name)} must be lowercase: letters, digits, - _ and ., starting with a letter`, `rename it, e.g. stage('${suggestion}')`, `rename it, e.g. AS ${suggestion}`);
 }
 
-/** DW2001 (BuildKit StageNameCasing, hadolint DL3063). */
+/** DW2001 (BuildKit StageNameCasing). */
 export const stageNameCasingRule = defineRule({
   id: 'DW2001',
   how: 'C',

@@ -1,0 +1,33 @@
+// The Dockerfile tab: lint findings, the canonical format and the builder code of a pasted
+// Dockerfile, from core's own lintDockerfile(), format() and importDockerfile().
+import { format, importDockerfile, lintDockerfile, type LintDiagnostic } from '@dockwright/core';
+
+export interface DockerfileAnalysis {
+  readonly findings: readonly LintDiagnostic[];
+  /** The formatted text, or why it cannot be formatted. */
+  readonly formatted: { readonly ok: true; readonly text: string; readonly changed: boolean } | { readonly ok: false; readonly errors: readonly string[] };
+  /** The builder program, or why it cannot be imported. */
+  readonly imported: { readonly ok: true; readonly source: string; readonly raw: number } | { readonly ok: false; readonly errors: readonly string[] };
+}
+
+const located = (e: { code: string; message: string; hint: string; range?: { start: { line: number; column: number } } }) =>
+  `${e.range === undefined ? '' : `${e.range.start.line}:${e.range.start.column} `}${e.code} ${e.message}\n  → ${e.hint}`;
+
+/**
+ * Lints, formats and imports a Dockerfile; never throws.
+ *
+ * @example
+ * ```ts
+ * analyseDockerfile('FROM node:latest\n').findings[0]?.rule; // 'DW1002'
+ * ```
+ */
+export function analyseDockerfile(text: string): DockerfileAnalysis {
+  const findings = lintDockerfile(text);
+  const f = format(text);
+  const i = importDockerfile(text);
+  return {
+    findings,
+    formatted: f.ok ? { ok: true, text: f.text, changed: f.changed } : { ok: false, errors: f.errors.map(located) },
+    imported: i.ok ? { ok: true, source: i.source, raw: i.raw } : { ok: false, errors: i.errors.map(located) },
+  };
+}
