@@ -183,7 +183,7 @@ describe('dockwright init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('created service.dockerfile.ts  Node app (npm)\n');
     expect(run.stderr).toBe(
-      '⚠ DWC6003 Dockerfile was written by hand; `dockwright render` will replace it with what service.dockerfile.ts renders\n  → compare first: `dockwright import Dockerfile` turns it into builder code, and `git diff` shows what render changed\n',
+      '⚠ DWC6003 Dockerfile was written by hand; `dockwright render` leaves it as it is (DWC3008) until `dockwright render --force` replaces it with what service.dockerfile.ts renders\n  → compare first: `dockwright import Dockerfile` turns it into builder code, and `dockwright print service.dockerfile.ts` shows what render would write\n',
     );
 
     const bin = makeProject({});

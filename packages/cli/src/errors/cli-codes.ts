@@ -49,7 +49,7 @@ const table = {
   // Init.
   DWC6001: { title: 'no project found to write a target for', exit: 2 },
   DWC6002: { title: 'the file is there: init left it as it is', exit: 1 },
-  DWC6003: { title: 'a hand-written Dockerfile that render would replace (a warning)', exit: 1 },
+  DWC6003: { title: 'a hand-written Dockerfile where a target writes, which render --force would replace (a warning)', exit: 1 },
 
 } as const satisfies Record<string, CliCodeInfo>;
 

@@ -64,7 +64,7 @@ function existingTarget(target: PlannedTarget): string | undefined {
  * target module for each (see `plannedTargets`), never over a file that is there: a target whose
  * file exists, or whose directory has another target module writing its Dockerfile, is left
  * alone and reported (DWC6002, exit 1), the others are written. A hand-written Dockerfile that
- * `render` would replace is reported too (DWC6003). Nothing found is a usage error (DWC6001,
+ * `render --force` would replace is reported too (DWC6003). Nothing found is a usage error (DWC6001,
  * exit 2).
  *
  * @example
@@ -109,7 +109,7 @@ export async function runInit(options: InitOptions): Promise<InitReport> {
       const head = existsSync(dockerfile) ? await readHead(dockerfile, HEADER_BYTES) : undefined;
       if (head !== undefined && readGeneratedHeader(head) === undefined) {
         const file = displayPath(cwd, dockerfile);
-        issues.push(cliIssue('DWC6003', `${file} was written by hand; \`dockwright render\` will replace it with what ${displayPath(cwd, t.file)} renders`, `compare first: \`dockwright import ${file}\` turns it into builder code, and \`git diff\` shows what render changed`));
+        issues.push(cliIssue('DWC6003', `${file} was written by hand; \`dockwright render\` leaves it as it is (DWC3008) until \`dockwright render --force\` replaces it with what ${displayPath(cwd, t.file)} renders`, `compare first: \`dockwright import ${file}\` turns it into builder code, and \`dockwright print ${displayPath(cwd, t.file)}\` shows what render would write`));
       }
     }
     todo.push(t);
