@@ -125,3 +125,18 @@ export async function measureAll(fns: readonly (() => unknown)[], options: Measu
   }
   return calibrated.map((c, i) => summarize(c, perCall[i] ?? []));
 }
+
+/**
+ * `--name N` of the command line, a positive integer, or the default when it is not given.
+ *
+ * @example
+ * ```ts
+ * const rounds = intArg('rounds', 3); // `pnpm bench:build --rounds 5` gives 5
+ * ```
+ */
+export function intArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const n = i < 0 ? fallback : Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive integer`);
+  return n;
+}

@@ -27,6 +27,7 @@ import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintDockerfile, type LintDiagnostic } from '@dockwright/core';
+import { intArg } from '../harness.js';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
@@ -54,13 +55,6 @@ export interface ImageResult {
 }
 
 const json = process.argv.includes('--json');
-/** `--name N`, a positive integer, or the default. */
-function intArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = i < 0 ? fallback : Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive integer`);
-  return n;
-}
 // Rounds of rebuilds: a Node rebuild takes seconds (tsc), a Go one under a second, so Go gets more.
 const nodeRuns = intArg('node-runs', 3);
 const SECTIONS = ['node', 'workspace', 'go'] as const;

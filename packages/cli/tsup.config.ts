@@ -1,12 +1,12 @@
 import { defineConfig, type Options } from 'tsup';
 
 // Spelled out rather than read from package.json, so a build from any directory is the same.
-const external = ['@dockwright/core', '@dockwright/core/suggest', '@dockwright/policy', '@dockwright/policy/find', 'tsx', 'undici'];
+const external = ['@dockwright/core', '@dockwright/core/suggest', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', 'tsx', 'undici'];
 
 /**
  * Two entries: `cli.js`, the `dockwright` bin (its shebang comes from src/cli.ts, started by
  * bin/dockwright.js), and `index.js`, the typed configuration API. Each command is a chunk loaded
- * when it runs; dependencies (`@dockwright/core`, `@dockwright/policy`, `tsx`, `undici`) stay external.
+ * when it runs; dependencies (`@dockwright/core`, `@dockwright/policy`, `@dockwright/presets`, `tsx`, `undici`) stay external.
  */
 export const options: Options = {
   entry: ['src/cli.ts', 'src/index.ts'],

@@ -4,6 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { suggest } from '@dockwright/core/suggest';
+import { fileURLToPath } from 'node:url';
+import { setCliEntry } from './cli-entry.js';
 import { commandSpecs, globalOptions, type CommandSpec, type OptionSpec } from './args/command-specs.js';
 import { parseArgs, peekOutputFlags } from './args/parse-args.js';
 import { cliIssue } from './errors/cli-issue.js';
@@ -25,6 +27,9 @@ const commands: Readonly<Record<CommandSpec['name'], () => Promise<Command>>> = 
   fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
   lock: async () => (await import('./commands/lock.js')).lockCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  bake: async () => (await import('./commands/bake.js')).bakeCommand,
 };
 
 const versionOption = { name: 'version', short: 'v', description: 'print the version' } as const;
@@ -147,4 +152,5 @@ for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.std
   });
 }
 
+setCliEntry(fileURLToPath(import.meta.url));
 process.exitCode = await main(process.argv.slice(2));

@@ -63,7 +63,7 @@ describe('an unknown command', () => {
 
   it('lists the commands when none is close, for `help <topic>` too', async () => {
     const dir = makeProject({});
-    expect((await runCli(cli, ['deploy'], dir)).stderr).toBe('✖ DWC1001 unknown command deploy\n  → the commands are render, print, lint, fmt, import, lock\n');
+    expect((await runCli(cli, ['deploy'], dir)).stderr).toBe('✖ DWC1001 unknown command deploy\n  → the commands are render, print, lint, fmt, import, lock, init, build, bake\n');
     expect((await runCli(cli, ['help', 'lnit'], dir)).stderr).toBe('✖ DWC1001 unknown command lnit\n  → did you mean `dockwright lint`?\n');
   });
 });

@@ -209,7 +209,7 @@ describe('usage errors exit 2 and render nothing', () => {
 
   const cases: [string, string[], string][] = [
     ['an unknown command', ['rendr'], '✖ DWC1001 unknown command rendr\n  → did you mean `dockwright render`?\n'],
-    ['help for an unknown command', ['help', 'frobnicate'], '✖ DWC1001 unknown command frobnicate\n  → the commands are render, print, lint, fmt, import, lock\n'],
+    ['help for an unknown command', ['help', 'frobnicate'], '✖ DWC1001 unknown command frobnicate\n  → the commands are render, print, lint, fmt, import, lock, init, build, bake\n'],
     ['an unknown option', ['render', '--chek'], '✖ DWC1002 unknown option --chek\n  → did you mean --check? (run `dockwright render --help` for the options)\n'],
     ['an unknown global option', ['--verbose', 'render'], '✖ DWC1002 unknown option --verbose\n  → run `dockwright --help` for the options\n'],
     ['an option without its value', ['render', '--cwd'], '✖ DWC1003 --cwd needs a value\n  → write --cwd <dir>\n'],

@@ -24,6 +24,11 @@ describe('parseArgs', () => {
     expect(parseArgs(['--cwd=x=y', '--', '--check'], specs)).toEqual({ positionals: ['--check'], options: { cwd: 'x=y' } });
   });
 
+  it('keeps every value of a repeatable option, in long and short spelling alike', () => {
+    const tag = [{ name: 'tag', short: 't', value: 'tag', multiple: true, description: '' }];
+    expect(parseArgs(['--tag', 'a:1', '-t', 'b:1', '-tc:1', '--tag=d:1'], tag)).toEqual({ positionals: [], options: { tag: 'd:1' }, lists: { tag: ['a:1', 'b:1', 'c:1', 'd:1'] } });
+  });
+
   it('refuses what it does not know, suggesting the near name', () => {
     expect(usage(['--chekc'])).toBe('DWC1002 unknown option --chekc → did you mean --check? (run `dockwright render --help` for the options)');
     expect(usage(['-x'])).toBe('DWC1002 unknown option -x → run `dockwright render --help` for the options');

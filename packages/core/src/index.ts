@@ -22,9 +22,10 @@ export type { StageSource } from './builder/stage-source.js';
 export { emptyLockfile, formatLockfile, parseLockfile, validateLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
 export { lockfileJsonSchema, LOCKFILE_SCHEMA_ID } from './lock/lock-schema.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
-export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
-export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
+export { imageReferences, lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
+export type { ImageReference, LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
 export { lockKey, normalizeImageName, parseLockKey } from './lock/normalize-ref.js';
+export { isImageName, isTag, splitImageRef } from './validate/image-ref.js';
 export type { NormalizedName } from './lock/normalize-ref.js';
 
 // Images: every image reference of an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.

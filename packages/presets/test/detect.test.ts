@@ -70,11 +70,11 @@ describe('detectNode', () => {
     expect(detectNode(at('npm-mono/services/web')).workspace?.packages.map((p) => p.dir)).toEqual(['services/web', 'packages/ui']);
   });
 
-  it("leaves Dockwright's and Renovate's own files at the workspace root out of the build", () => {
+  it("leaves Dockwright's (the bake file too) and Renovate's own files at the workspace root out of the build", () => {
     const copy = mkdtempSync(join(tmpdir(), 'dockwright-detect-'));
     try {
       cpSync(at('mono'), copy, { recursive: true });
-      for (const name of ['dockwright.policy.yaml', 'dockwright.lock.yaml', 'dockwright.config.ts', 'renovate.json']) {
+      for (const name of ['dockwright.policy.yaml', 'dockwright.lock.yaml', 'dockwright.config.ts', 'docker-bake.json', 'docker-bake.override.hcl', 'renovate.json']) {
         writeFileSync(join(copy, name), '{}\n');
       }
       expect(detectNode(join(copy, 'services/api')).workspace?.rootFiles).toEqual(['tsconfig.base.json']);

@@ -5,11 +5,13 @@ export interface OptionSpec {
   /** The placeholder of its value (`dir`), for an option that takes one. */
   readonly value?: string;
   readonly description: string;
+  /** The option may be given several times; every value is kept, in order, in `ParsedArgs.lists`. */
+  readonly multiple?: boolean;
 }
 
 /** A command: what `--help` shows and what the parser accepts. */
 export interface CommandSpec {
-  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock';
+  readonly name: 'render' | 'print' | 'lint' | 'fmt' | 'import' | 'lock' | 'init' | 'build' | 'bake';
   readonly summary: string;
   readonly usage: string;
   readonly description: readonly string[];
@@ -31,7 +33,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
   {
     name: 'render',
     summary: 'write every target\'s Dockerfile and .dockerignore, or check that they are current',
-    usage: 'dockwright render [paths...] [--check | --prune]',
+    usage: 'dockwright render [paths...] [--check | --prune | --watch]',
     description: [
       'Targets are the files listed in dockwright.config.ts, or else every *.dockerfile.ts',
       '(.mts, .js, .mjs) under the paths given (default: the current directory), skipping',
@@ -44,10 +46,11 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
     options: [
       { name: 'check', description: 'write nothing; print a diff of every stale or hand-edited file, list generated files without a target, and exit 1 if there is one' },
       { name: 'prune', description: 'also delete generated files whose target module is gone or no longer writes them' },
+      { name: 'watch', description: 'render again each time a target module, a file it imports, the configuration or a policy changes' },
       { name: 'force', description: 'overwrite a Dockerfile or ignore file dockwright did not write, and replace a symbolic link with the file (refused otherwise, DWC3008)' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
-    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune'],
+    examples: ['dockwright render', 'dockwright render services/api', 'dockwright render --check', 'dockwright render --check --json > report.json', 'dockwright render --prune', 'dockwright render --watch'],
   },
   {
     name: 'print',
@@ -122,5 +125,71 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
     examples: ['dockwright lock', 'dockwright lock --check', 'dockwright lock --update node', 'dockwright lock --platform linux/amd64,linux/arm64'],
+  },
+  {
+    name: 'init',
+    summary: 'write a target for each service of a project: Node, Go, static binaries, a workspace\'s services',
+    usage: 'dockwright init [dir] [--yes]',
+    description: [
+      'Finds the projects under the directory (default: the current one) with the presets\' own',
+      'detection: a package.json with a start script (each service of a pnpm, npm or yarn',
+      'workspace), a go.mod (each main package), or static executables, and writes a',
+      '*.dockerfile.ts beside each, with the options you would change written out. A file that is',
+      'there is never overwritten. On a terminal it shows the plan and asks first.',
+    ],
+    options: [{ name: 'yes', short: 'y', description: 'write without asking' }],
+    examples: ['dockwright init', 'dockwright init services/api', 'dockwright init --yes --json'],
+  },
+  {
+    name: 'build',
+    summary: 'render, then build every target\'s image with the Docker engine',
+    usage: 'dockwright build [paths...] [--tag <tag>] [--push | --load] [--platform <list>]',
+    description: [
+      'Renders the targets as `dockwright render` does, then builds each Dockerfile from its build',
+      'context (a workspace service from the workspace root) with `docker buildx build`, or',
+      '`DOCKER_BUILDKIT=1 docker build` when buildx is not there, and prints the image ids. A target',
+      'built on another target\'s image builds after it. The client is $DOCKWRIGHT_DOCKER, else docker.',
+      'Tags, platforms, arguments, secrets and caches also come from `build` in dockwright.config.ts;',
+      'tags may use {name}, {version} and {commit}.',
+    ],
+    options: [
+      { name: 'tag', short: 't', value: 'tag', multiple: true, description: 'tag each image (repeatable; default {name}:dev), e.g. registry.example.com/shop/{name}:{version}' },
+      { name: 'platform', value: 'list', multiple: true, description: 'platforms to build for, e.g. linux/amd64,linux/arm64 (more than one needs buildx)' },
+      { name: 'build-arg', value: 'name=value', multiple: true, description: 'a build argument (repeatable)' },
+      { name: 'secret', value: 'spec', multiple: true, description: 'a build secret, as docker takes it: id=npmrc,src=$HOME/.npmrc or id=npmrc,env=NPMRC (repeatable)' },
+      { name: 'target', value: 'stage', description: 'build this stage of each Dockerfile instead of its last' },
+      { name: 'push', description: 'push every tag to its registry' },
+      { name: 'load', description: 'load the images into the local engine (buildx; docker build always does)' },
+      { name: 'network', value: 'mode', description: 'the network of RUN steps: default, host or none' },
+      { name: 'cache-from', value: 'spec', multiple: true, description: 'an external cache to read, e.g. type=registry,ref=registry.example.com/shop/{name}:cache' },
+      { name: 'cache-to', value: 'spec', multiple: true, description: 'an external cache to write (buildx)' },
+      { name: 'no-cache', description: 'build every step again' },
+      { name: 'concurrency', value: 'n', description: 'how many targets build at once (default 2)' },
+      { name: 'dry-run', description: 'render and print the engine commands; build nothing' },
+      { name: 'watch', description: 'render and build again the targets whose module or imported files change' },
+      { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
+    ],
+    examples: [
+      'dockwright build',
+      'dockwright build services/api --tag registry.example.com/shop/api:1.4.0 --push',
+      'dockwright build --secret id=npmrc,src=$HOME/.npmrc',
+      'dockwright build --platform linux/amd64,linux/arm64 --push',
+      'dockwright build --dry-run',
+      'dockwright build --json > build.json',
+    ],
+  },
+  {
+    name: 'bake',
+    summary: 'write docker-bake.json, so `docker buildx bake` builds every target on any builder',
+    usage: 'dockwright bake',
+    description: [
+      'Renders every target, then writes the bake file (build.bakeFile in dockwright.config.ts, or',
+      'docker-bake.json beside it): a default group of every target and, per target, its context,',
+      'Dockerfile, tags, platforms, args, secrets, caches, and a target: context for each image',
+      'another target builds. Settings come from the `build` key of the configuration only, so the',
+      'file is the same on every machine; render keeps it current and render --check checks it.',
+    ],
+    options: [{ name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' }],
+    examples: ['dockwright bake', 'dockwright bake && docker buildx bake --push', 'COMMIT=$(git rev-parse --short=12 HEAD) docker buildx bake'],
   },
 ]);

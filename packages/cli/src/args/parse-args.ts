@@ -7,6 +7,8 @@ import type { OptionSpec } from './command-specs.js';
 export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | true>>;
+  /** Every value of each option that may be repeated (`--tag a --tag b`), in order. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[], command = 'dockwright'): ParsedArgs {
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   const help = `run \`${command} --help\` for the options`;
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i] ?? '';
@@ -35,7 +38,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       continue;
     }
     if (!word.startsWith('--')) {
-      i = readShortGroup(argv, i, specs, options, help);
+      i = readShortGroup(argv, i, specs, options, lists, help);
       continue;
     }
     const [key = '', inline] = splitOnce(word.slice(2), '=');
@@ -53,8 +56,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     if (value === undefined || (inline === undefined && value.startsWith('-'))) throw missingValue(spec);
     if (inline === undefined) i += 1;
     options[spec.name] = value;
+    if (spec.multiple === true) (lists[spec.name] ??= []).push(value);
   }
-  return { positionals, options };
+  return Object.keys(lists).length === 0 ? { positionals, options } : { positionals, options, lists };
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
@@ -71,7 +75,7 @@ function missingValue(spec: OptionSpec): UsageError {
  * do: a letter that takes a value takes the rest of the word (`-Cdir`) or else the next word.
  * Returns the index of the last word read.
  */
-function readShortGroup(argv: readonly string[], at: number, specs: readonly OptionSpec[], options: Record<string, string | true>, help: string): number {
+function readShortGroup(argv: readonly string[], at: number, specs: readonly OptionSpec[], options: Record<string, string | true>, lists: Record<string, string[]>, help: string): number {
   const word = argv[at] ?? '';
   const letters = word.slice(1);
   // `-check` is far more often --check mistyped than -c with the value "heck".
@@ -91,14 +95,13 @@ function readShortGroup(argv: readonly string[], at: number, specs: readonly Opt
       continue;
     }
     const rest = letters.slice(k + 1);
-    if (rest !== '') {
-      options[spec.name] = rest;
-      return at;
-    }
     const next = argv[at + 1];
-    if (next === undefined || next.startsWith('-')) throw missingValue(spec);
-    options[spec.name] = next;
-    return at + 1;
+    if (rest === '' && (next === undefined || next.startsWith('-'))) throw missingValue(spec);
+    const value = rest === '' ? (next as string) : rest;
+    options[spec.name] = value;
+    // `-t a -t b` repeats as `--tag a --tag b` does.
+    if (spec.multiple === true) (lists[spec.name] ??= []).push(value);
+    return rest === '' ? at + 1 : at;
   }
   return at;
 }

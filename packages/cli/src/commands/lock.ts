@@ -1,11 +1,10 @@
 import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
+import { PLATFORM } from '../config/validate-build-config.js';
 import type { Io } from '../output/io.js';
 import { packageVersion } from '../package-version.js';
 import { registerLoader } from '../targets/module-loader.js';
-
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 function platformsOption(value: string | true | undefined): string[] | undefined {
   if (typeof value !== 'string') return undefined;

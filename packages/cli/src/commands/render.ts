@@ -20,6 +20,11 @@ export async function renderCommand(args: ParsedArgs, io: Io, cwd: string): Prom
   const force = args.options['force'] === true;
   if (check && prune) throw new UsageError([cliIssue('DWC1003', '--check and --prune cannot be used together', 'check in CI with --check, which writes and deletes nothing; delete leftover files with `dockwright render --prune`')]);
   if (check && force) throw new UsageError([cliIssue('DWC1003', '--check and --force cannot be used together', '--check writes nothing; --force lets render overwrite files it did not write')]);
+  if (args.options['watch'] === true) {
+    if (check || prune) throw new UsageError([cliIssue('DWC1003', `--watch cannot be used with --${check ? 'check' : 'prune'}`, 'watch with `dockwright render --watch`; check once with `dockwright render --check`')]);
+    const { runWatch, optionArgs } = await import('../watch/run-watch.js');
+    return runWatch({ cwd, command: 'render', paths: args.positionals, args: optionArgs(args) }, io);
+  }
   await registerLoader();
   const [{ runRender }, { printRenderReport }] = await Promise.all([import('../render/run-render.js'), import('../output/print-render-report.js')]);
   const config = args.options['config'];

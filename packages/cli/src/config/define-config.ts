@@ -22,6 +22,35 @@ export interface LockConfig {
   readonly concurrency?: number;
 }
 
+/** Where a build secret comes from: a file (relative to the configuration file; `~/` is the home directory) or an environment variable. */
+export type BuildSecretSource = { readonly file: string } | { readonly env: string };
+
+/**
+ * How `dockwright build` and `dockwright bake` build every target. Tags may use `{name}` (the
+ * target's name, such as `api`), `{version}` (the `version` of the nearest package.json, from
+ * the target's directory up to the configuration's) and `{commit}` (`git rev-parse --short=12 HEAD`).
+ */
+export interface BuildConfig {
+  /** Tags of each target's image, e.g. `['registry.example.com/shop/{name}:{version}']`. Default `['{name}:dev']`. */
+  readonly tags?: readonly string[];
+  /** Platforms to build for, e.g. `['linux/amd64', 'linux/arm64']` (more than one needs buildx). */
+  readonly platforms?: readonly string[];
+  /** Build arguments for every target (`--build-arg`). */
+  readonly args?: Readonly<Record<string, string>>;
+  /** Build secrets by id, e.g. `{ npmrc: { file: '~/.npmrc' } }` for the Node preset's private-registry secret. A source that is not there is left out, with a warning. */
+  readonly secrets?: Readonly<Record<string, BuildSecretSource>>;
+  /** `--cache-from` of every target, e.g. `['type=registry,ref=registry.example.com/shop/{name}:cache']`. */
+  readonly cacheFrom?: readonly string[];
+  /** `--cache-to` of every target (buildx only), e.g. `['type=registry,ref=registry.example.com/shop/{name}:cache,mode=max']`. */
+  readonly cacheTo?: readonly string[];
+  /** The network of RUN steps: `default`, `host` or `none`. */
+  readonly network?: 'default' | 'host' | 'none';
+  /** How many targets build at once (default 2). */
+  readonly concurrency?: number;
+  /** The bake file `dockwright bake` writes, relative to the configuration file (default `docker-bake.json`). */
+  readonly bakeFile?: string;
+}
+
 /** The contents of `dockwright.config.ts`. */
 export interface DockwrightConfig {
   /**
@@ -32,6 +61,8 @@ export interface DockwrightConfig {
   readonly targets?: readonly (string | TargetConfig)[];
   /** Options of `dockwright lock`. */
   readonly lock?: LockConfig;
+  /** Options of `dockwright build` and `dockwright bake`. */
+  readonly build?: BuildConfig;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import type { DockwrightConfig, LockConfig, TargetConfig } from './define-config.js';
+import { PLATFORM, validateBuildConfig } from './validate-build-config.js';
 
-const CONFIG_KEYS = ['targets', 'lock'];
+const CONFIG_KEYS = ['targets', 'lock', 'build'];
 const LOCK_KEYS = ['platforms', 'insecureRegistries', 'timeoutSeconds', 'retries', 'concurrency'];
 const TARGET_KEYS = ['file', 'outDir', 'dockerignore'];
 
@@ -67,12 +68,11 @@ export function validateConfig(value: unknown, name: string): { ok: true; config
     });
   }
   const lock = value['lock'] === undefined ? undefined : validateLock(value['lock'], issues);
+  const build = value['build'] === undefined ? undefined : validateBuildConfig(value['build'], issues);
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };
-  return { ok: true, config: { ...(targets === undefined ? {} : { targets: checked }), ...(lock === undefined ? {} : { lock }) } };
+  return { ok: true, config: { ...(targets === undefined ? {} : { targets: checked }), ...(lock === undefined ? {} : { lock }), ...(build === undefined ? {} : { build }) } };
 }
-
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 function validateLock(value: unknown, issues: CliIssue[]): LockConfig | undefined {
   if (!isRecord(value)) {

@@ -38,6 +38,19 @@ const table = {
   DWC4008: { title: 'tag now points to another digest than the lockfile records', exit: 1 },
   DWC4009: { title: 'lockfile entry that no target uses', exit: 1 },
   DWC4010: { title: 'lockfile could not be read', exit: 2 },
+  // Build and bake: the engine. Exit 1, the other targets still build; 2 when nothing could start.
+  DWC5001: { title: 'the docker client could not be run', exit: 1 },
+  DWC5002: { title: 'the Docker engine did not answer', exit: 1 },
+  DWC5003: { title: 'the build failed', exit: 1 },
+  DWC5004: { title: 'the push failed', exit: 1 },
+  DWC5005: { title: 'not built: a target whose image it uses failed', exit: 1 },
+  DWC5006: { title: 'the builder cannot do what was asked', exit: 2 },
+  DWC5007: { title: 'the bake file is missing or out of date', exit: 1 },
+  // Init.
+  DWC6001: { title: 'no project found to write a target for', exit: 2 },
+  DWC6002: { title: 'the file is there: init left it as it is', exit: 1 },
+  DWC6003: { title: 'a hand-written Dockerfile where a target writes, which render --force would replace (a warning)', exit: 1 },
+
 } as const satisfies Record<string, CliCodeInfo>;
 
 /** A stable code of a CLI problem, such as `DWC3002`. Problems found by core keep their `DW` codes. */

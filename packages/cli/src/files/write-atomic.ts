@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 export async function writeAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryPath(path);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
     const mode = await stat(path).then((s) => s.mode & 0o7777, () => undefined);
@@ -25,4 +25,16 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * A name for a temporary file beside `path`, no other process's: `.<name>.<pid>.<random>.tmp`.
+ *
+ * @example
+ * ```ts
+ * temporaryPath('/repo/api/Dockerfile'); // '/repo/api/.Dockerfile.4242.9f3a1c2e.tmp'
+ * ```
+ */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }

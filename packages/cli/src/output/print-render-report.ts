@@ -10,7 +10,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
  * deleted by `--prune`, each stale file with its diff, and a summary. On stderr: each failed
  * target with its problems, each generated file without a target (a failure with `--check`, a
- * warning otherwise), and the failure summary. `--quiet` leaves only problems and diffs;
+ * warning otherwise), and the failure summary (`summary: false` leaves out the line of a render
+ * that succeeded). `--quiet` leaves only problems and diffs;
  * `--json` prints the report as one JSON document instead.
  *
  * @example
@@ -18,7 +19,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * printRenderReport(await runRender(options, io), io);
  * ```
  */
-export function printRenderReport(report: RenderReport, io: Io): void {
+export function printRenderReport(report: RenderReport, io: Io, options: { readonly summary?: boolean } = {}): void {
   if (io.json) {
     printJson(io, report);
     return;
@@ -42,6 +43,12 @@ export function printRenderReport(report: RenderReport, io: Io): void {
       io.err(`${formatProblems([orphan.issue], e, '', report.check || orphan.status === 'failed' ? '✖' : '⚠')}\n`);
     }
   }
+  const bake = report.bake;
+  if (bake !== undefined) {
+    if ((bake.status === 'created' || bake.status === 'updated') && !io.quiet) io.out(`${o.green(bake.status.padEnd(7))} ${bake.path}\n`);
+    if (bake.status === 'stale' || bake.status === 'missing') io.out(`${o.red('✖')} ${o.bold(bake.path)} is ${bake.status === 'stale' ? 'out of date' : 'missing'}; it is written by \`dockwright bake\`\n${colorDiff(bake.diff ?? '', o)}`);
+    if (bake.issue !== undefined) io.err(`${formatProblems([bake.issue], e)}\n`);
+  }
   const s = report.summary;
   const outdated = s.missing + s.stale;
   if (report.check && outdated > 0) {
@@ -56,7 +63,8 @@ export function printRenderReport(report: RenderReport, io: Io): void {
     const others = rest === 0 ? '' : `; the other ${plural(rest, 'target')} ${rest === 1 ? 'was' : 'were'} ${report.check ? 'checked' : 'rendered'}`;
     io.err(`${e.red('✖')} ${s.failed} of ${plural(s.targets, 'target')} failed${others}\n`);
   }
-  if (report.ok && !io.quiet) {
+  // `build` prints its own summary after the render's files.
+  if (report.ok && !io.quiet && options.summary !== false) {
     const detail = report.check
       ? `${plural(s.current, 'file')} current`
       : [`${s.created} created`, `${s.updated} updated`, `${s.unchanged} unchanged`, `${s.deleted} deleted`].filter((x) => !x.startsWith('0 ')).join(', ') || 'no files';

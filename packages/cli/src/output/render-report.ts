@@ -1,4 +1,5 @@
 import type { CliIssue } from '../errors/cli-issue.js';
+import type { BakeFileReport } from '../bake/settle-bake.js';
 import type { Phase } from '../render/planned-file.js';
 import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
@@ -70,6 +71,8 @@ export interface RenderReport {
   readonly targets: readonly TargetReport[];
   /** Generated files whose target is gone or no longer writes them. */
   readonly orphans: readonly OrphanReport[];
+  /** The bake file `dockwright bake` wrote, kept current (or checked) with the targets, when there is one. */
+  readonly bake?: BakeFileReport;
 }
 
 /**

@@ -6,7 +6,7 @@ import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { loadTarget } from '../targets/load-target.js';
 import type { DockerignoreSource } from '../targets/target-export.js';
 import type { Target } from '../targets/target.js';
-import { generatedHeader } from './generated-header.js';
+import { buildHint, generatedHeader } from './generated-header.js';
 import type { AppliedPolicy } from '../policy/applied-policy.js';
 import type { Phase, PlannedFile, TargetOutcome } from './planned-file.js';
 
@@ -33,7 +33,7 @@ function applyPolicy(policy: AppliedPolicy, entries: readonly { path: string; do
  * AST by the CLI's copy of core. That copy must agree with the one that built the Dockerfile:
  * otherwise (two versions of @dockwright/core, or an object made by hand) the text is refused.
  */
-function renderWithHeader(dockerfile: Dockerfile, header: string, entryPath: string): string | CliIssue {
+function renderWithHeader(dockerfile: Dockerfile, header: readonly string[], entryPath: string): string | CliIssue {
   if (render(dockerfile.ast) !== dockerfile.render()) {
     return cliIssue(
       'DWC3005',
@@ -41,7 +41,7 @@ function renderWithHeader(dockerfile: Dockerfile, header: string, entryPath: str
       'use one version of @dockwright/core for dockwright and the targets (`npm ls @dockwright/core`), and export the value dockerfile() returns, unchanged',
     );
   }
-  return render({ ...dockerfile.ast, header: [header, ...dockerfile.ast.header] });
+  return render({ ...dockerfile.ast, header: [...header, ...dockerfile.ast.header] });
 }
 
 /**
@@ -99,14 +99,15 @@ export async function planTarget(target: Target, cwd: string, policy?: AppliedPo
   const rendered: { path: string; dockerfile: Dockerfile }[] = [];
   for (const entry of read.entries) {
     const path = resolve(target.outDir, entry.path);
-    const header = generatedHeader(path, target.file);
     const context = entry.context === undefined ? undefined : resolve(moduleDir, entry.context);
+    // Without a context of its own, a target builds from its module's directory.
+    const header = [generatedHeader(path, target.file), buildHint(path, context ?? moduleDir)];
     try {
       const locked = withLocks(entry.dockerfile, lockfile);
       rendered.push({ path: entry.path, dockerfile: locked });
       const content = renderWithHeader(locked, header, entry.path);
       if (typeof content !== 'string') return failed(target, 'render', [content]);
-      files.push({ kind: 'dockerfile', path, content, ...(context === undefined ? {} : { context }) });
+      files.push({ kind: 'dockerfile', path, content, ast: locked.ast, ...(context === undefined ? {} : { context }) });
       let written: string | undefined;
       if (entry.dockerignore !== undefined && target.dockerignore) {
         const ignore = ignorePath(path, context);

@@ -1,3 +1,4 @@
+import type { DockerfileNode } from '@dockwright/core';
 import type { CliIssue } from '../errors/cli-issue.js';
 import type { Target } from '../targets/target.js';
 
@@ -9,6 +10,8 @@ export interface PlannedFile {
   readonly content: string;
   /** For a Dockerfile whose target said so: the build context, absolute. */
   readonly context?: string;
+  /** For a Dockerfile: the AST its text was rendered from (locked digests filled in), for `build` and `bake`. */
+  readonly ast?: DockerfileNode;
 }
 
 /** Where in the pipeline a target failed. */

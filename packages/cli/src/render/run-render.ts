@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { settleBake } from '../bake/settle-bake.js';
 import { lstat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
@@ -173,6 +174,27 @@ async function settleOrphans(orphans: readonly Orphan[], prune: boolean, failed:
  * ```
  */
 export async function runRender(options: RenderOptions, io: Io): Promise<RenderReport> {
+  return (await renderTargets(options, io)).report;
+}
+
+/** What a render did, with what `build` and `bake` need beside the report. */
+export interface RenderRun {
+  readonly report: RenderReport;
+  /** Each target as loaded and rendered, in the report's order, before two targets writing one file were refused. */
+  readonly outcomes: readonly TargetOutcome[];
+  readonly config: LoadedConfig | undefined;
+}
+
+/**
+ * `runRender()` returning also each target's rendered files (with their ASTs) and the
+ * configuration it used: `dockwright build` renders with it, then builds what it wrote.
+ *
+ * @example
+ * ```ts
+ * const { report, outcomes } = await renderTargets({ cwd: '/repo', paths: [], check: false }, io);
+ * ```
+ */
+export async function renderTargets(options: RenderOptions, io: Io): Promise<RenderRun> {
   const { cwd, check } = options;
   const config = await loadConfig(cwd, options.config);
   const targets = resolveTargets(cwd, options.paths, config);
@@ -190,5 +212,10 @@ export async function runRender(options: RenderOptions, io: Io): Promise<RenderR
   // The outcomes before collisions are refused: a file two targets write is not a leftover.
   const orphans = await findOrphans(orphanRoots(cwd, options.paths, config), outcomes);
   const settled = await settleOrphans(orphans, options.prune === true && !check, reports.some((r) => !r.ok), cwd);
-  return summarize(check, reports, settled);
+  const report = summarize(check, reports, settled);
+  // The bake file follows every target: only a run over all of them, with none failed, can judge it.
+  const bake = options.paths.length === 0 && report.summary.failed === 0 ? await settleBake(outcomes, config, cwd, { check, always: false }) : undefined;
+  if (bake === undefined) return { report, outcomes, config };
+  const bakeOk = bake.status !== 'stale' && bake.status !== 'missing' && bake.status !== 'failed';
+  return { report: { ...report, ok: report.ok && bakeOk, exitCode: report.ok && bakeOk ? 0 : 1, bake }, outcomes, config };
 }

@@ -1,4 +1,6 @@
-import { pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let registration: Promise<void> | undefined;
 
@@ -36,7 +38,7 @@ export async function importDefault(file: string): Promise<{ readonly hasDefault
   await registerLoader();
   const release = redirectStdout();
   try {
-    const namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const namespace = (tracking() ? await importTracked(file) : await import(pathToFileURL(file).href)) as Record<string, unknown>;
     let hasDefault = 'default' in namespace;
     let value = namespace['default'];
     // A CommonJS module compiled from ESM syntax: its exports object is the namespace's default.
@@ -68,4 +70,48 @@ function redirectStdout(): () => void {
     redirects -= 1;
     if (redirects === 0 && savedWrite !== undefined) process.stdout.write = savedWrite;
   };
+}
+
+/**
+ * Set by `--watch` for the process it starts to render: each module is loaded afresh, and when
+ * the process exits the files each target module imported are written, as JSON
+ * (`{ "<module>": ["<file>", ...] }`, absolute paths), to the file this variable names.
+ */
+export const TRACK_IMPORTS = 'DOCKWRIGHT_TRACK_IMPORTS';
+
+const tracking = () => (process.env[TRACK_IMPORTS] ?? '') !== '';
+const imported = new Map<string, readonly string[]>();
+let reporting = false;
+const cjsCache = createRequire(import.meta.url).cache;
+
+/**
+ * Loads a module in a namespace of its own (tsx's `tsImport`), so that it and everything it
+ * imports are read from disk again, and records the files it imported: ES modules as tsx's
+ * loader resolves them, CommonJS ones from the require cache (cleared of them afterwards, so
+ * the next module loads them afresh too).
+ */
+async function importTracked(file: string): Promise<unknown> {
+  const { tsImport } = await import('tsx/esm/api');
+  const files = new Set<string>([file]);
+  const before = new Set(Object.keys(cjsCache));
+  try {
+    return await tsImport(pathToFileURL(file).href, {
+      parentURL: import.meta.url,
+      onImport: (url) => {
+        if (url.startsWith('file:')) files.add(fileURLToPath(url.replace(/\?.*$/, '')));
+      },
+    });
+  } finally {
+    for (const key of Object.keys(cjsCache)) {
+      if (before.has(key)) continue;
+      files.add(key);
+      delete cjsCache[key];
+    }
+    imported.set(file, [...files].sort());
+    if (!reporting) {
+      reporting = true;
+      const report = process.env[TRACK_IMPORTS] ?? '';
+      process.once('exit', () => writeFileSync(report, JSON.stringify(Object.fromEntries(imported))));
+    }
+  }
 }

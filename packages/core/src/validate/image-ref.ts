@@ -12,7 +12,15 @@ export interface ParsedImageRef {
   readonly digest?: string;
 }
 
-/** Splits `name[:tag][@digest]`; the tag separator is the last `:` after the last `/`. */
+/**
+ * Splits `name[:tag][@digest]`; the tag separator is the last `:` after the last `/`. Nothing is
+ * checked: test the parts with `isImageName()` and `isTag()`.
+ *
+ * @example
+ * ```ts
+ * splitImageRef('127.0.0.1:5000/shop/api:1.2'); // { name: '127.0.0.1:5000/shop/api', tag: '1.2' }
+ * ```
+ */
 export function splitImageRef(ref: string): { name: string; tag?: string; digest?: string } {
   let rest = ref;
   let digest: string | undefined;
@@ -31,12 +39,28 @@ export function splitImageRef(ref: string): { name: string; tag?: string; digest
   return { name: rest, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
 }
 
-/** True when `name` is a valid `[registry/]path`. */
+/**
+ * True when `name` is a valid `[registry/]path` of the distribution reference grammar.
+ *
+ * @example
+ * ```ts
+ * isImageName('registry.example.com/shop/api'); // true
+ * isImageName('Shop/API'); // false: path components are lower case
+ * ```
+ */
 export function isImageName(name: string): boolean {
   return name.length <= 255 && NAME.test(name);
 }
 
-/** True when `tag` is a valid tag. */
+/**
+ * True when `tag` is a valid tag: a word character, then up to 127 word characters, `.` or `-`.
+ *
+ * @example
+ * ```ts
+ * isTag('1.2.3'); // true
+ * isTag('-dev'); // false
+ * ```
+ */
 export function isTag(tag: string): boolean {
   return TAG.test(tag);
 }

@@ -132,10 +132,10 @@ function workspaceGlobs(root: string): readonly string[] | undefined {
 
 /**
  * Top-level files of a workspace root the preset does not copy already, or that no build reads.
- * Dockwright's own files (policy, lockfile, config) and Renovate's are left out too: copying them
+ * Dockwright's own files (policy, lockfile, config, the bake file) and Renovate's are left out too: copying them
  * would make every Node service's Dockerfile, and its build cache, change with them.
  */
-const NOT_ROOT_FILES = /^(?:\..*|package\.json|pnpm-workspace\.yaml|pnpm-lock\.yaml|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|bun\.lockb?|.*\.md|LICEN[CS]E.*|Dockerfile.*|.*\.Dockerfile|dockwright\..*|renovate\.json5?)$/i;
+const NOT_ROOT_FILES = /^(?:\..*|package\.json|pnpm-workspace\.yaml|pnpm-lock\.yaml|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|bun\.lockb?|.*\.md|LICEN[CS]E.*|Dockerfile.*|.*\.Dockerfile|dockwright\..*|docker-bake(?:\.override)?\.(?:json|hcl)|renovate\.json5?)$/i;
 
 function rootFilesOf(root: string): string[] {
   return (listEntries(root) ?? [])

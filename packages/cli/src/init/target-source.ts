@@ -1,0 +1,184 @@
+import { basename, join } from 'node:path';
+import { displayPath } from '../files/display-path.js';
+import type { DetectedProject } from './detect-projects.js';
+
+/** A target module `init` writes: where, its text, and a line saying what it builds. */
+export interface PlannedTarget {
+  /** Absolute. */
+  readonly file: string;
+  readonly kind: DetectedProject['kind'];
+  /** What was found, for the user: `Node service (pnpm workspace, built from ../..)`. */
+  readonly description: string;
+  readonly text: string;
+  /** The Dockerfiles `render` will write for it, absolute. */
+  readonly dockerfiles: readonly string[];
+  /** What the user should look at before building (a start command that could not be read). */
+  readonly notes: readonly string[];
+}
+
+/** A TypeScript string literal in single quotes. */
+function str(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replaceAll("\\\"", '"').replaceAll("'", "\\'")}'`;
+}
+
+const list = (items: readonly string[]) => `[${items.map(str).join(', ')}]`;
+
+const MANAGERS: Readonly<Record<string, string>> = { npm: 'npm', pnpm: 'pnpm', yarn: 'yarn (classic)', 'yarn-berry': 'yarn (berry)', bun: 'bun' };
+
+/** The Node image to name: the exact version of the Node running `init` when the project asks for its major, else the major. */
+function nodeImage(major: string | undefined): { ref: string; exact: boolean } {
+  const running = process.versions.node;
+  const wanted = major ?? running.split('.')[0] ?? '22';
+  const exact = running.split('.')[0] === wanted;
+  return { ref: `node:${exact ? running : wanted}-bookworm-slim`, exact };
+}
+
+function nodeTarget(p: Extract<DetectedProject, { kind: 'node' }>, root: string): PlannedTarget {
+  const { project } = p;
+  const ws = project.workspace;
+  const manager = MANAGERS[project.packageManager] ?? project.packageManager;
+  const description = ws === undefined ? `Node app (${manager})` : `Node service of a ${manager} workspace, built from its root ${ws.root}`;
+  const image = nodeImage(project.nodeVersion);
+  const notes: string[] = [];
+  const lines: string[] = [
+    `// ${project.name}: a ${description}`,
+    '// `dockwright render` writes its Dockerfile beside this file, `dockwright build` builds the image.',
+    '// The preset reads the rest from package.json and the lockfile; every option below can be changed.',
+    "import { image } from '@dockwright/core';",
+    "import { detectNode, nodePreset } from '@dockwright/presets';",
+    '',
+    'export default nodePreset(detectNode(import.meta.dirname), {',
+    `  // The base image: point it at your registry, and pin it with .pinDigest('sha256:...') or .locked() and \`dockwright lock\`.`,
+    `  images: { node: image(${str(image.ref)}) },`,
+  ];
+  if (!image.exact) lines.push(`  // Node ${project.nodeVersion ?? ''} is what package.json asks for: name an exact version, such as ${project.nodeVersion ?? ''}.x.y.`);
+  const tool = project.packageManager;
+  if (tool === 'pnpm' || tool === 'yarn') {
+    lines.push(`  // How ${tool} gets into the image: 'npm' installs it with npm install -g, 'corepack' enables it, 'preinstalled' uses the image's own.`);
+    lines.push("  packageManagerSetup: 'npm',");
+    if (project.packageManagerVersion === undefined) {
+      lines.push(`  // The exact ${tool} version to install: set it here, or "packageManager": "${tool}@<version>" in package.json.`);
+      lines.push(`  // packageManagerVersion: '<version>',`);
+      notes.push(`no ${tool} version in package.json's "packageManager": set packageManagerVersion in ${displayPath(root, join(p.dir, 'service.dockerfile.ts'))}`);
+    }
+  }
+  if (project.hasBuildScript) {
+    lines.push('  // The package.json script that builds the app (false for none), and the directories it writes.');
+    lines.push("  build: 'build',", "  outputs: ['dist'],");
+  }
+  if (project.start !== undefined) {
+    lines.push('  // The command that starts the app, as arguments (no shell).', `  start: ${list(project.start)},`);
+  } else {
+    lines.push(`  // The start script ${JSON.stringify(p.startScript ?? '')} is not a plain \`node <file>\`: say what starts the app.`, "  start: ['node', 'dist/server.js'],");
+    notes.push(`could not read how ${project.name} starts (${JSON.stringify(p.startScript ?? '')}): check start in its target`);
+  }
+  lines.push(
+    '  // The port the app listens on, and an HTTP health check against it.',
+    '  port: 3000,',
+    "  // healthcheck: { path: '/health' },",
+    '  // The user the app runs as: a numeric uid and gid, never root.',
+    '  user: { uid: 1000, gid: 1000 },',
+    '  // A private registry: the build secret `npmrc` is mounted at /root/.npmrc while installing',
+    '  // (`dockwright build --secret id=npmrc,src=$HOME/.npmrc`).',
+    '  npmrcSecret: true,',
+    '});',
+    '',
+  );
+  const file = join(p.dir, 'service.dockerfile.ts');
+  return { file, kind: 'node', description, text: lines.join('\n'), dockerfiles: [join(p.dir, 'Dockerfile')], notes };
+}
+
+function goOptions(p: Extract<DetectedProject, { kind: 'go' }>, command: string, indent: string): string[] {
+  return [
+    `${indent}// The main package to build.`,
+    `${indent}command: ${str(command)},`,
+    `${indent}// The Go toolchain (go.mod asks for ${p.project.goVersion}): point it at your registry, pin its digest.`,
+    `${indent}images: { golang: image(${str(`golang:${p.project.goVersion}-bookworm`)}) },`,
+    `${indent}// 'scratch': the binary, CA certificates and the user 65532 alone; or 'distroless' with images.runtime.`,
+    `${indent}runtime: 'scratch',`,
+    `${indent}// The time zone database, for time.LoadLocation.`,
+    `${indent}tzdata: false,`,
+    `${indent}// The port it listens on, if it serves.`,
+    `${indent}// port: 8080,`,
+  ];
+}
+
+function goTargets(p: Extract<DetectedProject, { kind: 'go' }>): PlannedTarget[] {
+  const { project } = p;
+  const head = (what: string) => [
+    `// ${what}: a Go command of ${project.module}, cross-compiled on the build platform into scratch.`,
+    '// `dockwright render` writes its Dockerfile beside this file, `dockwright build` builds the image.',
+    "import { image } from '@dockwright/core';",
+    "import { detectGo, goPreset } from '@dockwright/presets';",
+    '',
+  ];
+  if (project.commands.length === 1) {
+    const command = project.commands[0] ?? '.';
+    const text = [...head(command === '.' ? basename(project.module) : command), 'export default goPreset(detectGo(import.meta.dirname), {', ...goOptions(p, command, '  '), '});', ''].join('\n');
+    return [{ file: join(p.dir, 'service.dockerfile.ts'), kind: 'go', description: `Go module ${project.module}, command ${command}`, text, dockerfiles: [join(p.dir, 'Dockerfile')], notes: [] }];
+  }
+  // Several commands: one target each, beside go.mod (their build context), each writing Dockerfile.<name>.
+  return project.commands.map((command) => {
+    const name = command === '.' ? basename(project.module) : (command.split('/').pop() ?? 'app');
+    const text = [
+      ...head(command),
+      'export default [',
+      '  {',
+      `    path: ${str(`Dockerfile.${name}`)},`,
+      '    ...goPreset(detectGo(import.meta.dirname), {',
+      ...goOptions(p, command, '      '),
+      '    }),',
+      '  },',
+      '];',
+      '',
+    ].join('\n');
+    return { file: join(p.dir, `${name}.dockerfile.ts`), kind: 'go', description: `Go module ${project.module}, command ${command}`, text, dockerfiles: [join(p.dir, `Dockerfile.${name}`)], notes: [] };
+  });
+}
+
+function staticTargets(p: Extract<DetectedProject, { kind: 'static' }>): PlannedTarget[] {
+  const one = p.binaries.length === 1;
+  return p.binaries.map((binary) => {
+    const name = basename(binary);
+    const options = [
+      `  // The binary, relative to the build context (this directory).`,
+      `  binary: ${str(binary)},`,
+      "  // An image with a shell, CA certificates and tzdata, to assemble the root filesystem in.",
+      "  images: { rootfs: image('debian:12.8-slim') },",
+      '  caCertificates: true,',
+      '  tzdata: false,',
+      '  // The port it listens on, if it serves.',
+      '  // port: 8080,',
+    ];
+    const body = one
+      ? ['export default staticPreset({', ...options, '});']
+      : ['export default [', '  {', `    path: ${str(`Dockerfile.${name}`)},`, '    ...staticPreset({', ...options.map((l) => `    ${l}`), '    }),', '  },', '];'];
+    const text = [
+      `// ${name}: a static binary in scratch, running as the user 65532.`,
+      '// `dockwright render` writes its Dockerfile beside this file, `dockwright build` builds the image.',
+      "import { image } from '@dockwright/core';",
+      "import { staticPreset } from '@dockwright/presets';",
+      '',
+      ...body,
+      '',
+    ].join('\n');
+    const file = join(p.dir, one ? 'service.dockerfile.ts' : `${name}.dockerfile.ts`);
+    return { file, kind: 'static', description: `static binary ${binary}`, text, dockerfiles: [join(p.dir, one ? 'Dockerfile' : `Dockerfile.${name}`)], notes: [] };
+  });
+}
+
+/**
+ * The target modules for the projects found: one per Node service and per static binary, one
+ * per main package of a Go module, each calling its preset with the options a user changes
+ * (base image, start command, port, user, secrets) written out, so the file is the place to
+ * change them.
+ *
+ * @example
+ * ```ts
+ * plannedTargets(detectProjects('/repo').projects, '/repo').map((t) => t.file);
+ * // ['/repo/services/api/service.dockerfile.ts', '/repo/services/worker/service.dockerfile.ts']
+ * ```
+ */
+export function plannedTargets(projects: readonly DetectedProject[], root: string): PlannedTarget[] {
+  return projects.flatMap((p) => (p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p)));
+}
