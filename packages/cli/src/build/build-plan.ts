@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { imageReferences, lockKey, type DockerfileNode } from '@dockwright/core';
+import { imageRefs, lockKey, type DockerfileNode } from '@dockwright/core';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
@@ -45,7 +45,7 @@ function secretIds(ast: DockerfileNode): string[] {
 /** The images a Dockerfile uses by tag (not by digest: those come from a registry), as written and by key. */
 function taggedImages(ast: DockerfileNode): { written: string; key: string }[] {
   const found = new Map<string, string>();
-  for (const { ref } of imageReferences(ast)) {
+  for (const { ref } of imageRefs(ast)) {
     if (ref.digest !== undefined || ref.locked === true || typeof ref.tag !== 'string') continue;
     found.set(lockKey(ref.name, ref.tag), `${ref.name}:${ref.tag}`);
   }

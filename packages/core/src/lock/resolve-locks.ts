@@ -32,26 +32,6 @@ function written(ref: ImageRef): string {
 }
 
 
-/** One image a Dockerfile uses, and where. */
-export interface ImageReference {
-  readonly ref: ImageRef;
-  readonly stage: string;
-  readonly instruction: 'FROM' | 'COPY' | 'RUN';
-}
-
-/**
- * Every image a Dockerfile AST uses (FROM, `COPY --from`, `RUN --mount from=`), stage by stage in
- * order, repeats included. `dockwright build` reads it to find targets built on another target's image.
- *
- * @example
- * ```ts
- * imageReferences(dockerfile(app).ast).map((r) => r.ref.name); // ['node', 'ghcr.io/acme/tools']
- * ```
- */
-export function imageReferences(ast: DockerfileNode): readonly ImageReference[] {
-  return ast.stages.flatMap((stage) => stageRefs(stage).map(({ ref, instruction }) => ({ ref, stage: stage.name, instruction: instruction as ImageReference['instruction'] })));
-}
-
 /**
  * Every image of a Dockerfile AST whose digest comes from the lockfile (FROM, `COPY --from`,
  * `RUN --mount from=`, and the `# syntax` frontend), in the order they appear, one per key.
