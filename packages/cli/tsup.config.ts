@@ -1,7 +1,10 @@
 import { defineConfig, type Options } from 'tsup';
 
 // Spelled out rather than read from package.json, so a build from any directory is the same.
-const external = ['@dockwright/core', '@dockwright/core/suggest', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', 'tsx', 'undici'];
+// core's edit distance is bundled in: the start-up path (unknown-command suggestions) then loads no
+// package, which in the workspace would be TypeScript source before the loader is registered.
+const bundled = ['@dockwright/core/suggest'];
+const external = ['@dockwright/core', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', 'tsx', 'undici'];
 
 /**
  * Two entries: `cli.js`, the `dockwright` bin (its shebang comes from src/cli.ts, started by
@@ -16,6 +19,7 @@ export const options: Options = {
   splitting: true,
   target: 'node20',
   external: [...external],
+  noExternal: [...bundled],
 };
 
 /**
@@ -30,6 +34,7 @@ const commonjs: Options = {
   sourcemap: true,
   target: 'node20',
   external: [...external],
+  noExternal: [...bundled],
 };
 
 export default defineConfig([{ ...options, dts: false }, commonjs]);

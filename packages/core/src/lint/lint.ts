@@ -21,6 +21,7 @@ function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
     labelSchema: spec.recordOf(spec.oneOf(...LABEL_TYPES)),
     strictLabels: spec.boolean,
     ignore: strings,
+    dockerignore: spec.string,
   });
   if (found.length > 0) return found;
   (options.allowedRegistries ?? []).forEach((entry, n) => {

@@ -55,6 +55,13 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   isRegistryEntry: 'a predicate on policy entries',
   registryAllowed: 'a rule check on names',
   baseDigest: 'a rule check on names',
+  splitImageRef: 'reads an image reference',
+  isImageName: 'a predicate on names',
+  isTag: 'a predicate on tags',
+  editDistance: 'compares two words',
+  suggest: 'picks the nearest known word',
+  readDockerignore: 'reads a written .dockerignore (dockerignore tests)',
+  ignoredCopies: 'reads an AST against a .dockerignore (copy-ignored tests)',
 };
 
 describe('every slot of the public API', () => {
