@@ -11,14 +11,16 @@ import {
   type Stage,
 } from '@dockwright/core';
 import { dockerignore } from '../shared/dockerignore.js';
+import { optionHint } from '../shared/option-hints.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
+import { nodeImageFor, nodeReleases } from './node-versions.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 import { workspaceStages } from './workspace-stages.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
-  /** Where dependencies install and the app builds. Default `node:<version>-bookworm-slim`. */
+  /** Where dependencies install and the app builds. Default `node:<exact version>-bookworm-slim`, the pinned version of the chosen major (see docs/presets.md). */
   readonly node?: Image;
   /** Where the app runs. Default: the `node` image (slim) — or give a distroless Node image. */
   readonly runtime?: Image;
@@ -39,6 +41,10 @@ export interface NodePresetOptions {
    * the tool (`yarn-berry` for yarn 4 beside a yarn 1 `yarn`). Default: the tool's own name.
    */
   readonly packageManagerCommand?: string;
+  /**
+   * The Node version of the default image: a major (`22`, pinned to the preset's exact version of it), an exact
+   * version (`22.11.0`), an LTS name (`lts/jod`) or a range. Default: detected, else the newest LTS.
+   */
   readonly nodeVersion?: string;
   /** The build script to run, or false for none. Default: `build` when package.json has one. */
   readonly build?: string | false;
@@ -86,6 +92,31 @@ function withCommand(plan: PackageManagerPlan, command: string | undefined): Pac
   };
 }
 
+const PRESET = 'nodePreset()';
+
+/** The default base image: the pinned version of the wanted (or detected) major, never a floating tag. */
+function defaultNodeImage(project: NodeProject, options: NodePresetOptions, notes: string[]): Image {
+  const known = nodeReleases.map((r) => `'${r.major}'`).join(', ');
+  if (options.nodeVersion === undefined && project.nodeVersion === undefined && project.nodeVersionProblem !== undefined) {
+    fail(project.nodeVersionProblem, `change it, or pass nodeVersion: ${known} or an exact version such as '22.11.0', or images: { node }`);
+  }
+  const choice = nodeImageFor(options.nodeVersion ?? project.nodeVersion);
+  if ('problem' in choice) fail(`nodeVersion: ${choice.problem}`, `pass nodeVersion: ${known} or an exact version such as '22.11.0', or images: { node }`);
+  if (choice.note !== undefined) notes.push(choice.note);
+  return image(choice.tag);
+}
+
+/** The installs of a project with no lockfile: npm resolves one; the other tools refuse, so the preset does first. */
+function installsWithoutLockfile(manager: NodePackageManager, plan: PackageManagerPlan, notes: string[]): Pick<PackageManagerPlan, 'install' | 'installProd'> {
+  if (manager === 'npm') {
+    notes.push('no package-lock.json: the image installs with `npm install`, so each build may resolve other versions; run `npm install` and commit package-lock.json for `npm ci`');
+    return { install: plan.install.replace(/^(\S+) ci\b/, '$1 install'), installProd: plan.installProd.replace(/^(\S+) ci\b/, '$1 install') };
+  }
+  const lockfile = plan.manifests[0] ?? 'lockfile';
+  const tool = manager === 'yarn-berry' ? 'yarn' : manager;
+  fail(`no ${lockfile} beside package.json: \`${plan.install}\` refuses to install without it`, `run \`${tool} install\` and commit ${lockfile}, or pass packageManager: 'npm' to install with \`npm install\``);
+}
+
 function fail(message: string, hint: string): never {
   throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
 }
@@ -104,8 +135,8 @@ function fail(message: string, hint: string): never {
 export function nodePreset(project: NodeProject, options: NodePresetOptions = {}): PresetResult {
   const manager = options.packageManager ?? project.packageManager;
   const plan = withCommand(packageManagers[manager], options.packageManagerCommand);
-  const nodeVersion = options.nodeVersion ?? project.nodeVersion ?? '22';
-  const node = options.images?.node ?? image(`node:${nodeVersion}-bookworm-slim`);
+  const notes: string[] = [];
+  const node = options.images?.node ?? defaultNodeImage(project, options, notes);
   const runtimeImage = options.images?.runtime ?? node;
   const distroless = options.runtime === 'distroless';
   if (distroless && options.images?.runtime === undefined) {
@@ -123,6 +154,14 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   const gid = options.user?.gid ?? uid;
   const owner = `${uid}:${gid}`;
   const port = options.port ?? 3000;
+  for (const dir of options.writable ?? []) {
+    if (!/^[\w.@-][\w./@-]*$/.test(dir) || dir.split('/').includes('..')) {
+      fail(`writable directory ${JSON.stringify(dir)} is not a plain relative path`, "pass writable: ['data', 'tmp/uploads'] (letters, digits, . _ - @ and /, inside the app directory)");
+    }
+  }
+  if (options.healthcheck && !/^\/[\w./~%!$&'()*+,;=:@?-]*$/.test(options.healthcheck.path)) {
+    fail(`healthcheck path ${JSON.stringify(options.healthcheck.path)} is not a URL path`, "pass healthcheck: { path: '/health' } (a path starting with /)");
+  }
 
   // Install steps: a cache for the package store, and the private-registry secret when asked.
   const mounts: MountValue[] = [cacheMount(plan.cache, { sharing: 'locked' })];
@@ -157,11 +196,13 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // Only the manifests: a source change does not invalidate the dependency layers.
     const lockfile = project.lockfile;
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
-    const deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
+    const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
+    const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
     const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
-    const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
+    // No production dependencies: an install would write no node_modules for the runtime to copy.
+    const prod = project.hasDependencies === false ? undefined : installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts);
     runtimeFiles = (s) => {
-      const out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
       // Least changing first: a source change leaves the package.json layer as it was.
       return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
@@ -208,25 +249,37 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
   }
   runtime = runtimeFiles(runtime);
-  if (options.labels !== undefined) runtime = runtime.label(options.labels);
+  const labels = options.labels;
+  if (labels !== undefined) runtime = optionHint(PRESET, "labels: { 'org.opencontainers.image.source': 'https://...' } (or labels: oci({ source }))", () => runtime.label(labels));
   if (options.runtimeSteps !== undefined) runtime = options.runtimeSteps(runtime);
   // The app's files stay root's and read-only to it; only `writable` directories are its own.
   const create = options.user?.create;
-  let final: Stage<true> = (create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } })).expose(port);
+  const withUser = optionHint(PRESET, "user: { uid: 10001 } (a numeric uid, and gid, from 0 to 4294967294; create: 'name' to add the user)", () =>
+    create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } }),
+  );
+  let final: Stage<true> = optionHint(PRESET, 'port: 3000 (a number from 1 to 65535)', () => withUser.expose(port));
   if (options.healthcheck) {
     const url = `http://127.0.0.1:${port}${options.healthcheck.path}`;
     const probe = `fetch(${JSON.stringify(url)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
-    final = final.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
+    const interval = options.healthcheck.interval ?? '30s';
+    const before = final;
+    final = optionHint(PRESET, "healthcheck: { path: '/health', interval: '30s' } (a duration such as '30s' or '1m30s')", () =>
+      before.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval, timeout: '5s', startPeriod: '5s', retries: 3 }),
+    );
   }
   if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
-  final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
+  const beforeCmd = final;
+  final = optionHint(PRESET, "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)", () =>
+    distroless && startProgram === 'node' ? beforeCmd.cmd(startArgs as [string, ...string[]]) : beforeCmd.cmd(start as [string, ...string[]]),
+  );
 
   const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
   return Object.freeze({
     dockerfile: dockerfile(final),
     dockerignore: dockerignore(ignore),
     context,
+    ...(notes.length === 0 ? {} : { notes: Object.freeze(notes) }),
   });
 }
 
