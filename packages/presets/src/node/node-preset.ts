@@ -11,7 +11,7 @@ import {
   type Stage,
 } from '@dockwright/core';
 import { dockerignore } from '../shared/dockerignore.js';
-import { optionHint } from '../shared/option-hints.js';
+import { hintFor, withOptionHints, type OptionHint } from '../shared/option-hints.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
 import { nodeImageFor, nodeReleases } from './node-versions.js';
@@ -249,34 +249,33 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
   }
   runtime = runtimeFiles(runtime);
-  const labels = options.labels;
-  if (labels !== undefined) runtime = optionHint(PRESET, "labels: { 'org.opencontainers.image.source': 'https://...' } (or labels: oci({ source }))", () => runtime.label(labels));
+  // The instructions written for an option, so that a refused value is told in the option's terms.
+  const hints: OptionHint[] = [];
+  if (options.labels !== undefined) {
+    hints.push(hintFor(runtime, 'LABEL', "labels: { 'org.opencontainers.image.source': 'https://...' } (or labels: oci({ source }))"));
+    runtime = runtime.label(options.labels);
+  }
   if (options.runtimeSteps !== undefined) runtime = options.runtimeSteps(runtime);
   // The app's files stay root's and read-only to it; only `writable` directories are its own.
   const create = options.user?.create;
-  const withUser = optionHint(PRESET, "user: { uid: 10001 } (a numeric uid, and gid, from 0 to 4294967294; create: 'name' to add the user)", () =>
-    create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } }),
-  );
-  let final: Stage<true> = optionHint(PRESET, 'port: 3000 (a number from 1 to 65535)', () => withUser.expose(port));
+  hints.push(hintFor(runtime, 'USER', "user: { uid: 10001 } (a numeric uid, and gid; create: 'name' to add a user of that name)"));
+  const withUser = create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } });
+  hints.push(hintFor(withUser, 'EXPOSE', 'port: 3000 (a number from 1 to 65535)'));
+  let final: Stage<true> = withUser.expose(port);
   if (options.healthcheck) {
     const url = `http://127.0.0.1:${port}${options.healthcheck.path}`;
     const probe = `fetch(${JSON.stringify(url)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
-    const interval = options.healthcheck.interval ?? '30s';
-    const before = final;
-    final = optionHint(PRESET, "healthcheck: { path: '/health', interval: '30s' } (a duration such as '30s' or '1m30s')", () =>
-      before.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval, timeout: '5s', startPeriod: '5s', retries: 3 }),
-    );
+    hints.push(hintFor(final, 'HEALTHCHECK', "healthcheck: { path: '/health', interval: '30s' } (a duration such as '30s' or '1m30s')"));
+    final = final.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
   }
   if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
-  const beforeCmd = final;
-  final = optionHint(PRESET, "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)", () =>
-    distroless && startProgram === 'node' ? beforeCmd.cmd(startArgs as [string, ...string[]]) : beforeCmd.cmd(start as [string, ...string[]]),
-  );
+  hints.push(hintFor(final, 'CMD', "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)"));
+  final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
 
   const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
   return Object.freeze({
-    dockerfile: dockerfile(final),
+    dockerfile: withOptionHints(PRESET, hints, () => dockerfile(final)),
     dockerignore: dockerignore(ignore),
     context,
     ...(notes.length === 0 ? {} : { notes: Object.freeze(notes) }),
