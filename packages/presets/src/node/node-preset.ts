@@ -15,6 +15,8 @@ import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 import { workspaceStages } from './workspace-stages.js';
+import { frameworkPlan } from './frameworks/framework-plan.js';
+import { staticSiteRuntime } from './frameworks/static-site.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
@@ -22,6 +24,11 @@ export interface NodeImages {
   readonly node?: Image;
   /** Where the app runs. Default: the `node` image (slim) — or give a distroless Node image. */
   readonly runtime?: Image;
+  /**
+   * A static site's server: a Debian image to install `busybox-static` in (default
+   * `debian:12.12-slim`), or, with `staticServerHasBusybox`, an image with `/bin/busybox`.
+   */
+  readonly staticServer?: Image;
 }
 
 /** Options of the Node preset; every detected value can be overridden here. */
@@ -67,6 +74,13 @@ export interface NodePresetOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Extra steps on the runtime stage, before USER: how an organisation adds its own. */
   readonly runtimeSteps?: (runtime: Stage<boolean>) => Stage<boolean>;
+  /**
+   * `server` runs the app with Node; `static` serves the build output folder (`outputs[0]`) with
+   * BusyBox httpd. Default: what the detected framework is (Vite, Gatsby, static Astro: static).
+   */
+  readonly serve?: 'server' | 'static';
+  /** `images.staticServer` has a static BusyBox at /bin/busybox: nothing is installed. */
+  readonly staticServerHasBusybox?: boolean;
 }
 
 const WORKDIR = '/app';
@@ -113,16 +127,18 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   }
   if (distroless && options.init === 'tini') fail('init: tini needs a shell and apt', 'use the slim runtime for tini, or run distroless without an init');
   const build = options.build ?? (project.hasBuildScript ? 'build' : false);
-  const outputs = options.outputs ?? (build === false ? [] : ['dist']);
+  const fw = frameworkPlan(project.framework, options);
+  const outputs = options.outputs ?? fw.outputs?.map(([from]) => from) ?? (build === false ? [] : ['dist']);
   const start = options.start ?? project.start;
-  if (start === undefined || start.length === 0) {
-    fail(`cannot tell how ${project.name} starts`, "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
+  if (!fw.static && (start === undefined || start.length === 0)) {
+    const why = project.framework?.unresolved;
+    fail(why === undefined ? `cannot tell how ${project.name} starts` : `cannot tell how ${project.name} starts: ${why.message}`, why?.hint ?? "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
   }
-  const [startProgram, ...startArgs] = start;
+  const [startProgram, ...startArgs] = start ?? [];
   const uid = options.user?.uid ?? (distroless ? 65532 : 1000);
   const gid = options.user?.gid ?? uid;
   const owner = `${uid}:${gid}`;
-  const port = options.port ?? 3000;
+  const port = options.port ?? fw.port ?? 3000;
 
   // Install steps: a cache for the package store, and the private-registry secret when asked.
   const mounts: MountValue[] = [cacheMount(plan.cache, { sharing: 'locked' })];
@@ -159,12 +175,25 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
     const deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
     const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
-    const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
+    if (fw.static) {
+      if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
+      return staticResult(staticSiteRuntime({
+        built, from: outputs[0] ?? 'dist', port, uid: options.user?.uid ?? 65532, gid: options.user?.gid ?? options.user?.uid ?? 65532,
+        ...(options.images?.staticServer === undefined ? {} : { server: options.images.staticServer }),
+        ...(options.staticServerHasBusybox === undefined ? {} : { serverHasBusybox: options.staticServerHasBusybox }),
+        ...(options.labels === undefined ? {} : { labels: options.labels }),
+        ...(options.runtimeSteps === undefined ? {} : { runtimeSteps: options.runtimeSteps }),
+        ...(options.healthcheck === undefined ? {} : { healthcheck: options.healthcheck }),
+      }), context, true);
+    }
+    // A self-contained build (Next.js standalone, Nuxt's .output) needs no node_modules beside it.
+    const prod = fw.nodeModules ? installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts) : undefined;
+    const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     runtimeFiles = (s) => {
-      const out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
       // Least changing first: a source change leaves the package.json layer as it was.
-      return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
+      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), out.copy('package.json', './'));
     };
   } else if (manager !== 'pnpm') {
     if (manager === 'bun') {
@@ -202,7 +231,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }
 
-  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(appDir);
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production', ...fw.env }).workdir(appDir);
   if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
   for (const dir of options.writable ?? []) {
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
@@ -221,12 +250,15 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
   final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
+  return staticResult(final, context, project.framework !== undefined);
+}
 
-  const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
-  return Object.freeze({
-    dockerfile: dockerfile(final),
-    dockerignore: dockerignore(ignore),
-    context,
-  });
+const IGNORE = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+/** A framework's build output and caches, written in the image: never sent from the host. */
+const FRAMEWORK_IGNORE = ['**/.next', '**/.output', '**/.nuxt', '**/.svelte-kit', '**/.astro', '**/.cache'];
+
+/** The preset's result around its final stage. */
+function staticResult(final: Stage<true>, context = '.', framework = false): PresetResult {
+  return Object.freeze({ dockerfile: dockerfile(final), dockerignore: dockerignore(framework ? [...IGNORE, ...FRAMEWORK_IGNORE] : IGNORE), context });
 }
 
