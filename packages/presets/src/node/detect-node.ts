@@ -3,6 +3,7 @@ import { DockwrightError } from '@dockwright/core';
 import { dirname, has, join, listEntries, pathSep, readJson, readText, relative, resolve } from '../shared/read-project.js';
 import { majorForRange, majorForVersionFile, type NodeWish } from './node-versions.js';
 import { scanWorkspace } from './scan-workspace.js';
+import { detectFramework, type NodeFramework } from './frameworks/detect-framework.js';
 
 /** The package managers the Node preset knows. */
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
@@ -37,6 +38,8 @@ export interface NodeProject {
   readonly hasBuildScript: boolean;
   /** The command that starts the app, as argv (`['node', 'dist/server.js']`). */
   readonly start?: readonly string[];
+  /** The framework, when one is detected: its build output, start command, port (frameworks/detect-framework.ts). */
+  readonly framework?: NodeFramework;
   /** Set when the project is a package inside a workspace: the preset then builds from the root. */
   readonly workspace?: {
     /** The project's directory relative to the workspace root (`services/api`). */
@@ -209,7 +212,8 @@ export function readNodeProject(dir: string): NodeProject {
   if (manager === 'yarn' && (has(lockRoot, '.yarnrc.yml') || field?.manager === 'yarn-berry')) manager = 'yarn-berry';
   const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
   const { version: nodeVersion, problem: nodeVersionProblem } = nodeVersionOf(dir, workspace === undefined ? [] : [lockRoot], pkg);
-  const start = startOf(pkg);
+  const framework = detectFramework(pkg, { read: (p) => readText(dir, p), exists: (p) => has(dir, p) });
+  const start = startOf(pkg) ?? framework?.start;
   return Object.freeze({
     name: String(pkg['name'] ?? 'app'),
     packageManager: manager,
@@ -220,6 +224,7 @@ export function readNodeProject(dir: string): NodeProject {
     hasBuildScript: typeof scripts['build'] === 'string',
     ...(hasDependencies(pkg) ? {} : { hasDependencies: false }),
     ...(start === undefined ? {} : { start }),
+    ...(framework === undefined ? {} : { framework }),
     ...(workspace === undefined ? {} : { workspace }),
   });
 }

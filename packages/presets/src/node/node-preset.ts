@@ -17,6 +17,8 @@ import type { NodePackageManager, NodeProject } from './detect-node.js';
 import { nodeImageFor, nodeReleases } from './node-versions.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 import { workspaceStages } from './workspace-stages.js';
+import { frameworkPlan } from './frameworks/framework-plan.js';
+import { staticSiteRuntime } from './frameworks/static-site.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
@@ -24,6 +26,11 @@ export interface NodeImages {
   readonly node?: Image;
   /** Where the app runs. Default: the `node` image (slim) — or give a distroless Node image. */
   readonly runtime?: Image;
+  /**
+   * A static site's server: a Debian image to install `busybox-static` in (default
+   * `debian:12.12-slim`), or, with `staticServerHasBusybox`, an image with `/bin/busybox`.
+   */
+  readonly staticServer?: Image;
 }
 
 /** Options of the Node preset; every detected value can be overridden here. */
@@ -73,6 +80,13 @@ export interface NodePresetOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Extra steps on the runtime stage, before USER: how an organisation adds its own. */
   readonly runtimeSteps?: (runtime: Stage<boolean>) => Stage<boolean>;
+  /**
+   * `server` runs the app with Node; `static` serves the build output folder (`outputs[0]`) with
+   * BusyBox httpd. Default: what the detected framework is (Vite, Gatsby, static Astro: static).
+   */
+  readonly serve?: 'server' | 'static';
+  /** `images.staticServer` has a static BusyBox at /bin/busybox: nothing is installed. */
+  readonly staticServerHasBusybox?: boolean;
 }
 
 const WORKDIR = '/app';
@@ -144,16 +158,18 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   }
   if (distroless && options.init === 'tini') fail('init: tini needs a shell and apt', 'use the slim runtime for tini, or run distroless without an init');
   const build = options.build ?? (project.hasBuildScript ? 'build' : false);
-  const outputs = options.outputs ?? (build === false ? [] : ['dist']);
+  const fw = frameworkPlan(project.framework, options);
+  const outputs = options.outputs ?? fw.outputs?.map(([from]) => from) ?? (build === false ? [] : ['dist']);
   const start = options.start ?? project.start;
-  if (start === undefined || start.length === 0) {
-    fail(`cannot tell how ${project.name} starts`, "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
+  if (!fw.static && (start === undefined || start.length === 0)) {
+    const why = project.framework?.unresolved;
+    fail(why === undefined ? `cannot tell how ${project.name} starts` : `cannot tell how ${project.name} starts: ${why.message}`, why?.hint ?? "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
   }
-  const [startProgram, ...startArgs] = start;
+  const [startProgram, ...startArgs] = start ?? [];
   const uid = options.user?.uid ?? (distroless ? 65532 : 1000);
   const gid = options.user?.gid ?? uid;
   const owner = `${uid}:${gid}`;
-  const port = options.port ?? 3000;
+  const port = options.port ?? fw.port ?? 3000;
   for (const dir of options.writable ?? []) {
     if (!/^[\w.@-][\w./@-]*$/.test(dir) || dir.split('/').includes('..')) {
       fail(`writable directory ${JSON.stringify(dir)} is not a plain relative path`, "pass writable: ['data', 'tmp/uploads'] (letters, digits, . _ - @ and /, inside the app directory)");
@@ -199,13 +215,26 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
     const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
     const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    if (fw.static) {
+      if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
+      return staticResult(staticSiteRuntime({
+        built, from: outputs[0] ?? 'dist', port, uid: options.user?.uid ?? 65532, gid: options.user?.gid ?? options.user?.uid ?? 65532,
+        ...(options.images?.staticServer === undefined ? {} : { server: options.images.staticServer }),
+        ...(options.staticServerHasBusybox === undefined ? {} : { serverHasBusybox: options.staticServerHasBusybox }),
+        ...(options.labels === undefined ? {} : { labels: options.labels }),
+        ...(options.runtimeSteps === undefined ? {} : { runtimeSteps: options.runtimeSteps }),
+        ...(options.healthcheck === undefined ? {} : { healthcheck: options.healthcheck }),
+      }), context, true, [], notes);
+    }
+    // A self-contained build (Next.js standalone, Nuxt's .output) needs no node_modules beside it.
     // No production dependencies: an install would write no node_modules for the runtime to copy.
-    const prod = project.hasDependencies === false ? undefined : installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts);
+    const prod = fw.nodeModules && project.hasDependencies !== false ? installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts) : undefined;
+    const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     runtimeFiles = (s) => {
       const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
       // Least changing first: a source change leaves the package.json layer as it was.
-      return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
+      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), out.copy('package.json', './'));
     };
   } else if (manager !== 'pnpm') {
     if (manager === 'bun') {
@@ -243,7 +272,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }
 
-  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(appDir);
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production', ...fw.env }).workdir(appDir);
   if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
   for (const dir of options.writable ?? []) {
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
@@ -272,13 +301,20 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
   hints.push(hintFor(final, 'CMD', "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)"));
   final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
+  return staticResult(final, context, project.framework !== undefined, hints, notes);
+}
 
-  const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+const IGNORE = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+/** A framework's build output and caches, written in the image: never sent from the host. */
+const FRAMEWORK_IGNORE = ['**/.next', '**/.output', '**/.nuxt', '**/.svelte-kit', '**/.astro', '**/.cache'];
+
+/** The preset's result around its final stage: refusals of option values name the option. */
+function staticResult(final: Stage<true>, context: string, framework: boolean, hints: readonly OptionHint[], notes: readonly string[]): PresetResult {
   return Object.freeze({
     dockerfile: withOptionHints(PRESET, hints, () => dockerfile(final)),
-    dockerignore: dockerignore(ignore),
+    dockerignore: dockerignore(framework ? [...IGNORE, ...FRAMEWORK_IGNORE] : IGNORE),
     context,
-    ...(notes.length === 0 ? {} : { notes: Object.freeze(notes) }),
+    ...(notes.length === 0 ? {} : { notes: Object.freeze([...notes]) }),
   });
 }
 
