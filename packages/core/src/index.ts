@@ -24,14 +24,15 @@ export { lockfileJsonSchema, LOCKFILE_SCHEMA_ID } from './lock/lock-schema.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
 export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
 export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
-export { lockKey, normalizeImageName, parseLockKey } from './lock/normalize-ref.js';
-export { isImageName, isTag, splitImageRef } from './validate/image-ref.js';
-export type { NormalizedName } from './lock/normalize-ref.js';
+export { lockKey, parseLockKey } from './lock/lock-key.js';
 
-// Images: every image reference of an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.
+// Images: the one reading of image references (split, check, normalise), every image reference of
+// an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.
+export { fullImageName, isDigest, isImageName, isTag, normalizeImageName, registryHost, splitImageRef } from './images/image-name.js';
+export type { NormalizedName, ParsedImageRef } from './images/image-name.js';
 export { imageRefs, mapImageRefs } from './images/image-refs.js';
 export type { ImageUse, ImagePlace } from './images/image-refs.js';
-export { fullImageName, isAllowedImage, isRegistryEntry, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN } from './images/registries.js';
+export { isAllowedImage, isRegistryEntry, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN } from './images/registries.js';
 export { registryAllowed } from './rules/images/registry-allowed.js';
 export { baseDigest } from './rules/images/base-digest.js';
 

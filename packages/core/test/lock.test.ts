@@ -50,6 +50,8 @@ describe('reference normalisation', () => {
     ['bitnami/redis', 'docker.io', 'bitnami/redis'],
     ['docker.io/node', 'docker.io', 'library/node'],
     ['index.docker.io/library/node', 'docker.io', 'library/node'],
+    ['registry-1.docker.io/library/node', 'docker.io', 'library/node'],
+    ['registry-1.docker.io/node', 'docker.io', 'library/node'],
     ['ghcr.io/acme/app', 'ghcr.io', 'acme/app'],
     ['localhost/app', 'localhost', 'app'],
     ['localhost:5000/team/app', 'localhost:5000', 'team/app'],

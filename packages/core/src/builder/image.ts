@@ -8,7 +8,7 @@ import { imageLatestTag } from '../rules/images/image-latest-tag.js';
 import { imageName, imageReference, imageTemplateShape } from '../rules/images/image-reference.js';
 import { imageWithoutTag } from '../rules/images/image-without-tag.js';
 import { toIssue, type Problem } from '../rules/rule.js';
-import { splitImageRef } from '../validate/image-ref.js';
+import { splitImageRef } from '../images/image-name.js';
 import { isTextInput, spec, wrongArgument } from '../validate/arguments.js';
 import { checkLine } from '../validate/text.js';
 import type { CheckDigest, CheckImageRef } from './type-checks.js';

@@ -1,4 +1,4 @@
-import { normalizeImageName } from '../lock/normalize-ref.js';
+import { fullImageName, registryHost } from './image-name.js';
 
 // A registry host (a dotted name, `localhost`, or one label with a port), optionally `*.` for
 // every subdomain of a dotted name, then an optional path prefix. The policy's JSON Schema takes
@@ -30,24 +30,6 @@ export function isRegistryEntry(entry: string): boolean {
   return ENTRY.test(entry);
 }
 
-// Docker Hub's other host names are the same registry.
-const HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
-
-/**
- * An image name with its registry and path spelled out, the way the engine reads it: no registry
- * means Docker Hub (`docker.io`), and a one-part Hub name is an official image (`library/`).
- *
- * @example
- * ```ts
- * fullImageName('node'); // 'docker.io/library/node'
- * fullImageName('ghcr.io/acme/api'); // 'ghcr.io/acme/api'
- * ```
- */
-export function fullImageName(name: string): string {
-  const { domain, path } = normalizeImageName(name.toLowerCase());
-  return `${HUB_ALIASES.has(domain) ? 'docker.io' : domain}/${path}`;
-}
-
 function hostMatches(host: string, entryHost: string): boolean {
   if (!entryHost.startsWith('*.')) return host === entryHost;
   const suffix = entryHost.slice(1);
@@ -70,7 +52,7 @@ export function isAllowedImage(name: string, allowed: readonly string[]): boolea
   const [host = '', ...path] = fullImageName(name).split('/');
   return allowed.some((entry) => {
     const [first = '', ...prefix] = entry.toLowerCase().replace(/\/+$/, '').split('/');
-    const entryHost = HUB_ALIASES.has(first) ? 'docker.io' : first;
+    const entryHost = registryHost(first);
     return hostMatches(host, entryHost) && prefix.every((p, i) => path[i] === p);
   });
 }

@@ -4,9 +4,9 @@ import type { Instruction } from '../ast/instructions.js';
 import { imageRefs, mapImageRefs } from '../images/image-refs.js';
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import { splitImageRef } from '../validate/image-ref.js';
+import { splitImageRef } from '../images/image-name.js';
 import { validateLockfile, type Lockfile } from './lockfile.js';
-import { lockKey } from './normalize-ref.js';
+import { lockKey } from './lock-key.js';
 
 /** One image a Dockerfile takes from the lockfile, and where it is used. */
 export interface LockedReference {

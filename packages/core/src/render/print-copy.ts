@@ -1,7 +1,7 @@
 import type { AddInstruction, CopyInstruction } from '../ast/instructions.js';
 import type { Text } from '../ast/text.js';
 import { printBaseRef } from './print-refs.js';
-import { isDigest } from '../validate/image-ref.js';
+import { isDigest } from '../images/image-name.js';
 import { OCTAL_MODE } from '../validate/values.js';
 import { barePath, expandedJsonForm, flagValue, isBarePath, token } from './quote.js';
 

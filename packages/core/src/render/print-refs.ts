@@ -1,5 +1,5 @@
 import type { BaseRef } from '../ast/image.js';
-import { isDigest, isImageName } from '../validate/image-ref.js';
+import { isDigest, isImageName } from '../images/image-name.js';
 import { STAGE_NAME } from '../validate/names.js';
 import { flagValue, quoteWord, token } from './quote.js';
 

@@ -58,6 +58,8 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   splitImageRef: 'reads an image reference',
   isImageName: 'a predicate on names',
   isTag: 'a predicate on tags',
+  isDigest: 'a predicate on digests',
+  registryHost: 'normalises a registry host',
   editDistance: 'compares two words',
   suggest: 'picks the nearest known word',
   readDockerignore: 'reads a written .dockerignore (dockerignore tests)',

@@ -1,4 +1,4 @@
-import { splitImageRef } from '../../validate/image-ref.js';
+import { splitImageRef } from '../../images/image-name.js';
 import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { isDigest, splitImageRef } from '../../validate/image-ref.js';
+import { isDigest, splitImageRef } from '../../images/image-name.js';
 import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

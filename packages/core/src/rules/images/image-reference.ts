@@ -1,4 +1,4 @@
-import { isImageName, isTag, splitImageRef } from '../../validate/image-ref.js';
+import { isImageName, isTag, splitImageRef } from '../../images/image-name.js';
 import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,5 +1,5 @@
-import { fullImageName, isAllowedImage } from '../../images/registries.js';
-import { splitImageRef } from '../../validate/image-ref.js';
+import { fullImageName, splitImageRef } from '../../images/image-name.js';
+import { isAllowedImage } from '../../images/registries.js';
 import { imageReferences } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,6 +1,5 @@
-import { baseDigest, imageRefs } from '@dockwright/core';
+import { baseDigest, imageRefs, isDigest, splitImageRef } from '@dockwright/core';
 import { issue } from '../issue.js';
-import { splitReference } from '../image-name.js';
 import { imageText, type PolicyRuleCheck } from '../rule-context.js';
 
 /**
@@ -27,7 +26,8 @@ export const checkDigests: PolicyRuleCheck = ({ ast }) =>
  * ```
  */
 export const checkSyntaxPinned: PolicyRuleCheck = ({ ast }) => {
-  if (ast.syntax === undefined || splitReference(ast.syntax).digest) return [];
+  const digest = ast.syntax === undefined ? undefined : splitImageRef(ast.syntax).digest;
+  if (ast.syntax === undefined || (digest !== undefined && isDigest(digest))) return [];
   return [
     issue(
       'DW1011',

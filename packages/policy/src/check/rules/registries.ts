@@ -1,7 +1,6 @@
-import { fullImageName, imageRefs, isAllowedImage, registryAllowed } from '@dockwright/core';
+import { fullImageName, imageRefs, isAllowedImage, registryAllowed, splitImageRef } from '@dockwright/core';
 import { issue } from '../issue.js';
 import { imageText, policyName, type PolicyRuleCheck } from '../rule-context.js';
-import { splitReference } from '../image-name.js';
 
 /**
  * DW1009: every image the build pulls (FROM, COPY --from, RUN --mount from=, ONBUILD triggers),
@@ -20,7 +19,7 @@ export const checkRegistries: PolicyRuleCheck = ({ ast, policy }) => {
     return problem === undefined ? [] : [issue('DW1009', problem.message, problem.hint, path)];
   });
   if (ast.syntax !== undefined) {
-    const { name } = splitReference(ast.syntax);
+    const { name } = splitImageRef(ast.syntax);
     if (!isAllowedImage(name, allowed)) {
       found.unshift(issue('DW1009', `the # syntax frontend "${ast.syntax}" is from ${fullImageName(name)}, outside the allowed registries`, `mirror the frontend into an allowed registry and pass dockerfile(final, { syntax: '<registry>/dockerfile:1.N@sha256:...' }), or syntax: 'none'`, { instruction: '# syntax' }));
     }

@@ -1,0 +1,54 @@
+// One question, one answer: the cases where the builder's render-time policy, `lint()` and a
+// policy file read as lint options used to disagree, each asked through all of them.
+import { describe, expect, it } from 'vitest';
+import { dockerfile, lintDockerfile, stage, type LintOptions } from '@dockwright/core';
+import { checkPolicy, lintOptions, policyFrom, type Policy, type PolicyInput } from '@dockwright/policy';
+
+function policy(input: PolicyInput): Policy {
+  const result = policyFrom(input, 'dockwright.policy.yaml');
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.policy;
+}
+
+/**
+ * Whether each path reports `code` for a final stage FROM `ref` running `run`:
+ * - builder: the builder's AST through the policy check (`dockwright render`),
+ * - builder text: the builder's rendered text through `lintDockerfile()`,
+ * - lint: the same Dockerfile written by hand through `lintDockerfile()` with lint's options,
+ * - policy file: that text through `lintDockerfile()` with the policy's options (`dockwright lint`).
+ */
+function answers(code: string, ref: string, run: string | undefined, input: PolicyInput, options: LintOptions): Record<string, boolean> {
+  const from = stage('app').from(ref);
+  const built = dockerfile((run === undefined ? from : from.run(run)).user(10001), { syntax: 'none' });
+  const text = `FROM ${ref}${run === undefined ? '' : `\nRUN ${run}`}\nUSER 10001\n`;
+  const p = policy(input);
+  const has = (found: readonly { code?: string; rule?: string }[]) => found.some((f) => (f.code ?? f.rule) === code);
+  return {
+    builder: has(checkPolicy(built, p)),
+    'builder text': has(lintDockerfile(built.render(), options)),
+    lint: has(lintDockerfile(text, options)),
+    'policy file': has(lintDockerfile(text, lintOptions(p))),
+  };
+}
+
+const all = (value: boolean) => ({ builder: value, 'builder text': value, lint: value, 'policy file': value });
+
+describe('DW1009: Docker Hub has one name, whatever host it is written with', () => {
+  // Docker's reference library rewrites index.docker.io to docker.io; registry-1.docker.io is the
+  // host that serves Docker Hub's registry API. Both pull from Docker Hub, so both are docker.io.
+  it.each(['node:22', 'docker.io/library/node:22', 'index.docker.io/library/node:22', 'registry-1.docker.io/library/node:22', 'INDEX.DOCKER.IO/library/node:22'])(
+    '%s is allowed by allowedRegistries: [docker.io] everywhere',
+    (ref) => {
+      expect(answers('DW1009', ref, undefined, { allowedRegistries: ['docker.io'] }, { allowedRegistries: ['docker.io'] })).toEqual(all(false));
+    },
+  );
+
+  it.each(['node:22', 'index.docker.io/library/node:22', 'registry-1.docker.io/library/node:22'])('%s is refused by allowedRegistries: [ghcr.io] everywhere', (ref) => {
+    expect(answers('DW1009', ref, undefined, { allowedRegistries: ['ghcr.io'] }, { allowedRegistries: ['ghcr.io'] })).toEqual(all(true));
+  });
+
+  it('an entry written as a Hub alias allows every spelling of a Hub image', () => {
+    expect(answers('DW1009', 'node:22', undefined, { allowedRegistries: ['index.docker.io/library'] }, { allowedRegistries: ['index.docker.io/library'] })).toEqual(all(false));
+    expect(answers('DW1009', 'ghcr.io/acme/node:22', undefined, { allowedRegistries: ['registry-1.docker.io'] }, { allowedRegistries: ['registry-1.docker.io'] })).toEqual(all(true));
+  });
+});
