@@ -2,6 +2,7 @@
 // detect-files.ts; both run the same detection code.
 import { readGoProject, type GoProject } from './go/detect-go.js';
 import { readNodeProject, type NodeProject } from './node/detect-node.js';
+import { readPythonProject, type PythonProject } from './python/detect-python.js';
 import { diskFiles } from './shared/disk-files.js';
 import { withProjectFiles } from './shared/project-files.js';
 
@@ -31,4 +32,18 @@ export function detectNode(dir: string): NodeProject {
  */
 export function detectGo(dir: string): GoProject {
   return withProjectFiles(diskFiles, () => readGoProject(dir));
+}
+
+/**
+ * Reads a Python project: its package manager (uv.lock, poetry.lock, requirements.txt), Python
+ * version (`.python-version`, `requires-python`), dependencies, console scripts, the modules
+ * `python -m` can run and the `app =` objects gunicorn or uvicorn can serve.
+ *
+ * @example
+ * ```ts
+ * detectPython('services/api').packageManager; // 'uv'
+ * ```
+ */
+export function detectPython(dir: string): PythonProject {
+  return withProjectFiles(diskFiles, () => readPythonProject(dir));
 }
