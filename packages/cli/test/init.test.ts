@@ -9,6 +9,14 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isStaticExecutable } from '../src/init/static-binary.js';
 import { buildCli, cleanup, makeProject, repoRoot, runCli } from './support/cli.js';
+import { nodeImageFor } from '@dockwright/presets';
+
+/** The fixture's engines.node is `>=20`: the preset's pinned image of the newest LTS it allows. */
+const pinnedNode = (() => {
+  const choice = nodeImageFor('>=20');
+  if (!('tag' in choice)) throw new Error(choice.problem);
+  return choice.tag;
+})();
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -90,7 +98,7 @@ describe('dockwright init', () => {
       stderr: '',
     });
     const api = readFileSync(join(dir, 'services/api/service.dockerfile.ts'), 'utf8');
-    expect(api).toContain(`images: { node: image('node:${process.versions.node}-bookworm-slim') },`);
+    expect(api).toContain(`images: { node: image('${pinnedNode}') },`);
     expect(api).toContain("start: ['node', 'dist/server.js'],");
     expect(api).toContain("packageManagerSetup: 'npm',");
     expect(typeErrors([join(dir, 'services/api/service.dockerfile.ts'), join(dir, 'services/worker/service.dockerfile.ts')])).toEqual([]);
@@ -98,7 +106,7 @@ describe('dockwright init', () => {
     expect(render.code, render.stderr).toBe(0);
     const dockerfile = readFileSync(join(dir, 'services/api/Dockerfile'), 'utf8');
     expect(dockerfile).toContain('# to build, run in ../..: docker build -f services/api/Dockerfile .');
-    expect(dockerfile).toContain(`FROM node:${process.versions.node}-bookworm-slim AS base`);
+    expect(dockerfile).toContain(`FROM ${pinnedNode} AS base`);
     expect(dockerfile).toContain('npm install -g pnpm@10.34.8\n');
   });
 

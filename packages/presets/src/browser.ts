@@ -5,6 +5,8 @@ export { detectNodeFiles, detectGoFiles, detectPythonFiles, detectRustFiles } fr
 export type { FileContents } from './shared/memory-files.js';
 export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
 export { nodePreset } from './node/node-preset.js';
+export { nodeImageFor, nodeReleases } from './node/node-versions.js';
+export type { NodeImageChoice, NodeRelease } from './node/node-versions.js';
 export type { NodePresetOptions, NodeImages } from './node/node-preset.js';
 export { packageManagers } from './node/package-managers.js';
 export type { PackageManagerPlan } from './node/package-managers.js';

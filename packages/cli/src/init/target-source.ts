@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { displayPath } from '../files/display-path.js';
 import type { DetectedProject } from './detect-projects.js';
+import { nodeImageFor } from '@dockwright/presets';
 
 /** A target module `init` writes: where, its text, and a line saying what it builds. */
 export interface PlannedTarget {
@@ -25,12 +26,14 @@ const list = (items: readonly string[]) => `[${items.map(str).join(', ')}]`;
 
 const MANAGERS: Readonly<Record<string, string>> = { npm: 'npm', pnpm: 'pnpm', yarn: 'yarn (classic)', 'yarn-berry': 'yarn (berry)', bun: 'bun' };
 
-/** The Node image to name: the exact version of the Node running `init` when the project asks for its major, else the major. */
+/**
+ * The Node image to name: the preset's pinned version of the major the project asks for (one
+ * table, nodeReleases); a major the table does not have is named as asked, with a note to pin it.
+ */
 function nodeImage(major: string | undefined): { ref: string; exact: boolean } {
-  const running = process.versions.node;
-  const wanted = major ?? running.split('.')[0] ?? '22';
-  const exact = running.split('.')[0] === wanted;
-  return { ref: `node:${exact ? running : wanted}-bookworm-slim`, exact };
+  const choice = nodeImageFor(major);
+  if ('tag' in choice) return { ref: choice.tag, exact: true };
+  return { ref: `node:${major ?? '24'}-bookworm-slim`, exact: false };
 }
 
 function nodeTarget(p: Extract<DetectedProject, { kind: 'node' }>, root: string): PlannedTarget {

@@ -87,7 +87,7 @@ describe('core, presets/browser and policy/browser in a browser', () => {
     expect(imported.ok && imported.source).toContain(".from('debian:12.8-slim')");
 
     const project = presets.detectNodeFiles({
-      'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' } }),
+      'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' }, dependencies: { express: '4.21.2' } }),
       'package-lock.json': '{}',
     });
     expect(presets.nodePreset(project).dockerfile.render()).toContain('npm ci');
