@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectNode, nodePreset, type NodePresetOptions } from '@dockwright/presets';
 import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
+import { aliasBaseImages } from './support/cli.js';
 import { buildNodeApp, fixtureDir, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
@@ -188,4 +189,63 @@ describe('nodePreset, real builds of every Node fixture', () => {
       record({ case: `nodePreset ${c.fixture}${c.app === '.' ? '' : ` ${c.service}`}`, coldSeconds: cold.seconds, warmSeconds: warm.seconds, imageBytes: bytes, note });
     });
   }
+});
+
+/** A project of package.json and server.js only (no lockfile), in a fresh directory. */
+async function bareProject(name: string, dependencies: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
+  work.push(dir);
+  const uses = Object.keys(dependencies).map((d) => `await import(${JSON.stringify(d)});`).join(' ');
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name, type: 'module', engines: { node: '^18 || ^20 || ^22 || ^24' }, scripts: { start: 'node server.js' }, dependencies }, null, 2)}\n`);
+  await writeFile(
+    join(dir, 'server.js'),
+    `import { createServer } from 'node:http';\n${uses}\ncreateServer((q, r) => r.end(JSON.stringify({ ok: true, service: ${JSON.stringify(name)}, uid: process.getuid() }))).listen(3000);\n`,
+  );
+  return dir;
+}
+
+describe('nodePreset, projects with only package.json, on the default pinned image', () => {
+  beforeAll(async () => {
+    // The preset's default images (node:24.21.0-bookworm-slim, ...) name the hermetic Node image here.
+    made.push(...(await aliasBaseImages()));
+  });
+
+  it('no lockfile: installs with npm install, and serves with its dependency', async () => {
+    const dir = await bareProject('bare-npm', { ms: '2.1.3' });
+    const project = detectNode(dir);
+    expect(project).toMatchObject({ packageManager: 'npm', nodeVersion: '24' });
+    expect(project.lockfile).toBeUndefined();
+    const result = nodePreset(project);
+    expect(result.notes?.[0]).toContain('npm install');
+    const text = result.dockerfile.render();
+    expect(text).toContain('FROM node:24.21.0-bookworm-slim AS prod-deps');
+    expect(text).toContain('npm install --omit=dev');
+    expect(text).not.toContain('npm ci');
+    await writeFile(join(dir, '.dockerignore'), result.dockerignore.render());
+    const tag = uniqueTag('node-preset-bare-npm');
+    made.push(tag);
+    await buildNodeApp({ context: dir, dockerfile: text, tag });
+    const checked = await run(tag, ['sh', '-c', 'id -u && test -e /app/node_modules/ms']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.trim()).toBe('1000');
+    await expectServes(tag, 'bare-npm', false);
+  });
+
+  it('no dependencies: no prod-deps stage, no node_modules, and the image builds and serves', async () => {
+    const dir = await bareProject('bare-nodeps', {});
+    const project = detectNode(dir);
+    expect(project.hasDependencies).toBe(false);
+    const { dockerfile, dockerignore } = nodePreset(project);
+    const text = dockerfile.render();
+    expect(text).not.toContain('prod-deps');
+    expect(text).toContain('FROM node:24.21.0-bookworm-slim AS runtime');
+    await writeFile(join(dir, '.dockerignore'), dockerignore.render());
+    const tag = uniqueTag('node-preset-bare-nodeps');
+    made.push(tag);
+    await buildNodeApp({ context: dir, dockerfile: text, tag });
+    const checked = await run(tag, ['sh', '-c', 'id -u && test ! -e /app/node_modules']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.trim()).toBe('1000');
+    await expectServes(tag, 'bare-nodeps', false);
+  });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerignore } from '@dockwright/core';
-import { baseImage, build, removeImages, requireEngine, uniqueTag } from './support/docker.js';
+import { baseImage, build, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
+import { startContainer } from './support/node-apps.js';
 
 const example = join(import.meta.dirname, '..', 'examples', 'org-presets', 'billing');
 const made: string[] = [];
@@ -39,6 +40,26 @@ async function dockerfile(): Promise<string> {
 }
 
 describe('examples/org-presets, real builds', () => {
+  it('builds as committed, runs as uid 10001 with the CA certificate and without the key, and serves', async () => {
+    const dir = await context();
+    const tag = uniqueTag('org-presets-billing');
+    made.push(tag);
+    await build({ dockerfile: await dockerfile(), context: dir, tag });
+    expect((await inspect(tag)).Config.User).toBe('10001:10001');
+    const checked = await run(tag, ['sh', '-c', 'id -u && test -r /etc/ssl/certs/acme-ca.pem && test ! -e /app/server.key.pem && test ! -e /app/node_modules']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.trim()).toBe('10001');
+    const app = await startContainer(tag);
+    try {
+      const root = await app.fetch('/');
+      expect(root.status).toBe(200);
+      expect(root.body).toBe('billing trusts /etc/ssl/certs/acme-ca.pem\n');
+      expect((await app.fetch('/healthz')).body).toBe('ok');
+    } finally {
+      await app.remove();
+    }
+  });
+
   it('without the exception BuildKit cannot find the certificate, which DW6025 reports first', async () => {
     const dir = await context();
     const ignore = (await readFile(join(dir, '.dockerignore'), 'utf8')).replace('!acme-ca.pem\n', '');

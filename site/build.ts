@@ -23,16 +23,27 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   const common: BuildOptions = { bundle: true, minify: true, sourcemap: 'linked', target: 'es2022', platform: 'browser', logLevel: 'warning', legalComments: 'linked', metafile: true };
+  const examples = loadExamples(repo);
+  const firstExample = { code: examples[0]?.code ?? '', files: examples[0]?.files ?? '', dir: examples[0]?.dir ?? '.' };
   const results = await Promise.all([
     build({
       ...common,
       entryPoints: { playground: join(siteDir, 'src/playground/main.ts'), search: join(siteDir, 'src/docs/search.ts') },
       format: 'esm',
       outdir: join(outDir, 'assets'),
-      define: { EXAMPLES: JSON.stringify(loadExamples(repo)), SAMPLE_DOCKERFILE: JSON.stringify(SAMPLE_DOCKERFILE) },
+      define: { EXAMPLES: JSON.stringify(examples), SAMPLE_DOCKERFILE: JSON.stringify(SAMPLE_DOCKERFILE) },
     }),
     // A module worker, split: the policy (and zod, its schema) loads only for a program that imports it.
-    build({ ...common, entryPoints: { 'run-worker': join(siteDir, 'src/playground/run-worker.ts') }, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', outdir: join(outDir, 'assets') }),
+    // It holds the first example too: it runs the first program before the page's script loads.
+    build({
+      ...common,
+      entryPoints: { 'run-worker': join(siteDir, 'src/playground/run-worker.ts') },
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outdir: join(outDir, 'assets'),
+      define: { FIRST_EXAMPLE: JSON.stringify(firstExample) },
+    }),
     build({ ...common, entryPoints: { 'ts-worker': join(siteDir, 'src/playground/ts-worker.ts') }, format: 'iife', outdir: join(outDir, 'assets'), external: TYPESCRIPT_NODE_ONLY }),
   ]);
   writeFileSync(join(outDir, 'assets', 'types.json'), JSON.stringify(typeFiles(join(repo, 'packages'))));

@@ -6,11 +6,13 @@
  * The targets `dockwright init` writes name the public base images (`node:<this Node's
  * version>-bookworm-slim`, `golang:1.19-bookworm`); `aliasBaseImages()` tags the hermetic ones
  * with those names in the engine, which BuildKit then finds without a registry, so the targets
- * build exactly as init wrote them.
+ * build exactly as init wrote them. The Node preset's default images (its pinned version of each
+ * major it knows, `node:24.21.0-bookworm-slim`) stand for the hermetic Node image the same way.
  */
 import { docker, baseImage } from './docker.js';
 import { LOOPBACK_ONLY } from './node-apps.js';
 import { runCli, type CliRun } from '../../packages/cli/test/support/cli.js';
+import { nodeReleases } from '../../packages/presets/src/node/node-versions.js';
 
 export { buildCli, cleanup, makeProject } from '../../packages/cli/test/support/cli.js';
 export type { CliRun } from '../../packages/cli/test/support/cli.js';
@@ -21,6 +23,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'golang:1.19-bookworm': 'golang:1.19-bookworm',
   'golang:1.23-bookworm': 'golang:1.19-bookworm',
   'node:20-bookworm-slim': 'node:20-bookworm-slim',
+  ...Object.fromEntries(nodeReleases.map((r) => [`node:${r.version}-bookworm-slim`, 'node:20-bookworm-slim'])),
 };
 
 /** Tags the hermetic base images with the public names targets use (see ALIASES); returns the names, for `removeImages`. */

@@ -77,7 +77,8 @@ async function blankLoads(browser: Browser, url: string): Promise<number[]> {
   return out;
 }
 
-async function keystrokes(browser: Browser, url: string): Promise<{ inputToPainted: number[]; inputToShown: number[]; worker: number[]; lines: number }> {
+type Phases = { changed: number; workerStart: number; workerEnd: number; answered: number };
+async function keystrokes(browser: Browser, url: string): Promise<{ inputToPainted: number[]; inputToShown: number[]; worker: number[]; phases: Phases[]; lines: number }> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${url}#${await encodeState({ tab: 'program', code: FOUR_STAGE, files: '', dir: '.', dockerfile: '' })}`);
   await page.waitForFunction(() => (globalThis as unknown as { dockwright?: { loads: { typesReady?: number } } }).dockwright?.loads.typesReady !== undefined, null, { timeout: 120_000 });
@@ -86,11 +87,11 @@ async function keystrokes(browser: Browser, url: string): Promise<{ inputToPaint
   // One key every 150 ms: a fast typist's pace, and time for each render to land before the next.
   for (let i = 0; i < KEYS; i++) await page.keyboard.type(String.fromCharCode(97 + (i % 26)), { delay: 0 }).then(() => page.waitForTimeout(150));
   await page.waitForTimeout(500);
-  const timings = await page.evaluate(() => (globalThis as unknown as { dockwright: { timings: { inputToPainted: number; inputToShown: number; worker: number }[] } }).dockwright.timings);
+  const timings = await page.evaluate(() => (globalThis as unknown as { dockwright: { timings: { inputToPainted: number; inputToShown: number; worker: number; phases: Phases }[] } }).dockwright.timings);
   const text = (await page.textContent('#output')) ?? '';
   if (!text.includes('npm run build')) throw new Error('the keystrokes did not reach the Dockerfile');
   await page.context().close();
-  return { inputToPainted: timings.map((t) => t.inputToPainted), inputToShown: timings.map((t) => t.inputToShown), worker: timings.map((t) => t.worker), lines };
+  return { inputToPainted: timings.map((t) => t.inputToPainted), inputToShown: timings.map((t) => t.inputToShown), worker: timings.map((t) => t.worker), phases: timings.map((t) => t.phases), lines };
 }
 
 /** Median of `runs` calls after 20% of them as warm-up. */
@@ -148,7 +149,13 @@ try {
       warm: { firstDockerfile: summary(warm.map((s) => s.firstDockerfile)), loadEvent: summary(warm.map((s) => s.loadEvent)), typesReady: summary(warm.map((s) => s.typesReady)) },
       blankPage: summary(floor),
     },
-    keystroke: { lines: keys.lines, inputToPainted: summary(keys.inputToPainted), inputToShown: summary(keys.inputToShown), worker: summary(keys.worker) },
+    keystroke: {
+      lines: keys.lines,
+      inputToPainted: summary(keys.inputToPainted),
+      inputToShown: summary(keys.inputToShown),
+      worker: summary(keys.worker),
+      phases: Object.fromEntries((['changed', 'workerStart', 'workerEnd', 'answered'] as const).map((k) => [k, summary(keys.phases.map((p) => p[k]))])) as Record<keyof Phases, Summary>,
+    },
     node,
   };
   if (values.json) {
@@ -179,6 +186,10 @@ try {
         row('key down to the next frame after the new Dockerfile', result.keystroke.inputToPainted),
         row('key down to the Dockerfile in the page', result.keystroke.inputToShown),
         row('in the worker: transpile, run, render', result.keystroke.worker),
+        row('key down to the editor\'s change event', result.keystroke.phases.changed),
+        row('key down to the worker starting the run', result.keystroke.phases.workerStart),
+        row('key down to the worker ending the run', result.keystroke.phases.workerEnd),
+        row('key down to the answer in the page', result.keystroke.phases.answered),
         '',
         '| the same program in Node | n | median | p95 | max |',
         '| --- | --- | --- | --- | --- |',

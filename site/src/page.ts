@@ -8,7 +8,7 @@ export interface PageOptions {
   readonly current: 'playground' | 'docs';
   readonly scripts?: readonly string[];
   readonly description?: string;
-  /** Markup for the head, before the scripts. */
+  /** Markup for the head, before the stylesheet: an inline script there runs without waiting for it. */
   readonly head?: string;
 }
 
@@ -32,8 +32,8 @@ export function page(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)} · Dockwright</title>
 <meta name="description" content="${escapeHtml(options.description ?? 'Dockerfiles as typed code: a TypeScript library and CLI whose builders cannot express the usual Dockerfile mistakes.')}">
-<link rel="stylesheet" href="${root}assets/site.css">
-${options.head ?? ''}${scripts}
+${options.head ?? ''}<link rel="stylesheet" href="${root}assets/site.css">
+${scripts}
 </head>
 <body data-root="${root}">
 <header class="top">

@@ -8,6 +8,7 @@ import { describeCorpus } from '../../packages/core/test/support/corpus.js';
 import { launchChromium } from './support/chromium.js';
 import { afterRender, editorText, openPlayground, pasteInto, renders, screenshot, text } from './support/site-page.js';
 import { serveStatic, type StaticServer } from './support/static-server.js';
+import { encodeState } from '../src/playground/url-state.js';
 
 const dist = join(import.meta.dirname, '..', 'dist');
 
@@ -138,6 +139,23 @@ describe('the playground', () => {
     await pasteInto(page, 'program', "import { checkPolicy, policyFrom } from '@dockwright/policy';\nimport { dockerfile, stage } from '@dockwright/core';\n\nconst org = policyFrom({ allowedRegistries: ['registry.acme.example'] });\nif (org.ok) console.log(checkPolicy(dockerfile(stage('app').from('alpine:3.20').user(1000)), org.policy).map((f) => f.code).join(','));\n");
     await afterRender(page, before);
     expect(await text(page, '#output')).toBe('DW1009\n');
+  });
+
+  it('shows the first Dockerfile from the run the page started before the editor loaded', async () => {
+    await openPlayground(page, server.url);
+    // Run 0 is the inline script's; the page's own runs count from 1.
+    expect(await page.evaluate(() => document.body.dataset['rendered'])).toBe('0');
+    expect(await text(page, '#output')).toContain('FROM ');
+  });
+
+  it('stops a shared program that never ends before the editor loaded, and keeps working', async () => {
+    const link = `${server.url}#${await encodeState({ tab: 'program', code: 'while (true) {}\n', files: '', dir: '.', dockerfile: '' })}`;
+    await page.goto(link);
+    await page.waitForFunction(() => (document.getElementById('problems')?.textContent ?? '').includes('did not finish'), null, { timeout: 30_000 });
+    const before = await renders(page);
+    await pasteInto(page, 'program', PROGRAM);
+    await afterRender(page, before);
+    expect(await text(page, '#output')).toBe('FROM alpine:3.20 AS app\nUSER 1000\n');
   });
 
   it('stops a program that never ends, and keeps working', async () => {

@@ -1,7 +1,7 @@
 // The parts of @dockwright/presets that need no file system: every preset, and detection from
 // file contents (`detectNodeFiles`, `detectGoFiles`). They run in browsers, workers and edge
 // runtimes; `detectNode(dir)` and `detectGo(dir)` are in the main entry.
-export { detectNodeFiles, detectGoFiles } from './detect-files.js';
+export { detectNodeFiles, detectGoFiles, detectPythonFiles, detectRustFiles } from './detect-files.js';
 export type { FileContents } from './shared/memory-files.js';
 export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
 export { nodePreset } from './node/node-preset.js';
@@ -16,3 +16,9 @@ export { goPreset } from './go/go-preset.js';
 export type { GoPresetOptions, GoImages } from './go/go-preset.js';
 export { staticPreset } from './static/static-preset.js';
 export type { StaticPresetOptions } from './static/static-preset.js';
+export type { PythonProject, PythonPackageManager } from './python/detect-python.js';
+export { pythonPreset } from './python/python-preset.js';
+export type { PythonPresetOptions, PythonImages } from './python/python-preset.js';
+export type { RustProject } from './rust/detect-rust.js';
+export { rustPreset } from './rust/rust-preset.js';
+export type { RustPresetOptions, RustImages } from './rust/rust-preset.js';

@@ -1,6 +1,8 @@
 import { DockwrightError } from '@dockwright/core';
 import { readGoProject, type GoProject } from './go/detect-go.js';
 import { readNodeProject, type NodeProject } from './node/detect-node.js';
+import { readRustProject, type RustProject } from './rust/detect-rust.js';
+import { readPythonProject, type PythonProject } from './python/detect-python.js';
 import { memoryFiles, type FileContents } from './shared/memory-files.js';
 import { withProjectFiles } from './shared/project-files.js';
 
@@ -43,4 +45,30 @@ export function detectNodeFiles(files: FileContents, dir = '.'): NodeProject {
 export function detectGoFiles(files: FileContents, dir = '.'): GoProject {
   const at = projectDir(dir, 'detectGoFiles');
   return withProjectFiles(memoryFiles(files), () => readGoProject(at));
+}
+
+/**
+ * `detectPython` for a project given as file contents instead of a directory; it runs in a browser.
+ *
+ * @example
+ * ```ts
+ * detectPythonFiles({ 'requirements.txt': 'gunicorn==23.0.0\n', 'app.py': 'app = make_app()\n' }).apps; // ['app:app']
+ * ```
+ */
+export function detectPythonFiles(files: FileContents, dir = '.'): PythonProject {
+  const at = projectDir(dir, 'detectPythonFiles');
+  return withProjectFiles(memoryFiles(files), () => readPythonProject(at));
+}
+
+/**
+ * `detectRust` for a crate given as file contents instead of a directory; it runs in a browser.
+ *
+ * @example
+ * ```ts
+ * detectRustFiles({ 'Cargo.toml': '[package]\nname = "api"\n', 'src/main.rs': 'fn main() {}\n' }).binaries; // ['api']
+ * ```
+ */
+export function detectRustFiles(files: FileContents, dir = '.'): RustProject {
+  const at = projectDir(dir, 'detectRustFiles');
+  return withProjectFiles(memoryFiles(files), () => readRustProject(at));
 }

@@ -2,6 +2,8 @@
 // detect-files.ts; both run the same detection code.
 import { readGoProject, type GoProject } from './go/detect-go.js';
 import { readNodeProject, type NodeProject } from './node/detect-node.js';
+import { readRustProject, type RustProject } from './rust/detect-rust.js';
+import { readPythonProject, type PythonProject } from './python/detect-python.js';
 import { diskFiles } from './shared/disk-files.js';
 import { withProjectFiles } from './shared/project-files.js';
 
@@ -31,4 +33,31 @@ export function detectNode(dir: string): NodeProject {
  */
 export function detectGo(dir: string): GoProject {
   return withProjectFiles(diskFiles, () => readGoProject(dir));
+}
+
+/**
+ * Reads a Python project: its package manager (uv.lock, poetry.lock, requirements.txt), Python
+ * version (`.python-version`, `requires-python`), dependencies, console scripts, the modules
+ * `python -m` can run and the `app =` objects gunicorn or uvicorn can serve.
+ *
+ * @example
+ * ```ts
+ * detectPython('services/api').packageManager; // 'uv'
+ * ```
+ */
+export function detectPython(dir: string): PythonProject {
+  return withProjectFiles(diskFiles, () => readPythonProject(dir));
+}
+
+/**
+ * Reads a Rust crate: its name, binaries (`src/main.rs`, `src/bin/*`, `[[bin]]`), whether
+ * Cargo.lock exists, and the toolchain it pins (`rust-toolchain.toml`, `rust-version`).
+ *
+ * @example
+ * ```ts
+ * detectRust('.').binaries; // ['api', 'migrate']
+ * ```
+ */
+export function detectRust(dir: string): RustProject {
+  return withProjectFiles(diskFiles, () => readRustProject(dir));
 }

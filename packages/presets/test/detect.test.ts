@@ -10,11 +10,11 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const at = (name: string) => join(fixtures, name);
 
 describe('detectNode', () => {
-  it('reads npm from the lockfile, the Node major from engines, and the scripts', () => {
+  it('reads npm from the lockfile, the Node major from engines (the newest LTS >=20.11 allows), and the scripts', () => {
     expect(detectNode(at('npm-app'))).toEqual({
       name: 'npm-app',
       packageManager: 'npm',
-      nodeVersion: '20',
+      nodeVersion: '24',
       lockfile: 'package-lock.json',
       hasBuildScript: true,
       start: ['node', 'dist/server.js'],
@@ -55,7 +55,8 @@ describe('detectNode', () => {
 
   it('finds a service inside an npm workspace, with the Node version the root declares', () => {
     const api = detectNode(at('npm-mono/services/api'));
-    expect(api).toMatchObject({ name: '@shop/api', packageManager: 'npm', nodeVersion: '22', lockfile: 'package-lock.json' });
+    // The root says >=22: the newest LTS it allows.
+    expect(api).toMatchObject({ name: '@shop/api', packageManager: 'npm', nodeVersion: '24', lockfile: 'package-lock.json' });
     expect(api.workspace).toEqual({
       dir: 'services/api',
       root: '../..',

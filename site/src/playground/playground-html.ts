@@ -53,7 +53,9 @@ export function playgroundHtml(): string {
   </div>
 </section>
 </main>`;
-  // The run worker starts before the page's script has loaded, so both load at once.
-  const early = `<script>{const w=new Worker('assets/run-worker.js',{type:'module'});w.onmessage=(e)=>{if(e.data&&e.data.type==='loaded')w.loaded=true};self.dockwrightRunWorker=w}</script>`;
+  // The run worker starts before the page's script has loaded, and runs the link's program at
+  // once: the first Dockerfile is on the screen before the editor (the larger script) has loaded.
+  // What it hears before the page's script takes over is kept on the worker (see run-client.ts).
+  const early = `<script>{const w=new Worker('assets/run-worker.js',{type:'module'});w.onmessage=(e)=>{const d=e.data;if(!d)return;if(d.type==='loaded')w.loaded=true;else if(d.type==='running')w.running=true;else if(d.type==='first'){w.first=d;const o=document.getElementById('output');if(d.outcome.kind==='dockerfile'&&o&&o.textContent===''){o.textContent=d.outcome.files[0]?.text??'';requestAnimationFrame(()=>{w.painted=performance.now()})}}};w.postMessage({type:'first',id:0,hash:location.hash.slice(1)});self.dockwrightRunWorker=w}</script>`;
   return page({ title: 'Playground', root: '', body, current: 'playground', scripts: ['assets/playground.js'], head: early });
 }

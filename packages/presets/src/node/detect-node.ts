@@ -1,7 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { DockwrightError } from '@dockwright/core';
 import { dirname, has, join, listEntries, pathSep, readJson, readText, relative, resolve } from '../shared/read-project.js';
+import { majorForRange, majorForVersionFile, type NodeWish } from './node-versions.js';
 import { scanWorkspace } from './scan-workspace.js';
+import { detectFramework, type NodeFramework } from './frameworks/detect-framework.js';
 
 /** The package managers the Node preset knows. */
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
@@ -25,13 +27,19 @@ export interface NodeProject {
   readonly packageManager: NodePackageManager;
   /** The exact version from `packageManager` in package.json, when given (`10.34.8`). */
   readonly packageManagerVersion?: string;
-  /** Node major version (`20`), from `engines.node`, `.nvmrc` or `.node-version`. */
+  /** Node major version (`22`), from `engines.node` (the newest maintained LTS it allows), `.nvmrc` or `.node-version`. */
   readonly nodeVersion?: string;
+  /** Why the version the project asks for fits no release the preset knows (`engines.node in package.json: ">=30" allows none of ...`). */
+  readonly nodeVersionProblem?: string;
+  /** False when package.json lists no production dependencies: the runtime then gets no node_modules. Default true. */
+  readonly hasDependencies?: boolean;
   /** The lockfile, relative to the workspace root (or the project when it is not in one). */
   readonly lockfile?: string;
   readonly hasBuildScript: boolean;
   /** The command that starts the app, as argv (`['node', 'dist/server.js']`). */
   readonly start?: readonly string[];
+  /** The framework, when one is detected: its build output, start command, port (frameworks/detect-framework.ts). */
+  readonly framework?: NodeFramework;
   /** Set when the project is a package inside a workspace: the preset then builds from the root. */
   readonly workspace?: {
     /** The project's directory relative to the workspace root (`services/api`). */
@@ -71,25 +79,36 @@ function fromPackageManagerField(field: unknown): { manager: NodePackageManager;
   return { manager, version: `${major}.${minor}.${patch}` };
 }
 
-/** The Node major version from `engines.node` (`>=20`, `^22.11.0`, `20.x`) or a version file. */
-function nodeVersionOf(dir: string, roots: readonly string[], pkg: Record<string, unknown>): string | undefined {
+/**
+ * The Node major from `engines.node` (the newest maintained LTS the range allows) or a version
+ * file (`22`, `v20.11.1`, `lts/iron`, `lts/*`, `node`): the package's own, then the workspace root's.
+ */
+function nodeVersionOf(dir: string, roots: readonly string[], pkg: Record<string, unknown>): { version?: string; problem?: string } {
   // The package's own engines, then the workspace root's (where a monorepo usually says it once).
   for (const manifest of [pkg, ...roots.map((r) => readJson(r, 'package.json') ?? {})]) {
     const engines = manifest['engines'];
     const range = typeof engines === 'object' && engines !== null ? (engines as Record<string, unknown>)['node'] : undefined;
-    if (typeof range === 'string') {
-      const m = /(\d+)(?:\.\d+)*/.exec(range);
-      if (m?.[1] !== undefined) return m[1];
-    }
+    if (typeof range === 'string') return versionOrProblem(majorForRange(range), 'engines.node in package.json');
   }
   for (const root of [dir, ...roots]) {
     for (const file of ['.nvmrc', '.node-version']) {
-      const text = readText(root, file)?.trim().replace(/^v/, '');
-      const m = text === undefined ? null : /^(\d+)/.exec(text);
-      if (m?.[1] !== undefined) return m[1];
+      const text = readText(root, file);
+      if (text !== undefined && text.trim() !== '') return versionOrProblem(majorForVersionFile(text), file);
     }
   }
-  return undefined;
+  return {};
+}
+
+function versionOrProblem(wish: NodeWish, where: string): { version?: string; problem?: string } {
+  return 'major' in wish ? { version: String(wish.major) } : { problem: `${where}: ${wish.problem}` };
+}
+
+/** Whether package.json lists production dependencies (without them an install writes no node_modules). */
+function hasDependencies(pkg: Record<string, unknown>): boolean {
+  return ['dependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies'].some((field) => {
+    const value = pkg[field];
+    return Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+  });
 }
 
 /** `node dist/server.js` -> argv; anything a shell would interpret is refused. */
@@ -192,16 +211,20 @@ export function readNodeProject(dir: string): NodeProject {
   let manager: NodePackageManager = field?.manager ?? lock?.[1] ?? 'npm';
   if (manager === 'yarn' && (has(lockRoot, '.yarnrc.yml') || field?.manager === 'yarn-berry')) manager = 'yarn-berry';
   const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
-  const nodeVersion = nodeVersionOf(dir, workspace === undefined ? [] : [lockRoot], pkg);
-  const start = startOf(pkg);
+  const { version: nodeVersion, problem: nodeVersionProblem } = nodeVersionOf(dir, workspace === undefined ? [] : [lockRoot], pkg);
+  const framework = detectFramework(pkg, { read: (p) => readText(dir, p), exists: (p) => has(dir, p) });
+  const start = startOf(pkg) ?? framework?.start;
   return Object.freeze({
     name: String(pkg['name'] ?? 'app'),
     packageManager: manager,
     ...(field === undefined ? {} : { packageManagerVersion: field.version }),
     ...(nodeVersion === undefined ? {} : { nodeVersion }),
+    ...(nodeVersionProblem === undefined ? {} : { nodeVersionProblem }),
     ...(lock === undefined || !has(lockRoot, lock[0]) ? {} : { lockfile: lock[0] }),
     hasBuildScript: typeof scripts['build'] === 'string',
+    ...(hasDependencies(pkg) ? {} : { hasDependencies: false }),
     ...(start === undefined ? {} : { start }),
+    ...(framework === undefined ? {} : { framework }),
     ...(workspace === undefined ? {} : { workspace }),
   });
 }

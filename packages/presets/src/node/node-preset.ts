@@ -11,17 +11,26 @@ import {
   type Stage,
 } from '@dockwright/core';
 import { dockerignore } from '../shared/dockerignore.js';
+import { hintFor, withOptionHints, type OptionHint } from '../shared/option-hints.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { NodePackageManager, NodeProject } from './detect-node.js';
+import { nodeImageFor, nodeReleases } from './node-versions.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 import { workspaceStages } from './workspace-stages.js';
+import { frameworkPlan } from './frameworks/framework-plan.js';
+import { staticSiteRuntime } from './frameworks/static-site.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
-  /** Where dependencies install and the app builds. Default `node:<version>-bookworm-slim`. */
+  /** Where dependencies install and the app builds. Default `node:<exact version>-bookworm-slim`, the pinned version of the chosen major (see docs/presets.md). */
   readonly node?: Image;
   /** Where the app runs. Default: the `node` image (slim) — or give a distroless Node image. */
   readonly runtime?: Image;
+  /**
+   * A static site's server: a Debian image to install `busybox-static` in (default
+   * `debian:12.12-slim`), or, with `staticServerHasBusybox`, an image with `/bin/busybox`.
+   */
+  readonly staticServer?: Image;
 }
 
 /** Options of the Node preset; every detected value can be overridden here. */
@@ -39,6 +48,10 @@ export interface NodePresetOptions {
    * the tool (`yarn-berry` for yarn 4 beside a yarn 1 `yarn`). Default: the tool's own name.
    */
   readonly packageManagerCommand?: string;
+  /**
+   * The Node version of the default image: a major (`22`, pinned to the preset's exact version of it), an exact
+   * version (`22.11.0`), an LTS name (`lts/jod`) or a range. Default: detected, else the newest LTS.
+   */
   readonly nodeVersion?: string;
   /** The build script to run, or false for none. Default: `build` when package.json has one. */
   readonly build?: string | false;
@@ -67,6 +80,13 @@ export interface NodePresetOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Extra steps on the runtime stage, before USER: how an organisation adds its own. */
   readonly runtimeSteps?: (runtime: Stage<boolean>) => Stage<boolean>;
+  /**
+   * `server` runs the app with Node; `static` serves the build output folder (`outputs[0]`) with
+   * BusyBox httpd. Default: what the detected framework is (Vite, Gatsby, static Astro: static).
+   */
+  readonly serve?: 'server' | 'static';
+  /** `images.staticServer` has a static BusyBox at /bin/busybox: nothing is installed. */
+  readonly staticServerHasBusybox?: boolean;
 }
 
 const WORKDIR = '/app';
@@ -84,6 +104,31 @@ function withCommand(plan: PackageManagerPlan, command: string | undefined): Pac
     run: (s) => swap(plan.run(s)),
     runIn: (p, s) => swap(plan.runIn(p, s)),
   };
+}
+
+const PRESET = 'nodePreset()';
+
+/** The default base image: the pinned version of the wanted (or detected) major, never a floating tag. */
+function defaultNodeImage(project: NodeProject, options: NodePresetOptions, notes: string[]): Image {
+  const known = nodeReleases.map((r) => `'${r.major}'`).join(', ');
+  if (options.nodeVersion === undefined && project.nodeVersion === undefined && project.nodeVersionProblem !== undefined) {
+    fail(project.nodeVersionProblem, `change it, or pass nodeVersion: ${known} or an exact version such as '22.11.0', or images: { node }`);
+  }
+  const choice = nodeImageFor(options.nodeVersion ?? project.nodeVersion);
+  if ('problem' in choice) fail(`nodeVersion: ${choice.problem}`, `pass nodeVersion: ${known} or an exact version such as '22.11.0', or images: { node }`);
+  if (choice.note !== undefined) notes.push(choice.note);
+  return image(choice.tag);
+}
+
+/** The installs of a project with no lockfile: npm resolves one; the other tools refuse, so the preset does first. */
+function installsWithoutLockfile(manager: NodePackageManager, plan: PackageManagerPlan, notes: string[]): Pick<PackageManagerPlan, 'install' | 'installProd'> {
+  if (manager === 'npm') {
+    notes.push('no package-lock.json: the image installs with `npm install`, so each build may resolve other versions; run `npm install` and commit package-lock.json for `npm ci`');
+    return { install: plan.install.replace(/^(\S+) ci\b/, '$1 install'), installProd: plan.installProd.replace(/^(\S+) ci\b/, '$1 install') };
+  }
+  const lockfile = plan.manifests[0] ?? 'lockfile';
+  const tool = manager === 'yarn-berry' ? 'yarn' : manager;
+  fail(`no ${lockfile} beside package.json: \`${plan.install}\` refuses to install without it`, `run \`${tool} install\` and commit ${lockfile}, or pass packageManager: 'npm' to install with \`npm install\``);
 }
 
 function fail(message: string, hint: string): never {
@@ -104,8 +149,8 @@ function fail(message: string, hint: string): never {
 export function nodePreset(project: NodeProject, options: NodePresetOptions = {}): PresetResult {
   const manager = options.packageManager ?? project.packageManager;
   const plan = withCommand(packageManagers[manager], options.packageManagerCommand);
-  const nodeVersion = options.nodeVersion ?? project.nodeVersion ?? '22';
-  const node = options.images?.node ?? image(`node:${nodeVersion}-bookworm-slim`);
+  const notes: string[] = [];
+  const node = options.images?.node ?? defaultNodeImage(project, options, notes);
   const runtimeImage = options.images?.runtime ?? node;
   const distroless = options.runtime === 'distroless';
   if (distroless && options.images?.runtime === undefined) {
@@ -113,16 +158,26 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   }
   if (distroless && options.init === 'tini') fail('init: tini needs a shell and apt', 'use the slim runtime for tini, or run distroless without an init');
   const build = options.build ?? (project.hasBuildScript ? 'build' : false);
-  const outputs = options.outputs ?? (build === false ? [] : ['dist']);
+  const fw = frameworkPlan(project.framework, options);
+  const outputs = options.outputs ?? fw.outputs?.map(([from]) => from) ?? (build === false ? [] : ['dist']);
   const start = options.start ?? project.start;
-  if (start === undefined || start.length === 0) {
-    fail(`cannot tell how ${project.name} starts`, "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
+  if (!fw.static && (start === undefined || start.length === 0)) {
+    const why = project.framework?.unresolved;
+    fail(why === undefined ? `cannot tell how ${project.name} starts` : `cannot tell how ${project.name} starts: ${why.message}`, why?.hint ?? "add a start script such as `node dist/server.js`, a main field, or pass start: ['node', 'dist/server.js']");
   }
-  const [startProgram, ...startArgs] = start;
+  const [startProgram, ...startArgs] = start ?? [];
   const uid = options.user?.uid ?? (distroless ? 65532 : 1000);
   const gid = options.user?.gid ?? uid;
   const owner = `${uid}:${gid}`;
-  const port = options.port ?? 3000;
+  const port = options.port ?? fw.port ?? 3000;
+  for (const dir of options.writable ?? []) {
+    if (!/^[\w.@-][\w./@-]*$/.test(dir) || dir.split('/').includes('..')) {
+      fail(`writable directory ${JSON.stringify(dir)} is not a plain relative path`, "pass writable: ['data', 'tmp/uploads'] (letters, digits, . _ - @ and /, inside the app directory)");
+    }
+  }
+  if (options.healthcheck && !/^\/[\w./~%!$&'()*+,;=:@?-]*$/.test(options.healthcheck.path)) {
+    fail(`healthcheck path ${JSON.stringify(options.healthcheck.path)} is not a URL path`, "pass healthcheck: { path: '/health' } (a path starting with /)");
+  }
 
   // Install steps: a cache for the package store, and the private-registry secret when asked.
   const mounts: MountValue[] = [cacheMount(plan.cache, { sharing: 'locked' })];
@@ -157,14 +212,29 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // Only the manifests: a source change does not invalidate the dependency layers.
     const lockfile = project.lockfile;
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
-    const deps = installStage('deps').copy(files, './').run(plan.install).withMounts(...mounts);
+    const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
+    const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
     const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
-    const prod = installStage('prod-deps').copy(files, './').run(plan.installProd).withMounts(...mounts);
+    if (fw.static) {
+      if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
+      return staticResult(staticSiteRuntime({
+        built, from: outputs[0] ?? 'dist', port, uid: options.user?.uid ?? 65532, gid: options.user?.gid ?? options.user?.uid ?? 65532,
+        ...(options.images?.staticServer === undefined ? {} : { server: options.images.staticServer }),
+        ...(options.staticServerHasBusybox === undefined ? {} : { serverHasBusybox: options.staticServerHasBusybox }),
+        ...(options.labels === undefined ? {} : { labels: options.labels }),
+        ...(options.runtimeSteps === undefined ? {} : { runtimeSteps: options.runtimeSteps }),
+        ...(options.healthcheck === undefined ? {} : { healthcheck: options.healthcheck }),
+      }), context, true, [], notes);
+    }
+    // A self-contained build (Next.js standalone, Nuxt's .output) needs no node_modules beside it.
+    // No production dependencies: an install would write no node_modules for the runtime to copy.
+    const prod = fw.nodeModules && project.hasDependencies !== false ? installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts) : undefined;
+    const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     runtimeFiles = (s) => {
-      const out = s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
       // Least changing first: a source change leaves the package.json layer as it was.
-      return outputs.reduce((acc, dir) => acc.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), out.copy('package.json', './'));
+      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), out.copy('package.json', './'));
     };
   } else if (manager !== 'pnpm') {
     if (manager === 'bun') {
@@ -202,31 +272,49 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }
 
-  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production' }).workdir(appDir);
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production', ...fw.env }).workdir(appDir);
   if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
   for (const dir of options.writable ?? []) {
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
   }
   runtime = runtimeFiles(runtime);
-  if (options.labels !== undefined) runtime = runtime.label(options.labels);
+  // The instructions written for an option, so that a refused value is told in the option's terms.
+  const hints: OptionHint[] = [];
+  if (options.labels !== undefined) {
+    hints.push(hintFor(runtime, 'LABEL', "labels: { 'org.opencontainers.image.source': 'https://...' } (or labels: oci({ source }))"));
+    runtime = runtime.label(options.labels);
+  }
   if (options.runtimeSteps !== undefined) runtime = options.runtimeSteps(runtime);
   // The app's files stay root's and read-only to it; only `writable` directories are its own.
   const create = options.user?.create;
-  let final: Stage<true> = (create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } })).expose(port);
+  hints.push(hintFor(runtime, 'USER', "user: { uid: 10001 } (a numeric uid, and gid; create: 'name' to add a user of that name)"));
+  const withUser = create === undefined ? runtime.user(owner) : runtime.user(create, { create: { uid, gid } });
+  hints.push(hintFor(withUser, 'EXPOSE', 'port: 3000 (a number from 1 to 65535)'));
+  let final: Stage<true> = withUser.expose(port);
   if (options.healthcheck) {
     const url = `http://127.0.0.1:${port}${options.healthcheck.path}`;
     const probe = `fetch(${JSON.stringify(url)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+    hints.push(hintFor(final, 'HEALTHCHECK', "healthcheck: { path: '/health', interval: '30s' } (a duration such as '30s' or '1m30s')"));
     final = final.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
   }
   if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
+  hints.push(hintFor(final, 'CMD', "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)"));
   final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);
+  return staticResult(final, context, project.framework !== undefined, hints, notes);
+}
 
-  const ignore = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+const IGNORE = ['**/node_modules', '**/dist', '**/.turbo', '**/.next/cache', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store'];
+/** A framework's build output and caches, written in the image: never sent from the host. */
+const FRAMEWORK_IGNORE = ['**/.next', '**/.output', '**/.nuxt', '**/.svelte-kit', '**/.astro', '**/.cache'];
+
+/** The preset's result around its final stage: refusals of option values name the option. */
+function staticResult(final: Stage<true>, context: string, framework: boolean, hints: readonly OptionHint[], notes: readonly string[]): PresetResult {
   return Object.freeze({
-    dockerfile: dockerfile(final),
-    dockerignore: dockerignore(ignore),
+    dockerfile: withOptionHints(PRESET, hints, () => dockerfile(final)),
+    dockerignore: dockerignore(framework ? [...IGNORE, ...FRAMEWORK_IGNORE] : IGNORE),
     context,
+    ...(notes.length === 0 ? {} : { notes: Object.freeze([...notes]) }),
   });
 }
 

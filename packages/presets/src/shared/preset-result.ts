@@ -7,4 +7,6 @@ export interface PresetResult {
   readonly dockerignore: Dockerignore;
   /** The build context, relative to the project directory (`.`, or the monorepo root). */
   readonly context: string;
+  /** What the preset chose that the user may want to change (an install without a lockfile, an end-of-life Node). */
+  readonly notes?: readonly string[];
 }

@@ -1,0 +1,31 @@
+import type { NodeFramework } from './detect-framework.js';
+
+/** What the Node preset takes from a detected framework, after the user's options. */
+export interface FrameworkPlan {
+  /** [from, to] copies of the build output; undefined: the preset's own default (`dist`). */
+  readonly outputs?: readonly (readonly [string, string])[];
+  readonly port?: number;
+  readonly nodeModules: boolean;
+  readonly env: Readonly<Record<string, string>>;
+  /** Serve the build output with the static server instead of Node. */
+  readonly static: boolean;
+}
+
+/**
+ * The framework's defaults, each given way to the option that names it: `outputs` replaces the
+ * copies (node_modules come back with them), `start` a static site's server.
+ */
+export function frameworkPlan(
+  framework: NodeFramework | undefined,
+  options: { readonly outputs?: readonly string[]; readonly start?: readonly string[]; readonly serve?: 'server' | 'static' },
+): FrameworkPlan {
+  const isStatic = options.serve === undefined ? framework?.kind === 'static' && options.start === undefined : options.serve === 'static';
+  if (framework === undefined || options.outputs !== undefined) return { nodeModules: true, env: {}, static: isStatic, ...(framework === undefined ? {} : { port: isStatic ? 8080 : framework.port }) };
+  return {
+    ...(framework.outputs.length === 0 ? {} : { outputs: framework.outputs }),
+    port: isStatic ? 8080 : framework.port,
+    nodeModules: isStatic ? false : framework.nodeModules,
+    env: framework.env ?? {},
+    static: isStatic,
+  };
+}

@@ -1,0 +1,167 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { image, isDockwrightError } from '@dockwright/core';
+import { detectNodeFiles, nodePreset, type NodePresetOptions } from '@dockwright/presets';
+
+const root = join(import.meta.dirname, 'fixtures', 'frameworks');
+
+/** A framework fixture's files in memory, with an npm lockfile (no lockfile of a parent is found). */
+function project(name: string) {
+  const files: Record<string, string> = { 'package-lock.json': '{"lockfileVersion":3}' };
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else files[relative(join(root, name), path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(join(root, name));
+  return detectNodeFiles(files);
+}
+
+function render(name: string, options: NodePresetOptions = {}): string {
+  return nodePreset(project(name), options).dockerfile.render();
+}
+
+/** The lines of the runtime stage (the last FROM on). */
+function runtimeOf(text: string): string[] {
+  const lines = text.split('\n');
+  const from = lines.map((l, i) => (l.startsWith('FROM ') ? i : -1)).filter((i) => i >= 0).pop() ?? 0;
+  return lines.slice(from).filter((l) => l !== '');
+}
+
+interface Case {
+  readonly fixture: string;
+  readonly framework: string;
+  readonly cmd: string;
+  readonly port: number;
+  /** COPY lines the runtime stage must have, in order. */
+  readonly copies: readonly string[];
+  /** Whether the runtime gets production node_modules. */
+  readonly nodeModules: boolean;
+  readonly env?: string;
+}
+
+const servers: readonly Case[] = [
+  {
+    fixture: 'next-standalone',
+    framework: 'next',
+    cmd: 'CMD ["node", "server.js"]',
+    port: 3000,
+    copies: ['COPY --from=build /app/.next/standalone/ ./', 'COPY --from=build /app/.next/static ./.next/static', 'COPY --from=build /app/public ./public'],
+    nodeModules: false,
+    env: 'HOSTNAME=0.0.0.0',
+  },
+  {
+    fixture: 'next',
+    framework: 'next',
+    cmd: 'CMD ["node", "node_modules/next/dist/bin/next", "start"]',
+    port: 3000,
+    copies: ['COPY --from=build /app/.next ./.next', 'COPY --from=build /app/next.config.js ./next.config.js'],
+    nodeModules: true,
+  },
+  { fixture: 'remix', framework: 'remix', cmd: 'CMD ["node", "node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"]', port: 3000, copies: ['COPY --from=build /app/build ./build'], nodeModules: true },
+  { fixture: 'react-router', framework: 'react-router', cmd: 'CMD ["node", "node_modules/@react-router/serve/bin.js", "build/server/index.js"]', port: 3000, copies: ['COPY --from=build /app/build ./build'], nodeModules: true },
+  { fixture: 'nuxt', framework: 'nuxt', cmd: 'CMD ["node", ".output/server/index.mjs"]', port: 3000, copies: ['COPY --from=build /app/.output ./.output'], nodeModules: false, env: 'HOST=0.0.0.0' },
+  // Its packages are all devDependencies (adapter-node bundles them): no production node_modules.
+  { fixture: 'sveltekit', framework: 'sveltekit', cmd: 'CMD ["node", "build"]', port: 3000, copies: ['COPY --from=build /app/build ./build'], nodeModules: false },
+  { fixture: 'astro-ssr', framework: 'astro', cmd: 'CMD ["node", "dist/server/entry.mjs"]', port: 4321, copies: ['COPY --from=build /app/dist ./dist'], nodeModules: true, env: 'HOST=0.0.0.0' },
+  { fixture: 'nest', framework: 'nest', cmd: 'CMD ["node", "dist/main.js"]', port: 3000, copies: ['COPY --from=build /app/dist ./dist'], nodeModules: true },
+  { fixture: 'fastify-cli', framework: 'fastify', cmd: 'CMD ["node", "node_modules/fastify-cli/cli.js", "start", "-l", "info", "app.js"]', port: 3000, copies: ['COPY . ./'], nodeModules: true, env: 'FASTIFY_ADDRESS=0.0.0.0' },
+  { fixture: 'fastify', framework: 'fastify', cmd: 'CMD ["node", "server.js"]', port: 3000, copies: ['COPY . ./'], nodeModules: true },
+  { fixture: 'express', framework: 'express', cmd: 'CMD ["node", "index.js"]', port: 3000, copies: ['COPY . ./'], nodeModules: true },
+];
+
+describe('nodePreset: framework servers', () => {
+  for (const c of servers) {
+    it(`${c.fixture}: ${c.cmd}, port ${c.port}, its build output in the runtime`, () => {
+      expect(project(c.fixture).framework?.name).toBe(c.framework);
+      const runtime = runtimeOf(render(c.fixture));
+      expect(runtime[0]).toMatch(/^FROM node:\d+\.\d+\.\d+-bookworm-slim AS runtime$/);
+      expect(runtime.at(-1)).toBe(c.cmd);
+      expect(runtime).toContain(`EXPOSE ${c.port}`);
+      expect(runtime).toContain('USER 1000:1000');
+      const copies = runtime.filter((l) => l.startsWith('COPY ') && !l.includes('node_modules') && l !== 'COPY package.json ./');
+      expect(copies).toEqual(c.copies);
+      expect(runtime.some((l) => l.includes('/app/node_modules ./node_modules'))).toBe(c.nodeModules);
+      if (c.env !== undefined) expect(runtime.join('\n')).toContain(c.env);
+      // Exec form, and npm is never what runs the app.
+      expect(c.cmd).not.toMatch(/"(npm|npx|pnpm|yarn)"/);
+    });
+  }
+
+  it('an option outranks each detected value: start, outputs, port', () => {
+    const runtime = runtimeOf(render('nuxt', { start: ['node', 'server/main.mjs'], outputs: ['server'], port: 8000 }));
+    expect(runtime.at(-1)).toBe('CMD ["node", "server/main.mjs"]');
+    expect(runtime).toContain('COPY --from=build /app/server ./server');
+    expect(runtime).toContain('EXPOSE 8000');
+    // Outputs of one's own: production node_modules come back with them.
+    expect(runtime.some((l) => l.includes('./node_modules'))).toBe(true);
+  });
+
+  it('a framework build output is never sent from the host', () => {
+    const ignore = nodePreset(project('next'), {}).dockerignore.render();
+    expect(ignore).toContain('**/.next');
+    expect(ignore).toContain('**/.output');
+  });
+});
+
+const sites = [
+  { fixture: 'vite', framework: 'vite', dir: 'dist' },
+  { fixture: 'astro-static', framework: 'astro', dir: 'dist' },
+  { fixture: 'gatsby', framework: 'gatsby', dir: 'public' },
+] as const;
+
+describe('nodePreset: static sites on BusyBox httpd', () => {
+  for (const s of sites) {
+    it(`${s.fixture}: ${s.dir}/ served by a static BusyBox as 65532 on 8080, no Node at run time`, () => {
+      expect(project(s.fixture).framework).toMatchObject({ name: s.framework, kind: 'static' });
+      const text = render(s.fixture);
+      const runtime = runtimeOf(text);
+      expect(runtime).toEqual([
+        'FROM scratch AS runtime',
+        'COPY --from=httpd /rootfs/ /',
+        `COPY --from=build /app/${s.dir}/ /www/`,
+        'USER 65532:65532',
+        'EXPOSE 8080',
+        'CMD ["/busybox", "httpd", "-f", "-v", "-p", "8080", "-h", "/www"]',
+      ]);
+      expect(text).toContain('FROM debian:12.12-slim AS httpd');
+      expect(text).toMatch(/apt-get install -y --no-install-recommends \\\n\s+busybox-static/);
+      expect(text).not.toContain('prod-deps');
+    });
+  }
+
+  it('serve: server runs a static-detected app with Node; staticServer with BusyBox installs nothing', () => {
+    expect(runtimeOf(render('vite', { serve: 'server', start: ['node', 'serve.js'] }))[0]).toMatch(/^FROM node:/);
+    const text = render('vite', { images: { staticServer: image('registry.example.com/busybox-static:1.35.0') }, staticServerHasBusybox: true, port: 9000, user: { uid: 101 } });
+    expect(text).not.toContain('apt-get');
+    expect(text).toContain('FROM registry.example.com/busybox-static:1.35.0 AS httpd');
+    expect(text).toContain('CMD ["/busybox", "httpd", "-f", "-v", "-p", "9000", "-h", "/www"]');
+    expect(text).toContain('USER 101:101');
+  });
+});
+
+function problem(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (isDockwrightError(error)) return error.issues.map((i) => `${i.code} ${i.message} | ${i.hint}`).join('\n');
+    throw error;
+  }
+  throw new Error('expected a DockwrightError');
+}
+
+describe('nodePreset: frameworks it cannot run without being told', () => {
+  it('SvelteKit without adapter-node names the adapter and the start option', () => {
+    expect(problem(() => render('sveltekit-auto'))).toBe(
+      "DW9003 cannot tell how fw-sveltekit-auto starts: this SvelteKit app has no @sveltejs/adapter-node (adapter-auto picks no Node server) | add @sveltejs/adapter-node to svelte.config.js, or pass start: ['node', 'build']",
+    );
+    expect(runtimeOf(render('sveltekit-auto', { start: ['node', 'build'] })).at(-1)).toBe('CMD ["node", "build"]');
+  });
+
+  it('Express with no entry file names the start option', () => {
+    expect(problem(() => render('express-nostart'))).toMatch(/^DW9003 cannot tell how fw-express-nostart starts: this express app has no `node <file>` start script.*pass start: \['node', 'dist\/server.js'\]$/);
+  });
+});
