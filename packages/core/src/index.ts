@@ -65,6 +65,11 @@ export { importDockerfile, IMPORTED_AS_IS } from './import/import-dockerfile.js'
 export type { ImportIssue, ImportResult } from './import/import-dockerfile.js';
 export type * from './syntax/types.js';
 
+// Shell: the one reader of RUN commands (quotes, escapes, heredocs read as sh reads them), which
+// the rules, lint and policy share.
+export { splitShell } from './shell/split-shell.js';
+export type { ShellCommand, ShellJoin } from './shell/split-shell.js';
+
 // Lint: the rule catalogue over a parsed Dockerfile.
 export { lint, lintDockerfile } from './lint/lint.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';

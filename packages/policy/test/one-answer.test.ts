@@ -52,3 +52,22 @@ describe('DW1009: Docker Hub has one name, whatever host it is written with', ()
     expect(answers('DW1009', 'ghcr.io/acme/node:22', undefined, { allowedRegistries: ['registry-1.docker.io'] }, { allowedRegistries: ['registry-1.docker.io'] })).toEqual(all(true));
   });
 });
+
+describe('DW5022: one shell reader decides what a RUN installs', () => {
+  const forbid: PolicyInput = { forbiddenPackages: { add: ['telnet'] } };
+  const options = { forbiddenPackages: ['telnet'] };
+
+  it('an install inside a quoted string is text, not a command: not flagged anywhere', () => {
+    expect(answers('DW5022', 'debian:12.8-slim', `echo 'a && apt-get install -y telnet && b'`, forbid, options)).toEqual(all(false));
+    expect(answers('DW5022', 'debian:12.8-slim', `echo "apt-get install -y telnet; done"`, forbid, options)).toEqual(all(false));
+  });
+
+  it.each([
+    'apt-get install -y telnet',
+    'apt-get update && apt-get install -y --no-install-recommends telnet',
+    `echo 'a && b' && apt-get install -y telnet`,
+    `sh -c 'apt-get install -y telnet'`,
+  ])('%s is flagged everywhere', (run) => {
+    expect(answers('DW5022', 'debian:12.8-slim', run, forbid, options)).toEqual(all(true));
+  });
+});

@@ -1,7 +1,7 @@
 import { flagValue, type LintFile, type LintInstruction, type LintPosition, type LintStage } from '../lint/lint-file.js';
-import { programOf, type Program } from '../lint/shell/program.js';
-import { packageInstalls, type PackageInstallCommand } from '../lint/shell/package-installs.js';
-import { splitShell, type ShellCommand } from '../lint/shell/split-shell.js';
+import { programOf, type Program } from '../shell/program.js';
+import { packageInstalls, type PackageInstallCommand } from '../shell/package-installs.js';
+import { splitShell, type ShellCommand } from '../shell/split-shell.js';
 
 /**
  * Every instruction with one of the keywords, ONBUILD triggers included, in file order.

@@ -1,8 +1,8 @@
 // The shell reader behind the L and H rules: how it splits commands, and what it reads through.
 import { describe, expect, it } from 'vitest';
-import { hasFlag, programOf } from '../../src/lint/shell/program.js';
-import { packageInstalls } from '../../src/lint/shell/package-installs.js';
-import { splitShell } from '../../src/lint/shell/split-shell.js';
+import { hasFlag, programOf, withShellScripts } from '../../src/shell/program.js';
+import { packageInstalls } from '../../src/shell/package-installs.js';
+import { splitShell } from '../../src/shell/split-shell.js';
 
 const words = (script: string) => splitShell(script).map((c) => c.words);
 
@@ -74,5 +74,20 @@ describe('case statements', () => {
     const commands = splitShell('case "$arch" in amd64|arm64) a=1; echo x ;; i386) b ;; *) exit 1 ;; esac; make');
     expect(commands.map((c) => c.words)).toEqual([[], ['echo', 'x'], ['b'], ['exit', '1'], ['make']]);
     expect(commands.some((c) => c.pipesOut)).toBe(false);
+  });
+});
+
+describe('withShellScripts', () => {
+  it("reads the script of sh -c (bash -ec too) with the same reader, quotes and all", () => {
+    expect(withShellScripts(splitShell(`sh -c 'apt-get install -y telnet && echo "a && b"'`)).map((c) => c.words)).toEqual([
+      ['sh', '-c', 'apt-get install -y telnet && echo "a && b"'],
+      ['apt-get', 'install', '-y', 'telnet'],
+      ['echo', 'a && b'],
+    ]);
+    expect(withShellScripts(splitShell(`sudo bash -ec 'apk add curl'`)).map((c) => c.words[0])).toEqual(['sudo', 'apk']);
+  });
+
+  it('leaves other commands alone', () => {
+    expect(withShellScripts(splitShell(`echo 'sh -c x' && sh script.sh`)).map((c) => c.words)).toEqual([['echo', 'sh -c x'], ['sh', 'script.sh']]);
   });
 });

@@ -59,6 +59,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   isImageName: 'a predicate on names',
   isTag: 'a predicate on tags',
   isDigest: 'a predicate on digests',
+  splitShell: 'reads shell text (lint/shell.test.ts)',
   registryHost: 'normalises a registry host',
   editDistance: 'compares two words',
   suggest: 'picks the nearest known word',

@@ -1,4 +1,4 @@
-import type { RunInstruction, Text } from '@dockwright/core';
+import { splitShell, type RunInstruction, type Text } from '@dockwright/core';
 
 // Variables as `${NAME}`: a word holding one is read as a value we cannot judge.
 function textToDisplay(text: Text): string {
@@ -40,14 +40,13 @@ const VALUE_OPTIONS: Readonly<Record<Manager, readonly string[]>> = {
   go: ['-C', '-o', '-tags', '-ldflags', '-gcflags'],
 };
 
-/** Splits shell text into simple commands (at `&&`, `||`, `;`, `|`, newlines), each a list of words with quotes removed. */
+/**
+ * The simple commands of shell text, each a list of words with quotes removed, read by core's one
+ * shell reader: a `&&` inside quotes is part of a word, not a new command.
+ */
 function simpleCommands(text: string): string[][] {
-  return text
-    .replace(/\\\n/g, ' ')
-    .split(/&&|\|\||;|\||\n/)
-    .map((part) =>
-      (part.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, '$2')),
-    )
+  return splitShell(text)
+    .map((c) => [...c.assignments, ...c.words])
     .filter((words) => words.length > 0);
 }
 

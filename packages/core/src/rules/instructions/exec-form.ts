@@ -1,4 +1,4 @@
-import { splitShell } from '../../lint/shell/split-shell.js';
+import { splitShell } from '../../shell/split-shell.js';
 import { instructionsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

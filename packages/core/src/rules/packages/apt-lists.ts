@@ -1,8 +1,8 @@
 import type { RunInstruction } from '../../ast/instructions.js';
-import type { ShellCommand } from '../../lint/shell/split-shell.js';
-import { splitShell } from '../../lint/shell/split-shell.js';
-import { programOf } from '../../lint/shell/program.js';
-import { packageInstalls } from '../../lint/shell/package-installs.js';
+import type { ShellCommand } from '../../shell/split-shell.js';
+import { splitShell } from '../../shell/split-shell.js';
+import { programOf } from '../../shell/program.js';
+import { packageInstalls } from '../../shell/package-installs.js';
 import { textToDisplay } from '../../ast/text.js';
 import { commandAt, commandsOf, imageRuns, mountedPaths, removesPath } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';

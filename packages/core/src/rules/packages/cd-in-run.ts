@@ -1,5 +1,5 @@
-import type { ShellCommand } from '../../lint/shell/split-shell.js';
-import { programOf } from '../../lint/shell/program.js';
+import type { ShellCommand } from '../../shell/split-shell.js';
+import { programOf } from '../../shell/program.js';
 import { commandAt, commandsOf, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

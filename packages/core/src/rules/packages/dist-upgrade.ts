@@ -1,4 +1,4 @@
-import { subcommandOf } from '../../lint/shell/package-installs.js';
+import { subcommandOf } from '../../shell/package-installs.js';
 import { commandAt, instructionsOf, programsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

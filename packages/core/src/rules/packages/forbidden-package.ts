@@ -1,4 +1,6 @@
-import { commandAt, imageRuns, installsOf } from '../lint-helpers.js';
+import { packageInstalls } from '../../shell/package-installs.js';
+import { withShellScripts } from '../../shell/program.js';
+import { commandAt, commandsOf, imageRuns } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
@@ -56,7 +58,8 @@ export const forbiddenPackageRule = defineRule({
   check({ file, settings, report }) {
     const forbidden = new Set(settings.forbiddenPackages);
     for (const run of imageRuns(file)) {
-      for (const install of installsOf(run)) {
+      // `sh -c '...'` scripts too, as the policy check reads them.
+      for (const install of packageInstalls(withShellScripts(commandsOf(run)))) {
         for (const name of install.packages) {
           const bare = name.split(/[=<>~@]/)[0] ?? name;
           if (forbidden.has(bare)) report(forbiddenPackage(bare), commandAt(run, install.program.command));

@@ -1,6 +1,6 @@
 import type { LintFile, LintInstruction, LintStage } from '../../lint/lint-file.js';
-import { hasFlag, programOf } from '../../lint/shell/program.js';
-import type { ShellCommand } from '../../lint/shell/split-shell.js';
+import { hasFlag, programOf } from '../../shell/program.js';
+import type { ShellCommand } from '../../shell/split-shell.js';
 import { commandAt, commandsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

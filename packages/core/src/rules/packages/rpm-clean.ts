@@ -1,6 +1,6 @@
-import { programOf } from '../../lint/shell/program.js';
-import type { ShellCommand } from '../../lint/shell/split-shell.js';
-import type { InstallManager } from '../../lint/shell/package-installs.js';
+import { programOf } from '../../shell/program.js';
+import type { ShellCommand } from '../../shell/split-shell.js';
+import type { InstallManager } from '../../shell/package-installs.js';
 import { commandAt, commandsOf, imageRuns, installsOf, mountedPaths, removesPath } from '../lint-helpers.js';
 import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,5 +1,5 @@
-import { hasFlag } from '../../lint/shell/program.js';
-import type { InstallManager } from '../../lint/shell/package-installs.js';
+import { hasFlag } from '../../shell/program.js';
+import type { InstallManager } from '../../shell/package-installs.js';
 import { commandAt, installsOf, instructionsOf } from '../lint-helpers.js';
 import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,5 +1,5 @@
-import { hasFlag } from '../../lint/shell/program.js';
-import type { PackageInstallCommand } from '../../lint/shell/package-installs.js';
+import { hasFlag } from '../../shell/program.js';
+import type { PackageInstallCommand } from '../../shell/package-installs.js';
 import { commandAt, hasVariable, installsOf, instructionsOf } from '../lint-helpers.js';
 import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { hasFlag } from '../../lint/shell/program.js';
+import { hasFlag } from '../../shell/program.js';
 import { commandAt, instructionsOf, programsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import type { ShellCommand } from './split-shell.js';
+import { splitShell, type ShellCommand } from './split-shell.js';
 
 /** A command with the program name read through wrappers such as `sudo` and `env`. */
 export interface Program {
@@ -93,4 +93,26 @@ export function hasFlag(args: readonly string[], ...flags: readonly string[]): b
     }
   }
   return false;
+}
+
+// Shells whose `-c` argument is a script of its own.
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+
+/**
+ * The commands and, after each `sh -c 'script'` (bash, dash, ... too), the commands of its
+ * script, read by the same reader: `sh -c 'apt-get install -y telnet'` installs telnet.
+ *
+ * @example
+ * ```ts
+ * withShellScripts(splitShell(`sh -c 'apt-get install -y telnet'`)).map((c) => c.words[0]); // ['sh', 'apt-get']
+ * ```
+ */
+export function withShellScripts(commands: readonly ShellCommand[], depth = 0): ShellCommand[] {
+  return commands.flatMap((c) => {
+    const program = programOf(c);
+    const flag = program.args[0];
+    const script = program.args[1];
+    if (depth > 2 || !SHELLS.has(program.name) || flag === undefined || !/^-[a-z]*c[a-z]*$/.test(flag) || script === undefined) return [c];
+    return [c, ...withShellScripts(splitShell(script), depth + 1)];
+  });
 }
