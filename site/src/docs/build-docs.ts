@@ -25,6 +25,7 @@ export const DOC_PAGES: readonly (readonly [string, string])[] = [
   ['reference', 'API reference'],
   ['benchmarks', 'Benchmarks'],
   ['testing', 'Testing'],
+  ['architecture', 'Architecture'],
 ];
 
 /** The project an example opened in the playground starts with: detectNode('.') and detectGo('.') read it. */
