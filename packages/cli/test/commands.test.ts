@@ -204,6 +204,24 @@ describe('output', () => {
     expect(await runCli(cli, ['render', '--quiet', 'app.dockerfile.ts'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it("prints a preset's notes on stderr and lists them in --json (a project without a lockfile)", async () => {
+    const target = `import { detectNode, nodePreset } from '@dockwright/presets';
+export default nodePreset(detectNode(import.meta.dirname), { start: ['node', 'server.js'] });
+`;
+    const dir = makeProject({
+      'package.json': JSON.stringify({ name: 'api', type: 'module', dependencies: { express: '4.21.2' }, scripts: { start: 'node server.js' } }),
+      'server.js': '',
+      'service.dockerfile.ts': target,
+    });
+    const run = await runCli(cli, ['render'], dir, { NO_COLOR: '1' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^note service\.dockerfile\.ts: no package-lock\.json: the image installs with `npm install`/m);
+    expect((await runCli(cli, ['render', '-q', '--force'], dir)).stderr).toBe('');
+    const json = JSON.parse((await runCli(cli, ['render', '--json'], dir)).stdout) as { summary: { notes: number }; targets: { notes: string[] }[] };
+    expect(json.summary.notes).toBe(1);
+    expect(json.targets[0]?.notes[0]).toMatch(/^no package-lock\.json/);
+  });
+
   it('--json of a successful render lists every file with its status', async () => {
     const dir = makeProject({ 'app.dockerfile.ts': fixtures.good });
     const run = await runCli(cli, ['render', '--json'], dir);
@@ -214,8 +232,8 @@ describe('output', () => {
       check: false,
       ok: true,
       exitCode: 0,
-      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0, warnings: 0, orphans: 0, deleted: 0 },
-      targets: [{ file: 'app.dockerfile.ts', ok: true, issues: [], warnings: [], files: [{ path: 'Dockerfile', kind: 'dockerfile', status: 'created' }] }],
+      summary: { targets: 1, failed: 0, files: 1, created: 1, updated: 0, unchanged: 0, current: 0, missing: 0, stale: 0, warnings: 0, notes: 0, orphans: 0, deleted: 0 },
+      targets: [{ file: 'app.dockerfile.ts', ok: true, issues: [], warnings: [], notes: [], files: [{ path: 'Dockerfile', kind: 'dockerfile', status: 'created' }] }],
       orphans: [],
     });
   });

@@ -99,7 +99,7 @@ describe('a --prune that could not delete a file', () => {
       status: 'failed',
       issue: cliIssue('DWC3004', 'old/Dockerfile could not be deleted: EBUSY resource busy', 'check the file and its directory, then run `dockwright render --prune` again; no leftover file was deleted'),
     };
-    const target = { file: 'api/service.dockerfile.ts', ok: true, issues: [], warnings: [], files: [{ path: 'api/Dockerfile', kind: 'dockerfile' as const, status: 'unchanged' as const }] };
+    const target = { file: 'api/service.dockerfile.ts', ok: true, issues: [], warnings: [], notes: [], files: [{ path: 'api/Dockerfile', kind: 'dockerfile' as const, status: 'unchanged' as const }] };
     const report = summarize(false, [target], [kept, failed]);
     expect(report).toMatchObject({ ok: false, exitCode: 1, summary: { orphans: 2, deleted: 0 } });
     expect(summarize(false, [target], [kept])).toMatchObject({ ok: true, exitCode: 0 });

@@ -63,7 +63,7 @@ describe('a generated file whose target module was deleted', () => {
     const report = JSON.parse(run.stdout) as { ok: boolean; exitCode: number; summary: Record<string, number>; orphans: unknown[] };
     expect(report.ok).toBe(false);
     expect(report.exitCode).toBe(1);
-    expect(report.summary).toEqual({ targets: 2, failed: 0, files: 4, created: 0, updated: 0, unchanged: 0, current: 4, missing: 0, stale: 0, warnings: 0, orphans: 2, deleted: 0 });
+    expect(report.summary).toEqual({ targets: 2, failed: 0, files: 4, created: 0, updated: 0, unchanged: 0, current: 4, missing: 0, stale: 0, warnings: 0, notes: 0, orphans: 2, deleted: 0 });
     const issue = (file: string) => ({
       code: 'DWC3006',
       message: `services/web/${file} was generated from services/web/service.dockerfile.ts, which no longer exists`,

@@ -10,7 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Prints a render report as text. On stdout: each file written (`created`, `updated`) or
  * deleted by `--prune`, each stale file with its diff, and a summary. On stderr: each failed
  * target with its problems, each generated file without a target (a failure with `--check`, a
- * warning otherwise), and the failure summary (`summary: false` leaves out the line of a render
+ * warning otherwise), each preset note, and the failure summary (`summary: false` leaves out the line of a render
  * that succeeded). `--quiet` leaves only problems and diffs;
  * `--json` prints the report as one JSON document instead.
  *
@@ -34,6 +34,7 @@ export function printRenderReport(report: RenderReport, io: Io, options: { reado
     }
     if (!target.ok && target.phase !== undefined) io.err(formatFailure(target.file, target.phase, target.issues, e, target.policy));
     if (target.warnings.length > 0) io.err(formatWarnings(target.file, target.policy ?? 'the policy', target.warnings, e));
+    if (!io.quiet) for (const note of target.notes) io.err(`${e.yellow('note')} ${target.file}: ${note}\n`);
   }
   // A leftover file fails --check, fails a --prune that could not delete it, and is a warning otherwise.
   for (const orphan of report.orphans) {

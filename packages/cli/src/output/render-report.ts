@@ -27,6 +27,8 @@ export interface TargetReport {
   readonly policy?: string;
   /** What the policy reports as warnings (`warn` in its `rules`): shown, but the target succeeds. */
   readonly warnings: readonly CliIssue[];
+  /** What the target's presets chose that the user may want to change (an install without a lockfile, an end-of-life Node). */
+  readonly notes: readonly string[];
   readonly files: readonly FileReport[];
 }
 
@@ -63,6 +65,8 @@ export interface RenderReport {
     readonly missing: number;
     readonly stale: number;
     readonly warnings: number;
+    /** Preset notes, over all targets. */
+    readonly notes: number;
     /** Generated files that no target writes any more, deleted or not. */
     readonly orphans: number;
     /** Of those, the ones `--prune` deleted. */
@@ -109,6 +113,7 @@ export function summarize(check: boolean, targets: readonly TargetReport[], orph
       missing: count('missing'),
       stale: count('stale'),
       warnings: targets.reduce((n, t) => n + t.warnings.length, 0),
+      notes: targets.reduce((n, t) => n + t.notes.length, 0),
       orphans: orphans.length,
       deleted: orphans.filter((o) => o.status === 'deleted').length,
     },

@@ -97,6 +97,8 @@ export async function planTarget(target: Target, cwd: string, policy?: AppliedPo
   const moduleDir = dirname(target.file);
   // What is written, locked images pinned: the policy judges that, not the unlocked source.
   const rendered: { path: string; dockerfile: Dockerfile }[] = [];
+  const notes = read.entries.flatMap((entry) => (entry.notes ?? []).map((note) => (read.entries.length > 1 ? `${entry.path}: ${note}` : note)));
+  const withNotes = notes.length === 0 ? {} : { notes };
   for (const entry of read.entries) {
     const path = resolve(target.outDir, entry.path);
     const context = entry.context === undefined ? undefined : resolve(moduleDir, entry.context);
@@ -123,8 +125,8 @@ export async function planTarget(target: Target, cwd: string, policy?: AppliedPo
       return failed(target, 'render', [cliIssue('DWC3005', `${entry.path} could not be rendered: ${describeThrown(thrown, cwd).message}`, 'export the values dockerfile() and the presets return, unchanged')]);
     }
   }
-  if (policy === undefined) return { target, files };
+  if (policy === undefined) return { target, files, ...withNotes };
   const { errors, warnings } = applyPolicy(policy, rendered);
   if (errors.length > 0) return failed(target, 'policy', errors, { policy: policy.file, warnings });
-  return { target, files, policy: policy.file, warnings };
+  return { target, files, policy: policy.file, warnings, ...withNotes };
 }

@@ -26,4 +26,6 @@ export interface TargetOutcome {
   readonly policy?: string;
   /** Problems the policy reports as warnings: printed, but the target still succeeds. */
   readonly warnings?: readonly CliIssue[];
+  /** What the target's presets chose that the user may want to change (`PresetResult.notes`). */
+  readonly notes?: readonly string[];
 }

@@ -93,7 +93,7 @@ async function refusal(file: PlannedFile, cwd: string): Promise<CliIssue | undef
 
 async function settleTarget(outcome: TargetOutcome, check: boolean, cwd: string, force: boolean): Promise<TargetReport> {
   const file = posix(cwd, outcome.target.file);
-  const policy = { ...(outcome.policy === undefined ? {} : { policy: outcome.policy }), warnings: outcome.warnings ?? [] };
+  const policy = { ...(outcome.policy === undefined ? {} : { policy: outcome.policy }), warnings: outcome.warnings ?? [], notes: outcome.notes ?? [] };
   if (outcome.failure !== undefined) return { file, ok: false, phase: outcome.failure.phase, issues: outcome.failure.issues, ...policy, files: [] };
   // A target writes all of its files or none: one refused file keeps the others as they are.
   if (!check && !force) {

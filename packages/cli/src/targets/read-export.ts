@@ -58,7 +58,7 @@ function entryPathProblem(path: unknown): string | undefined {
   return undefined;
 }
 
-/** `{ dockerfile, dockerignore?, context? }`: a preset result, or a list entry without its path. */
+/** `{ dockerfile, dockerignore?, context?, notes? }`: a preset result, or a list entry without its path. */
 function fromPresetLike(value: Record<string, unknown>, where: string, issues: CliIssue[]): Omit<TargetEntry, 'path'> | undefined {
   if (!isDockerfile(value['dockerfile'])) {
     issues.push(cliIssue('DWC3002', `${where}'s dockerfile is ${describe(value['dockerfile'])}, not a Dockerfile`, 'pass the value dockerfile(finalStage) returns'));
@@ -72,10 +72,16 @@ function fromPresetLike(value: Record<string, unknown>, where: string, issues: C
     issues.push(cliIssue('DWC3002', `${where}'s context is ${describe(value['context'])}`, "pass the build context as a path, such as '.'"));
     return undefined;
   }
+  const notes = value['notes'];
+  if (notes !== undefined && !(Array.isArray(notes) && notes.every((n) => typeof n === 'string'))) {
+    issues.push(cliIssue('DWC3002', `${where}'s notes are ${describe(notes)}, not a list of strings`, 'pass the notes a preset returns, or leave them out'));
+    return undefined;
+  }
   return {
     dockerfile: value['dockerfile'],
     ...(value['dockerignore'] === undefined ? {} : { dockerignore: value['dockerignore'] }),
     ...(value['context'] === undefined ? {} : { context: value['context'] as string }),
+    ...(notes === undefined || notes.length === 0 ? {} : { notes: Object.freeze([...(notes as string[])]) }),
   };
 }
 

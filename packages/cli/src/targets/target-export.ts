@@ -14,6 +14,8 @@ export interface TargetEntry {
   readonly dockerignore?: DockerignoreSource;
   /** The build context relative to the Dockerfile's directory (`.`, `../..`), as presets return it. */
   readonly context?: string;
+  /** What the preset chose that the user may want to change; `render` prints them. */
+  readonly notes?: readonly string[];
 }
 
 /** What a preset returns: `{ dockerfile, dockerignore, context }`. */
@@ -21,6 +23,7 @@ export interface PresetLike {
   readonly dockerfile: Dockerfile;
   readonly dockerignore?: DockerignoreSource;
   readonly context?: string;
+  readonly notes?: readonly string[];
 }
 
 /** What a target module may default-export. */
