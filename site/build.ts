@@ -44,6 +44,15 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
       outdir: join(outDir, 'assets'),
       define: { FIRST_EXAMPLE: JSON.stringify(firstExample) },
     }),
+    // The same run on the page's own thread, loaded after the first Dockerfile (see run-inline.ts).
+    build({
+      ...common,
+      entryPoints: { 'run-inline': join(siteDir, 'src/playground/run-inline.ts') },
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outdir: join(outDir, 'assets'),
+    }),
     build({ ...common, entryPoints: { 'ts-worker': join(siteDir, 'src/playground/ts-worker.ts') }, format: 'iife', outdir: join(outDir, 'assets'), external: TYPESCRIPT_NODE_ONLY }),
   ]);
   writeFileSync(join(outDir, 'assets', 'types.json'), JSON.stringify(typeFiles(join(repo, 'packages'))));

@@ -158,6 +158,35 @@ describe('the playground', () => {
     expect(await text(page, '#output')).toBe('FROM alpine:3.20 AS app\nUSER 1000\n');
   });
 
+  it('stops a loop typed key by key without freezing the page, and goes back to rendering on the page', async () => {
+    await openPlayground(page, server.url);
+    let before = await renders(page);
+    await pasteInto(page, 'program', PROGRAM);
+    await afterRender(page, before);
+    // Typed, not pasted: each key runs on the page's thread, where the loop must be stopped.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nwhile (true) {', { delay: 20 });
+    // The page still takes keys and answers while the program loops.
+    await page.keyboard.type(' 0;', { delay: 20 });
+    expect(await editorText(page, 'program')).toContain('while (true) { 0;');
+    await page.waitForFunction(() => (document.getElementById('problems')?.textContent ?? '').includes('did not finish'), null, { timeout: 30_000 });
+    // The loop is removed: the Dockerfile comes back, and the keystrokes after it run on the page again.
+    before = await renders(page);
+    await pasteInto(page, 'program', PROGRAM);
+    await afterRender(page, before);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    for (const key of ['.workdir', "('/srv"]) {
+      await page.keyboard.type(key, { delay: 20 });
+      await page.waitForTimeout(100);
+    }
+    await page.waitForFunction(() => document.getElementById('output')?.textContent?.includes('WORKDIR /srv'), null, { timeout: 30_000 });
+    expect(await text(page, '#output')).toBe('FROM alpine:3.20 AS app\nUSER 1000\nWORKDIR /srv\n');
+    const where = await page.evaluate(() => (globalThis as unknown as { dockwright: { timings: { where: string }[] } }).dockwright.timings.map((t) => t.where));
+    expect(where).toContain('page');
+  });
+
   it('stops a program that never ends, and keeps working', async () => {
     await openPlayground(page, server.url);
     let before = await renders(page);

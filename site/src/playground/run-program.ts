@@ -3,6 +3,7 @@
 import * as core from '@dockwright/core';
 import * as presets from '@dockwright/presets/browser';
 import { transform } from 'sucrase';
+import { guardLoops } from './guard-loops.js';
 
 /** What the playground runs: the program, the in-page project and the program's directory in it. */
 export interface ProgramInput {
@@ -133,6 +134,47 @@ function problems(error: unknown, printed: string): RunOutcome {
  * ```
  */
 export function runProgram(input: ProgramInput, lazy: LazyModules = {}): RunOutcome {
+  return run(input, lazy) as RunOutcome;
+}
+
+/** The check a guarded program calls in its loops and functions (a name no program uses). */
+const CHECK = '__dockwrightCheck';
+/** Names a program on the page's thread sees as undefined, as it would in the worker. */
+const PAGE_ONLY = ['window', 'document', 'localStorage', 'sessionStorage', 'alert', 'confirm', 'prompt', 'parent', 'top', 'opener', 'frames', 'history'];
+
+/** Thrown into a guarded program whose time is up; it keeps being thrown, so a `catch` cannot go on. */
+class OutOfTime extends Error {}
+
+/**
+ * Runs a program as runProgram() does, with a deadline checked in each of its loops and
+ * functions: for the page's own thread. Undefined when it ran out of `budgetMs` or cannot be
+ * guarded (code made from strings); then run it in the worker, which can be stopped from outside.
+ *
+ * @example
+ * ```ts
+ * runProgramGuarded({ code: 'while (true) {}', files: {}, dir: '.' }, {}, 20); // undefined, after 20 ms
+ * ```
+ */
+export function runProgramGuarded(input: ProgramInput, lazy: LazyModules, budgetMs: number): RunOutcome | undefined {
+  const deadline = performance.now() + budgetMs;
+  let tripped = false;
+  let done = false;
+  let calls = 0;
+  const check = () => {
+    // The clock is read every 256 calls: a check costs an increment, not a system call.
+    if (done || tripped || ((++calls & 255) === 0 && performance.now() > deadline)) {
+      tripped ||= !done;
+      throw new OutOfTime('out of time');
+    }
+    return true;
+  };
+  const outcome = run(input, lazy, check);
+  // After the run, a callback the program left behind (a promise's) stops at its first check.
+  done = true;
+  return tripped ? undefined : outcome;
+}
+
+function run(input: ProgramInput, lazy: LazyModules, check?: () => boolean): RunOutcome | undefined {
   let js: string;
   try {
     js = transform(input.code, { transforms: ['typescript', 'imports'], production: true, disableESTransforms: true }).code;
@@ -142,6 +184,11 @@ export function runProgram(input: ProgramInput, lazy: LazyModules = {}): RunOutc
   }
   // import.meta is for modules; the program runs as a function body, so it gets its own.
   js = js.replace(/\bimport\.meta\b/g, '__importMeta');
+  if (check !== undefined) {
+    const guarded = guardLoops(js, CHECK);
+    if (guarded === undefined) return undefined;
+    js = guarded;
+  }
   let printed = '';
   const print = (...args: unknown[]) => {
     printed += `${args.map(show).join(' ')}\n`;
@@ -150,9 +197,11 @@ export function runProgram(input: ProgramInput, lazy: LazyModules = {}): RunOutc
   const shimProcess = { stdout: { write: (s: unknown) => ((printed += String(s)), true) }, stderr: { write: (s: unknown) => ((printed += String(s)), true) }, env: {}, exitCode: undefined, cwd: () => `/${input.dir === '.' ? '' : input.dir}` };
   const module = { exports: {} as Record<string, unknown> };
   try {
-    const run = new Function('require', 'module', 'exports', 'console', 'process', '__importMeta', js) as (...args: unknown[]) => void;
-    run(requireFor(input, lazy), module, module.exports, shimConsole, shimProcess, { dirname: input.dir, filename: `${input.dir}/dockerfile.ts`, url: `file:///${input.dir}/dockerfile.ts` });
+    const params = ['require', 'module', 'exports', 'console', 'process', '__importMeta', ...(check === undefined ? [] : [CHECK, ...PAGE_ONLY])];
+    const program = new Function(...params, js) as (...args: unknown[]) => void;
+    program(requireFor(input, lazy), module, module.exports, shimConsole, shimProcess, { dirname: input.dir, filename: `${input.dir}/dockerfile.ts`, url: `file:///${input.dir}/dockerfile.ts` }, check);
   } catch (error) {
+    if (error instanceof OutOfTime) return undefined;
     return problems(error, printed);
   }
   const exported = module.exports;
@@ -163,6 +212,7 @@ export function runProgram(input: ProgramInput, lazy: LazyModules = {}): RunOutc
       if (files !== undefined) return { kind: 'dockerfile', files, printed };
     }
   } catch (error) {
+    if (error instanceof OutOfTime) return undefined;
     return problems(error, printed);
   }
   if (printed !== '') return { kind: 'printed', printed };
