@@ -2,6 +2,9 @@ import { basename, join } from 'node:path';
 import { displayPath } from '../files/display-path.js';
 import type { DetectedProject } from './detect-projects.js';
 import { goImageFor, nodeImageFor } from '@dockwright/presets';
+import { tsString } from './ts-literal.js';
+import { pythonTarget } from './python-target.js';
+import { rustTargets } from './rust-target.js';
 
 /** A target module `init` writes: where, its text, and a line saying what it builds. */
 export interface PlannedTarget {
@@ -17,10 +20,7 @@ export interface PlannedTarget {
   readonly notes: readonly string[];
 }
 
-/** A TypeScript string literal in single quotes. */
-function str(text: string): string {
-  return `'${JSON.stringify(text).slice(1, -1).replaceAll("\\\"", '"').replaceAll("'", "\\'")}'`;
-}
+const str = tsString;
 
 const list = (items: readonly string[]) => `[${items.map(str).join(', ')}]`;
 
@@ -183,5 +183,9 @@ function staticTargets(p: Extract<DetectedProject, { kind: 'static' }>): Planned
  * ```
  */
 export function plannedTargets(projects: readonly DetectedProject[], root: string): PlannedTarget[] {
-  return projects.flatMap((p) => (p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p)));
+  return projects.flatMap((p) => {
+    if (p.kind === 'python') return [pythonTarget(p)];
+    if (p.kind === 'rust') return rustTargets(p);
+    return p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p);
+  });
 }
