@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectPython, detectRust, pythonPreset, rustPreset } from '@dockwright/presets';
-import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
+import { askFromSidecar } from './support/ask-sidecar.js';
+import { baseImage, build, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { record } from './support/summary.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const made: string[] = [];
 const work: string[] = [];
-const containers: string[] = [];
 
 async function copyFixture(name: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
@@ -40,43 +40,13 @@ function cached(log: string, text: string): boolean {
   return log.split('\n').includes(`${step.split(' ')[0]} CACHED`);
 }
 
-const ASK = [
-  'import sys, urllib.request',
-  'r = urllib.request.urlopen(sys.argv[1], timeout=5)',
-  'sys.stdout.write(r.read().decode())',
-].join('\n');
-
-/**
- * Starts the image with no network and asks its server from a second container in the same
- * network namespace (the Python base image's urllib): a scratch image has no client of its own.
- */
-async function serves(tag: string, port: number): Promise<unknown> {
-  const started = await docker(['run', '-d', '--network=none', tag]);
-  expect(started.code, started.stderr).toBe(0);
-  const id = started.stdout.trim();
-  containers.push(id);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const r = await docker(['run', '--rm', `--network=container:${id}`, baseImage('python:3.11.2-slim-bookworm'), 'python3', '-c', ASK, `http://127.0.0.1:${port}/health`], { timeoutMs: 30_000 });
-    if (r.code === 0) {
-      await docker(['rm', '-f', id]);
-      return JSON.parse(r.stdout) as unknown;
-    }
-    const state = await docker(['inspect', '-f', '{{.State.Running}}', id]);
-    if (state.stdout.trim() !== 'true' || Date.now() > deadline) {
-      const logs = await docker(['logs', id]);
-      throw new Error(`${tag} did not answer on ${port} (${r.stderr.trim()}); its output:\n${logs.stdout}${logs.stderr}`);
-    }
-    await new Promise((r2) => setTimeout(r2, 500));
-  }
-}
+const serves = askFromSidecar;
 
 beforeAll(async () => {
   await requireEngine();
 });
 
 afterAll(async () => {
-  if (containers.length > 0) await docker(['rm', '-f', ...containers]);
   await removeImages(...made);
   for (const dir of work) await rm(dir, { recursive: true, force: true });
 });
