@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { image } from '@dockwright/core';
-import { detectGo, detectNode, goPreset, nodePreset } from '@dockwright/presets';
+import { detectGo, detectNode, detectPython, detectRust, goPreset, nodePreset, pythonPreset, rustPreset } from '@dockwright/presets';
 
 /** One Dockerfile to measure: as written (for the checks) and as built (local base images). */
 export interface Candidate {
@@ -33,6 +33,15 @@ export interface LocalImages {
   readonly node: string;
   readonly golang: string;
   readonly debian: string;
+  /** Debian 12's python3 (3.11.2) and rustc (1.63.0), for the Python and Rust rows. */
+  readonly python?: string;
+  readonly rust?: string;
+}
+
+function local(images: LocalImages, name: 'python' | 'rust'): string {
+  const ref = images[name];
+  if (ref === undefined) throw new Error(`no local ${name} image`);
+  return ref;
 }
 
 /** Replaces `from` in `text`, failing loudly when a tool changed its output and it is not there. */
@@ -240,4 +249,113 @@ export function dockerInitGo(images: LocalImages, opts: { goVersion: string; pkg
   );
   const dockerignore = ['**/.git', '**/.env', '**/bin', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
   return { name: 'docker init (Go template)', written, built, dockerignore };
+}
+
+/** BusyBox's and Debian's `adduser` as docker init writes it; the local images have no adduser package, so `useradd` with the same ids. */
+const ADDUSER = ['RUN adduser \\', '    --disabled-password \\', '    --gecos "" \\', '    --home "/nonexistent" \\', '    --shell "/sbin/nologin" \\', '    --no-create-home \\', '    --uid "${UID}" \\', '    appuser'].join('\n');
+const USERADD = 'RUN useradd --no-create-home --home-dir /nonexistent --shell /sbin/nologin --uid "${UID}" appuser';
+
+/** Our Python preset, for the app in `dir`. */
+export function oursPython(dir: string, images: LocalImages, port: number): Candidate {
+  const project = detectPython(dir);
+  const written = pythonPreset(project, { port }).dockerfile.render();
+  const result = pythonPreset(project, { port, images: { python: image(local(images, 'python')) } });
+  return { name: 'Dockwright pythonPreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/**
+ * `docker init`'s Python template, in our words: one stage on `python:<version>-slim`, an
+ * unprivileged `appuser` (uid 10001), the requirements installed with requirements.txt
+ * bind-mounted and pip's cache in a cache mount, then the sources, and a shell-form CMD.
+ */
+export function dockerInitPython(images: LocalImages, opts: { pythonVersion: string; start: string; port: number }): Candidate {
+  const written = [
+    '# syntax=docker/dockerfile:1',
+    '',
+    `ARG PYTHON_VERSION=${opts.pythonVersion}`,
+    'FROM python:${PYTHON_VERSION}-slim AS base',
+    '',
+    'ENV PYTHONDONTWRITEBYTECODE=1',
+    'ENV PYTHONUNBUFFERED=1',
+    '',
+    'WORKDIR /app',
+    '',
+    'ARG UID=10001',
+    ADDUSER,
+    '',
+    'RUN --mount=type=cache,target=/root/.cache/pip \\',
+    '    --mount=type=bind,source=requirements.txt,target=requirements.txt \\',
+    '    python -m pip install -r requirements.txt',
+    '',
+    'USER appuser',
+    '',
+    'COPY . .',
+    '',
+    `EXPOSE ${opts.port}`,
+    '',
+    `CMD ${opts.start}`,
+    '',
+  ].join('\n');
+  let built = withoutSyntaxLine(written);
+  built = swap(built, 'FROM python:${PYTHON_VERSION}-slim AS base', `FROM ${local(images, 'python')} AS base`);
+  built = swap(built, ADDUSER, USERADD);
+  const dockerignore = ['**/.DS_Store', '**/__pycache__', '**/.venv', '**/.git', '**/.env', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
+  return { name: 'docker init (Python template)', written, built, dockerignore };
+}
+
+/** Our Rust preset, for the crate in `dir`. */
+export function oursRust(dir: string, images: LocalImages, port: number): Candidate {
+  const project = detectRust(dir);
+  const written = rustPreset(project, { port }).dockerfile.render();
+  const result = rustPreset(project, { port, images: { rust: image(local(images, 'rust')) } });
+  return { name: 'Dockwright rustPreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/**
+ * `docker init`'s Rust template, in our words: src, Cargo.toml and Cargo.lock bind-mounted, the
+ * target directory and cargo's registry and git in cache mounts, `cargo build --locked --release`
+ * in a heredoc, the binary copied to /bin/server, then a Debian slim runtime with `appuser`
+ * (uid 10001). The engine's built-in frontend has no heredocs: the built file runs the same two
+ * commands joined with `&&`. Its runtime is the local Debian slim image.
+ */
+export function dockerInitRust(images: LocalImages, opts: { rustVersion: string; app: string; port: number }): Candidate {
+  const heredoc = ['<<EOF', 'set -e', 'cargo build --locked --release', 'cp ./target/release/$APP_NAME /bin/server', 'EOF'].join('\n');
+  const written = [
+    '# syntax=docker/dockerfile:1',
+    '',
+    `ARG RUST_VERSION=${opts.rustVersion}`,
+    `ARG APP_NAME=${opts.app}`,
+    '',
+    'FROM rust:${RUST_VERSION}-slim-bookworm AS build',
+    'ARG APP_NAME',
+    'WORKDIR /app',
+    '',
+    'RUN --mount=type=bind,source=src,target=src \\',
+    '    --mount=type=bind,source=Cargo.toml,target=Cargo.toml \\',
+    '    --mount=type=bind,source=Cargo.lock,target=Cargo.lock \\',
+    '    --mount=type=cache,target=/app/target/ \\',
+    '    --mount=type=cache,target=/usr/local/cargo/git/db \\',
+    '    --mount=type=cache,target=/usr/local/cargo/registry/ \\',
+    heredoc,
+    '',
+    'FROM debian:bookworm-slim AS final',
+    '',
+    'ARG UID=10001',
+    ADDUSER,
+    'USER appuser',
+    '',
+    'COPY --from=build /bin/server /bin/',
+    '',
+    `EXPOSE ${opts.port}`,
+    '',
+    'CMD ["/bin/server"]',
+    '',
+  ].join('\n');
+  let built = withoutSyntaxLine(written);
+  built = swap(built, 'FROM rust:${RUST_VERSION}-slim-bookworm AS build', `FROM ${local(images, 'rust')} AS build`);
+  built = swap(built, 'FROM debian:bookworm-slim AS final', `FROM ${images.debian} AS final`);
+  built = swap(built, heredoc, '    cargo build --locked --release && cp ./target/release/$APP_NAME /bin/server');
+  built = swap(built, ADDUSER, USERADD);
+  const dockerignore = ['**/.DS_Store', '**/.git', '**/.env', '**/target', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
+  return { name: 'docker init (Rust template)', written, built, dockerignore };
 }

@@ -20,7 +20,9 @@
 //   pnpm bench:images            table
 //   pnpm -s bench:images --json  JSON on stdout (progress on stderr)
 //   pnpm bench:images --node-runs 5 --go-runs 9   rebuilds per change (default 3 and 7; the table gives medians)
-//   pnpm bench:images --only workspace            one section: node, workspace or go (comma-separated)
+//   pnpm bench:images --only workspace            one section: node, workspace, go, python or rust (comma-separated)
+//   pnpm bench:images --only python,rust --lang-runs 3   the Python (e2e/fixtures/python-stdlib, pip) and Rust
+//                                                 (e2e/fixtures/rust-stdlib) rows: ours and docker init's template
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,7 +33,8 @@ import { intArg } from '../harness.js';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
-import { dockerInitGo, dockerInitNode, flyNode, oursGo, oursNode, oursNodeWorkspace, turborepoNode, type Candidate, type LocalImages } from './candidates.js';
+import { dockerInitGo, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursNode, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages } from './candidates.js';
+import { askFromSidecar } from '../../e2e/support/ask-sidecar.js';
 
 /** One measured Dockerfile. */
 export interface ImageResult {
@@ -57,7 +60,7 @@ export interface ImageResult {
 const json = process.argv.includes('--json');
 // Rounds of rebuilds: a Node rebuild takes seconds (tsc), a Go one under a second, so Go gets more.
 const nodeRuns = intArg('node-runs', 3);
-const SECTIONS = ['node', 'workspace', 'go'] as const;
+const SECTIONS = ['node', 'workspace', 'go', 'python', 'rust'] as const;
 /** `--only node,go`: the sections to run (default all). */
 const only: ReadonlySet<string> = (() => {
   const i = process.argv.indexOf('--only');
@@ -68,6 +71,8 @@ const only: ReadonlySet<string> = (() => {
   return new Set(names);
 })();
 const goRuns = intArg('go-runs', 7);
+/** Python and Rust rounds (a Rust rebuild recompiles the crate: seconds). */
+const langRuns = intArg('lang-runs', 3);
 
 /** The median wall time of some builds, in seconds. */
 function median(builds: readonly BuildResult[]): number {
@@ -363,6 +368,65 @@ async function goSubject(make: (dir: string) => Candidate): Promise<Subject> {
   };
 }
 
+/**
+ * A Python or Rust fixture of the standard library only: its server answers on `port` (asked from
+ * a sidecar: the Rust image is scratch); a source change edits the service's name, a dependency
+ * change the manifest (requirements.txt, Cargo.toml: no package can be downloaded here).
+ */
+async function langSubject(
+  fixture: 'python-stdlib' | 'rust-stdlib',
+  make: (dir: string) => Candidate,
+  opts: { port: number; source: string; manifest: string; comment: string },
+): Promise<Subject> {
+  const dir = await copyOf(fixture);
+  const c = make(dir);
+  if (c.dockerignore !== undefined) await writeFile(join(dir, '.dockerignore'), c.dockerignore);
+  const tag = uniqueTag(`bench-${fixture}`);
+  tags.push(tag);
+  const b = (noCache = false) => build({ context: dir, dockerfile: c.built, tag, noCache });
+  let current = `${fixture} v1`;
+  const answers = async (): Promise<number> => {
+    const body = await askFromSidecar(tag, opts.port);
+    if (body['service'] !== current || typeof body['uid'] !== 'number') throw new Error(`${tag} answered ${JSON.stringify(body)}, expected ${current}`);
+    return body['uid'];
+  };
+  let cold: BuildResult | undefined;
+  let bytes = 0;
+  let uid = -1;
+  const source: BuildResult[] = [];
+  const dependency: BuildResult[] = [];
+  return {
+    name: c.name,
+    async cold() {
+      await dropCacheMounts();
+      log(`${c.name}: cold build...`);
+      cold = await b(true);
+      bytes = await imageSize(tag);
+      uid = await answers();
+    },
+    async sourceChange(round) {
+      const next = `${fixture} ${randomBytes(4).toString('hex')}`;
+      await edit(join(dir, opts.source), current, next);
+      current = next;
+      log(`${c.name}: rebuild after a source change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) source.push(built);
+      await answers();
+    },
+    async dependencyChange(round) {
+      await writeFile(join(dir, opts.manifest), `${await readFile(join(dir, opts.manifest), 'utf8')}${opts.comment} dependencies changed (${round + 1})\n`);
+      log(`${c.name}: rebuild after a dependency change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) dependency.push(built);
+      await answers();
+    },
+    async result() {
+      if (cold === undefined) throw new Error(`${c.name}: no cold build`);
+      return result(fixture, c, { bytes, cold, source, dependency, uid, configUser: (await inspect(tag)).Config.User ?? '' });
+    },
+  };
+}
+
 const label = (round: number) => (round < 0 ? 'warm-up' : `${round + 1}`);
 
 /**
@@ -471,13 +535,30 @@ async function main(): Promise<void> {
         await goSubject(() => dockerInitGo(images, { goVersion: '1.19', pkg: './cmd/api', port: 8080 })),
       ], goRuns)),
     );
+    if (only.has('python') || only.has('rust')) {
+      const lang: LocalImages = { ...images, python: baseImage('python:3.11.2-slim-bookworm'), rust: baseImage('rust:1.63.0-bookworm') };
+      if (only.has('python')) {
+        const py = { port: 8000, source: 'app/__main__.py', manifest: 'requirements.txt', comment: '#' };
+        results.push(...(await measure([
+          await langSubject('python-stdlib', (dir) => oursPython(dir, lang, 8000), py),
+          await langSubject('python-stdlib', () => dockerInitPython(lang, { pythonVersion: '3.11.2', start: 'python3 -m app', port: 8000 }), py),
+        ], langRuns)));
+      }
+      if (only.has('rust')) {
+        const rs = { port: 8080, source: 'src/main.rs', manifest: 'Cargo.toml', comment: '#' };
+        results.push(...(await measure([
+          await langSubject('rust-stdlib', (dir) => oursRust(dir, lang, 8080), rs),
+          await langSubject('rust-stdlib', () => dockerInitRust(lang, { rustVersion: '1.63.0', app: 'hello-http', port: 8080 }), rs),
+        ], langRuns)));
+      }
+    }
   } finally {
     await removeImages(...tags);
     for (const dir of work) await rm(dir, { recursive: true, force: true });
   }
   const seconds = (Date.now() - started) / 1000;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ engine, cores: cpus().length, loadAtStart: load, loadAtEnd: loadavg()[0], nodeRuns, goRuns, seconds, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ engine, cores: cpus().length, loadAtStart: load, loadAtEnd: loadavg()[0], nodeRuns, goRuns, langRuns, seconds, results }, null, 2)}\n`);
   } else {
     process.stdout.write(`\n${table(results)}\n\n`);
     for (const r of results) {
@@ -485,7 +566,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\n${results.length} Dockerfiles, engine ${engine}, ${cpus().length} cores, 1-minute load ${load.toFixed(2)} at start and ${(loadavg()[0] ?? 0).toFixed(2)} at the end, ` +
-        `medians of ${nodeRuns} (Node and workspace) and ${goRuns} (Go) rebuilds, ${seconds.toFixed(0)} s\n`,
+        `medians of ${nodeRuns} (Node and workspace), ${goRuns} (Go) and ${langRuns} (Python, Rust) rebuilds, ${seconds.toFixed(0)} s\n`,
     );
   }
 }

@@ -381,7 +381,9 @@ export type BaseImageName =
   | 'debian:bookworm-slim'
   | 'node:20-bookworm-slim'
   | 'golang:1.19-bookworm'
-  | 'static:nonroot';
+  | 'static:nonroot'
+  | 'python:3.11.2-slim-bookworm'
+  | 'rust:1.63.0-bookworm';
 
 /**
  * The pinned reference (`127.0.0.1:5000/debian:bookworm-slim@sha256:...`) of a base image that

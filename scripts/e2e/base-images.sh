@@ -8,6 +8,9 @@
 #                                          pointed at the local npm registry (verdaccio, 127.0.0.1:4873)
 #   127.0.0.1:5000/golang:1.19-bookworm    debootstrap minbase + golang-1.19-go, ca-certificates
 #   127.0.0.1:5000/static:nonroot          distroless-like: passwd/group (nonroot 65532), CA certs, tzdata
+#   127.0.0.1:5000/python:3.11.2-slim-bookworm  debootstrap minbase + Debian 12's python3, python3-venv
+#   127.0.0.1:5000/rust:1.63.0-bookworm    debootstrap minbase + Debian 12's rustc, cargo, libc6-dev
+#                                          (static glibc linking needs libc.a), CARGO_HOME=/usr/local/cargo
 #
 # Each image is cached under a key: a hash of this file (the recipe) and of its inputs. When the
 # key matches and the registry still serves the recorded digest, the image is not rebuilt.
@@ -98,7 +101,7 @@ write_index() {
   tmp=$(mktemp "$STATE/base-images.json.XXXXXX")
   {
     printf '{'
-    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot; do
+    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot $PYTHON_NAME $RUST_NAME; do
       f=$(record_file "$name")
       [[ -f $f.key && -f $f.ref ]] || continue
       printf '%s\n  "%s": "%s"' "$sep" "$name" "$(<"$f.ref")"
@@ -176,6 +179,12 @@ import_rootfs() {
   tar --numeric-owner -C "$dir" --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -cf - . |
     "$DOCKER" import "$@" - "$image" >/dev/null
 }
+
+# Debian 12's interpreter and toolchain, named like the official images of the same versions.
+PYTHON_VERSION=3.11.2
+PYTHON_NAME=python:$PYTHON_VERSION-slim-bookworm
+RUST_VERSION=1.63.0
+RUST_NAME=rust:$RUST_VERSION-bookworm
 
 STD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
@@ -315,6 +324,8 @@ if [[ $SOURCE == pull ]]; then
   fi
   build_pulled golang:1.19-bookworm docker.io/library/golang:1.19-bookworm
   build_pulled static:nonroot gcr.io/distroless/static-debian12:nonroot
+  build_pulled "$PYTHON_NAME" "docker.io/library/$PYTHON_NAME"
+  build_pulled "$RUST_NAME" "docker.io/library/$RUST_NAME"
   write_index
   exit 0
 fi
@@ -328,21 +339,40 @@ log "base images: recipe ${RECIPE:0:12}, mirror $MIRROR, $SUITE/$ARCH"
 # debian and golang are both debootstrapped; golang's runs in the background meanwhile.
 DEBIAN_KEY=$(key_of "$RECIPE" debian "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
 GOLANG_KEY=$(key_of "$RECIPE" golang "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-need_debian=1 need_golang=1
+PYTHON_KEY=$(key_of "$RECIPE" python "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+RUST_KEY=$(key_of "$RECIPE" rust "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+need_debian=1 need_golang=1 need_python=1 need_rust=1
 cached debian:bookworm-slim "$DEBIAN_KEY" && need_debian=0
 cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
-if ((need_debian + need_golang)); then
+cached "$PYTHON_NAME" "$PYTHON_KEY" && need_python=0
+cached "$RUST_NAME" "$RUST_KEY" && need_rust=0
+if ((need_debian + need_golang + need_python + need_rust)); then
   apt_ensure debootstrap=debootstrap
 fi
 
-GO_PID='' GO_T0=''
-stop_bg() { [[ -z $GO_PID ]] || kill -TERM "$GO_PID" 2>/dev/null || true; }
+GO_PID='' GO_T0='' PY_PID='' PY_T0='' RS_PID='' RS_T0=''
+stop_bg() {
+  local p
+  for p in "$GO_PID" "$PY_PID" "$RS_PID"; do [[ -z $p ]] || kill -TERM "$p" 2>/dev/null || true; done
+}
 trap stop_bg EXIT
 if ((need_golang)); then
   GO_T0=$(now)
   log "$REGISTRY/golang:1.19-bookworm: debootstrap --include=golang-1.19-go,ca-certificates (in the background)..."
   debootstrap_rootfs "$WORK/rootfs-golang" --include=golang-1.19-go,ca-certificates &
   GO_PID=$!
+fi
+if ((need_python)); then
+  PY_T0=$(now)
+  log "$REGISTRY/$PYTHON_NAME: debootstrap --include=python3,python3-venv,ca-certificates (in the background)..."
+  debootstrap_rootfs "$WORK/rootfs-python" --include=python3,python3-venv,ca-certificates &
+  PY_PID=$!
+fi
+if ((need_rust)); then
+  RS_T0=$(now)
+  log "$REGISTRY/$RUST_NAME: debootstrap --include=rustc,cargo,libc6-dev,ca-certificates (in the background)..."
+  debootstrap_rootfs "$WORK/rootfs-rust" --include=rustc,cargo,libc6-dev,ca-certificates &
+  RS_PID=$!
 fi
 
 # debian:bookworm-slim
@@ -440,6 +470,48 @@ EOF
     --change 'USER 65532:65532' --change 'WORKDIR /home/nonroot'
   safe_rm "$dir"
   publish static:nonroot "$STATIC_KEY" "$t"
+fi
+
+# debian_version DIR PACKAGE: the upstream version of PACKAGE installed in the rootfs DIR (3.11.2).
+debian_version() {
+  dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Version}' "$2" | sed 's/^[0-9]*://; s/[+~-].*$//'
+}
+
+# python:3.11.2-slim-bookworm: `python` and `python3` in /usr/local/bin like the official image (the
+# preset runs `python -m venv`); no gcc, so stdlib-only or wheel-only requirements.
+if ((need_python)); then
+  wait "$PY_PID" || die "debootstrap for python failed"
+  PY_PID=''
+  dir="$WORK/rootfs-python"
+  got=$(debian_version "$dir" python3)
+  [[ $got == "$PYTHON_VERSION" ]] || die "$PYTHON_NAME: Debian's python3 is $got, not $PYTHON_VERSION: rename the image"
+  log "$REGISTRY/$PYTHON_NAME: debootstrap done ($(since "$PY_T0")); importing..."
+  ln -sfn /usr/bin/python3 "$dir/usr/local/bin/python"
+  ln -sfn /usr/bin/python3 "$dir/usr/local/bin/python3"
+  import_rootfs "$dir" "$REGISTRY/$PYTHON_NAME" \
+    --change "ENV PATH=$STD_PATH" --change "ENV PYTHON_VERSION=$PYTHON_VERSION" --change 'CMD ["python3"]'
+  safe_rm "$dir"
+  publish "$PYTHON_NAME" "$PYTHON_KEY" "$PY_T0"
+fi
+
+# rust:1.63.0-bookworm: cargo's home where the official image has it (the preset's cache mounts
+# name /usr/local/cargo/registry), libc6-dev for `-C target-feature=+crt-static`.
+if ((need_rust)); then
+  wait "$RS_PID" || die "debootstrap for rust failed"
+  RS_PID=''
+  dir="$WORK/rootfs-rust"
+  got=$(debian_version "$dir" rustc)
+  [[ $got == "$RUST_VERSION" ]] || die "$RUST_NAME: Debian's rustc is $got, not $RUST_VERSION: rename the image"
+  [[ -f $dir/usr/lib/x86_64-linux-gnu/libc.a || -n $(find "$dir/usr/lib" -name libc.a -print -quit) ]] ||
+    die "$RUST_NAME: no libc.a (libc6-dev) in the rootfs: static glibc linking would fail"
+  log "$REGISTRY/$RUST_NAME: debootstrap done ($(since "$RS_T0")); importing..."
+  mkdir -p "$dir/usr/local/cargo/bin"
+  chmod -R 1777 "$dir/usr/local/cargo"
+  import_rootfs "$dir" "$REGISTRY/$RUST_NAME" \
+    --change "ENV PATH=/usr/local/cargo/bin:$STD_PATH" --change 'ENV CARGO_HOME=/usr/local/cargo' \
+    --change "ENV RUST_VERSION=$RUST_VERSION" --change 'CMD ["bash"]'
+  safe_rm "$dir"
+  publish "$RUST_NAME" "$RUST_KEY" "$RS_T0"
 fi
 
 write_index

@@ -166,7 +166,7 @@ describe('dockwright init', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('# api: Dockerfile.api\n');
     expect(dry.stdout).toContain('# worker: Dockerfile.worker\n');
-    expect(readFileSync(join(dir, 'Dockerfile.api'), 'utf8')).toContain('FROM --platform=$BUILDPLATFORM golang:1.19-bookworm AS build');
+    expect(readFileSync(join(dir, 'Dockerfile.api'), 'utf8')).toContain('FROM --platform=$BUILDPLATFORM golang:1.19.13-bookworm AS build');
   });
 
   it('says how to install the packages where the targets cannot import them yet', async () => {
@@ -244,7 +244,45 @@ describe('dockwright init', () => {
     const dir = makeProject({ 'README.md': '# nothing\n' });
     const run = await runCli(cli, ['init'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^✖ DWC6001 no Node, Go or static-binary project found in \. \(left out: \., no start script or main: a library, not a service\)\n/);
+    expect(run.stderr).toMatch(/^✖ DWC6001 no Node, Go, Python, Rust or static-binary project found in \. \(left out: \., no start script or main: a library, not a service\)\n/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.ts'))).toEqual([]);
+  });
+});
+
+describe('dockwright init, Python and Rust', () => {
+  it('a Python app (pip, stdlib only): its target names the pinned interpreter and python -m, type-checks and renders', async () => {
+    const dir = makeProject({}, fixture('python-stdlib'));
+    const run = await runCli(cli, ['init', '--yes'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created service.dockerfile.ts  Python app (pip)\n');
+    const target = readFileSync(join(dir, 'service.dockerfile.ts'), 'utf8');
+    expect(target).toContain("images: { python: image('python:3.11.11-slim-bookworm') },");
+    expect(target).toContain("module: 'app',");
+    expect(typeErrors([join(dir, 'service.dockerfile.ts')])).toEqual([]);
+    const dry = await runCli(cli, ['build', '--dry-run'], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(text).toContain('FROM python:3.11.11-slim-bookworm AS build');
+    expect(text).toContain('CMD ["python", "-m", "app"]');
+  });
+
+  it('a Rust crate: its target names the pinned toolchain and the binary; a Cargo workspace root is left out, its member found', async () => {
+    const dir = makeProject({}, fixture('rust-stdlib'));
+    const run = await runCli(cli, ['init', '--yes'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created service.dockerfile.ts  Rust crate hello-http, binary hello-http\n');
+    expect(typeErrors([join(dir, 'service.dockerfile.ts')])).toEqual([]);
+    const dry = await runCli(cli, ['build', '--dry-run'], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(text).toContain('FROM rust:1.63.0-bookworm AS build');
+    expect(text).toContain('ENTRYPOINT ["/usr/local/bin/hello-http"]');
+
+    const ws = makeProject({ 'Cargo.toml': '[workspace]\nmembers = ["crates/api"]\n' });
+    cpSync(fixture('rust-stdlib'), join(ws, 'crates/api'), { recursive: true });
+    const inWs = await runCli(cli, ['init', '--yes', '--json'], ws);
+    expect(inWs.code, inWs.stderr).toBe(0);
+    expect(inWs.stdout).toContain('crates/api/service.dockerfile.ts');
+    expect(existsSync(join(ws, 'service.dockerfile.ts'))).toBe(false);
   });
 });

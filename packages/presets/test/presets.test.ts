@@ -340,11 +340,11 @@ describe('nodePreset', () => {
 });
 
 describe('goPreset', () => {
-  const golang = image('registry.example.com/golang:1.22-bookworm').pinDigest(digest);
+  const golang = image('registry.example.com/golang:1.22.12-bookworm').pinDigest(digest);
   it('cross-compiles one command of a module with two into scratch', () => {
     const { dockerfile } = goPreset(detectGo(at('go-mod')), { images: { golang }, command: 'api', tzdata: true, port: 8080 });
     expect(dockerfile.render()).toMatchInlineSnapshot(`
-      "FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
+      "FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22.12-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
       WORKDIR /src
       RUN --mount=type=cache,target=/go/pkg/mod,sharing=locked \\
           --mount=type=bind,target=go.mod,source=go.mod \\
@@ -357,7 +357,7 @@ describe('goPreset', () => {
           --mount=type=cache,target=/root/.cache/go-build \\
           CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w" -o /out/api ./cmd/api
 
-      FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS files
+      FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22.12-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS files
 
       FROM scratch AS runtime
       COPY --from=files /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt

@@ -30,7 +30,8 @@ describe('rustPreset', () => {
     expect(rustPreset(detectRustFiles(one), { images: { rust }, port: 8080 }).dockerfile.render()).toMatchInlineSnapshot(`
       "FROM registry.example.com/rust:1.83.0-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
       ENV CARGO_TARGET_DIR=/target \\
-          CARGO_INCREMENTAL=0
+          CARGO_INCREMENTAL=0 \\
+          CARGO_PROFILE_RELEASE_STRIP=symbols
       WORKDIR /src
       RUN --mount=type=bind,target=.,source=. \\
           --mount=type=cache,target=/usr/local/cargo/registry,sharing=locked \\
@@ -59,6 +60,10 @@ describe('rustPreset', () => {
     expect(text).toContain('&& cp /target/release/api /out/');
     expect(text).toContain('FROM registry.example.com/distroless/cc-debian12:nonroot@');
     expect(text).not.toContain('crt-static');
+  });
+  it('strips the binary unless told not to (a real build of a std-only server: 12.9 MB unstripped)', () => {
+    expect(rustPreset(detectRustFiles(one), { images: { rust }, linkage: 'dynamic' }).dockerfile.render()).toContain('CARGO_PROFILE_RELEASE_STRIP=symbols');
+    expect(rustPreset(detectRustFiles(one), { images: { rust }, strip: false }).dockerfile.render()).not.toContain('STRIP');
   });
   it('asks which binary when there are several, naming the option', () => {
     expect(() => rustPreset(detectRustFiles(two))).toThrow(/DW9003 shop has 3 binaries[^]*pass bin: one of 'migrate', 'shop', 'worker'/);

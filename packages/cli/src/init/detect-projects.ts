@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { detectGo, detectNode, type GoProject, type NodeProject } from '@dockwright/presets';
+import { detectPythonOrRust, type PythonOrRust } from './detect-python-rust.js';
 import { isDockwrightError } from '@dockwright/core';
 import { skippedDirectories } from '../targets/expand-glob.js';
 import { isStaticExecutable } from './static-binary.js';
@@ -9,6 +10,7 @@ import { isStaticExecutable } from './static-binary.js';
 export type DetectedProject =
   | { readonly kind: 'node'; readonly dir: string; readonly project: NodeProject; readonly startScript?: string }
   | { readonly kind: 'go'; readonly dir: string; readonly project: GoProject }
+  | PythonOrRust
   | { readonly kind: 'static'; readonly dir: string; readonly binaries: readonly string[] };
 
 /** A directory that was looked at and left out, and why: shown to the user. */
@@ -64,6 +66,8 @@ function staticBinaries(dir: string): string[] {
  *   with its package manager and, inside a pnpm, npm or yarn workspace, the workspace packages
  *   it needs (`detectNode`); a workspace root and libraries without a start script are not;
  * - a `go.mod` is a Go module, with its main packages (`detectGo`);
+ * - a `Cargo.toml` with binaries is a Rust crate (`detectRust`); a `pyproject.toml`,
+ *   `requirements.txt`, `uv.lock` or `poetry.lock` a Python app (`detectPython`);
  * - when nothing else is found at `root`: static executables in it, `bin/` or `dist/`.
  *
  * What was looked at and left out is returned with the reason.
@@ -85,6 +89,13 @@ export function detectProjects(root: string): { projects: DetectedProject[]; ski
       else projects.push({ kind: 'go', dir, project });
       // A Go module's subdirectories are its packages, not other projects.
       return;
+    }
+    const found = detectPythonOrRust(dir, rel(dir));
+    if (found !== undefined) {
+      if ('reason' in found) skipped.push({ dir: found.dir, reason: found.reason });
+      else projects.push(found);
+      // A Python app's or a crate's subdirectories are its packages and modules.
+      if (!('reason' in found) || found.descend !== true) return;
     }
     if (existsSync(join(dir, 'package.json'))) {
       const manifest = readManifest(dir);

@@ -1,7 +1,10 @@
 import { basename, join } from 'node:path';
 import { displayPath } from '../files/display-path.js';
 import type { DetectedProject } from './detect-projects.js';
-import { nodeImageFor } from '@dockwright/presets';
+import { goImageFor, nodeImageFor } from '@dockwright/presets';
+import { tsString } from './ts-literal.js';
+import { pythonTarget } from './python-target.js';
+import { rustTargets } from './rust-target.js';
 
 /** A target module `init` writes: where, its text, and a line saying what it builds. */
 export interface PlannedTarget {
@@ -17,10 +20,7 @@ export interface PlannedTarget {
   readonly notes: readonly string[];
 }
 
-/** A TypeScript string literal in single quotes. */
-function str(text: string): string {
-  return `'${JSON.stringify(text).slice(1, -1).replaceAll("\\\"", '"').replaceAll("'", "\\'")}'`;
-}
+const str = tsString;
 
 const list = (items: readonly string[]) => `[${items.map(str).join(', ')}]`;
 
@@ -95,8 +95,8 @@ function goOptions(p: Extract<DetectedProject, { kind: 'go' }>, command: string,
   return [
     `${indent}// The main package to build.`,
     `${indent}command: ${str(command)},`,
-    `${indent}// The Go toolchain (go.mod asks for ${p.project.goVersion}): point it at your registry, pin its digest.`,
-    `${indent}images: { golang: image(${str(`golang:${p.project.goVersion}-bookworm`)}) },`,
+    `${indent}// The Go toolchain (go.mod asks for ${p.project.goVersion}${goImageFor(p.project.goVersion) === undefined ? ', which the preset has no pinned patch of: set the exact one' : ''}): point it at your registry, pin its digest.`,
+    `${indent}images: { golang: image(${str(goImageFor(p.project.goVersion) ?? `golang:${p.project.goVersion}.0-bookworm`)}) },`,
     `${indent}// 'scratch': the binary, CA certificates and the user 65532 alone; or 'distroless' with images.runtime.`,
     `${indent}runtime: 'scratch',`,
     `${indent}// The time zone database, for time.LoadLocation.`,
@@ -183,5 +183,9 @@ function staticTargets(p: Extract<DetectedProject, { kind: 'static' }>): Planned
  * ```
  */
 export function plannedTargets(projects: readonly DetectedProject[], root: string): PlannedTarget[] {
-  return projects.flatMap((p) => (p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p)));
+  return projects.flatMap((p) => {
+    if (p.kind === 'python') return [pythonTarget(p)];
+    if (p.kind === 'rust') return rustTargets(p);
+    return p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p);
+  });
 }

@@ -2,10 +2,11 @@ import { bindMount, cacheMount, dockerfile, DockwrightError, image, platformArgs
 import { dockerignore } from '../shared/dockerignore.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { GoProject } from './detect-go.js';
+import { goImageFor, goReleases } from './go-versions.js';
 
 /** The base images of the Go preset, by logical name. */
 export interface GoImages {
-  /** The Go toolchain. Default `golang:<go.mod version>-bookworm`. */
+  /** The Go toolchain. Default `golang:<exact version>-bookworm`, the patch the preset's table pins for go.mod's minor (`goImageFor`). */
   readonly golang?: Image;
   /** The runtime when `runtime: 'distroless'`, e.g. `gcr.io/distroless/static-debian12:nonroot`. */
   readonly runtime?: Image;
@@ -53,7 +54,11 @@ export function goPreset(project: GoProject, options: GoPresetOptions = {}): Pre
     );
   }
   const name = command === '.' ? (project.module.split('/').pop() ?? 'app') : command.split('/').pop() ?? 'app';
-  const golang = options.images?.golang ?? image(`golang:${project.goVersion}-bookworm`);
+  const pinned = goImageFor(project.goVersion);
+  if (options.images?.golang === undefined && pinned === undefined) {
+    fail(`no default image for Go ${project.goVersion} (the preset knows ${Object.keys(goReleases).join(', ')})`, `pass images: { golang: image('golang:${project.goVersion}.<patch>-bookworm') }`);
+  }
+  const golang = options.images?.golang ?? image(pinned ?? '');
   const { BUILDPLATFORM, TARGETOS, TARGETARCH } = platformArgs;
   const modCache = cacheMount('/go/pkg/mod', { sharing: 'locked' });
   const manifests = [bindMount('go.mod', { source: 'go.mod' }), ...(project.hasGoSum ? [bindMount('go.sum', { source: 'go.sum' })] : [])];

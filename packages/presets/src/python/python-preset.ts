@@ -2,6 +2,7 @@ import { bindMount, cacheMount, dockerfile, DockwrightError, image, stage, type 
 import { dockerignore } from '../shared/dockerignore.js';
 import type { PresetResult } from '../shared/preset-result.js';
 import type { PythonPackageManager, PythonProject } from './detect-python.js';
+import { DEFAULT_PYTHON, pythonImageFor } from './python-versions.js';
 
 /** The base images of the Python preset, by logical name. */
 export interface PythonImages {
@@ -36,15 +37,6 @@ export interface PythonPresetOptions {
   readonly runtimeSteps?: (runtime: Stage<boolean>) => Stage<boolean>;
 }
 
-/** Exact interpreter versions per minor: a preset's default base image is pinned, never a floating tag. */
-const PYTHON_IMAGES: Readonly<Record<string, string>> = {
-  '3.9': '3.9.21',
-  '3.10': '3.10.16',
-  '3.11': '3.11.11',
-  '3.12': '3.12.8',
-  '3.13': '3.13.1',
-};
-const DEFAULT_PYTHON = '3.12';
 const VENV = '/opt/venv';
 const PATH = `${VENV}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
 
@@ -112,9 +104,9 @@ export function pythonPreset(project: PythonProject, options: PythonPresetOption
   if (manager === 'poetry' && (project.lockfile !== 'poetry.lock' || !project.hasPyproject)) fail('poetry needs pyproject.toml and poetry.lock', 'run poetry lock, or pass packageManager');
   const { argv, port, script } = startOf(project, options);
   const version = project.pythonVersion ?? DEFAULT_PYTHON;
-  const exact = PYTHON_IMAGES[version];
-  if (options.images?.python === undefined && exact === undefined) fail(`no default image for Python ${version}`, `pass images: { python: image('python:${version}.<patch>-slim-bookworm') }`);
-  const python = options.images?.python ?? image(`python:${exact ?? ''}-slim-bookworm`);
+  const pinned = pythonImageFor(version);
+  if (options.images?.python === undefined && pinned === undefined) fail(`no default image for Python ${version}`, `pass images: { python: image('python:${version}.<patch>-slim-bookworm') }`);
+  const python = options.images?.python ?? image(pinned ?? '');
   const poetryVersion = options.poetryVersion ?? '1.8.5';
   if (!/^\d+\.\d+(\.\d+)?$/.test(poetryVersion)) fail(`poetryVersion ${JSON.stringify(poetryVersion)} is not a version`, "pass poetryVersion: '1.8.5'");
   const user = options.user ?? { uid: 65532, gid: 65532 };
