@@ -381,7 +381,8 @@ export type BaseImageName =
   | 'debian:bookworm-slim'
   | 'node:20-bookworm-slim'
   | 'golang:1.19-bookworm'
-  | 'static:nonroot';
+  | 'static:nonroot'
+  | 'maven:3.8.7-openjdk-17';
 
 /**
  * The pinned reference (`127.0.0.1:5000/debian:bookworm-slim@sha256:...`) of a base image that

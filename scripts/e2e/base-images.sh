@@ -8,6 +8,10 @@
 #                                          pointed at the local npm registry (verdaccio, 127.0.0.1:4873)
 #   127.0.0.1:5000/golang:1.19-bookworm    debootstrap minbase + golang-1.19-go, ca-certificates
 #   127.0.0.1:5000/static:nonroot          distroless-like: passwd/group (nonroot 65532), CA certs, tzdata
+#   127.0.0.1:5000/maven:3.8.7-openjdk-17  debootstrap minbase + Debian's openjdk-17-jdk-headless (jlink,
+#                                          jdeps), maven and its packaged plugins; Maven's global
+#                                          settings mirror every repository to Debian's offline one,
+#                                          file:///usr/share/maven-repo (Maven Central is unreachable)
 #
 # Each image is cached under a key: a hash of this file (the recipe) and of its inputs. When the
 # key matches and the registry still serves the recorded digest, the image is not rebuilt.
@@ -98,7 +102,7 @@ write_index() {
   tmp=$(mktemp "$STATE/base-images.json.XXXXXX")
   {
     printf '{'
-    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot; do
+    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot maven:3.8.7-openjdk-17; do
       f=$(record_file "$name")
       [[ -f $f.key && -f $f.ref ]] || continue
       printf '%s\n  "%s": "%s"' "$sep" "$name" "$(<"$f.ref")"
@@ -315,6 +319,7 @@ if [[ $SOURCE == pull ]]; then
   fi
   build_pulled golang:1.19-bookworm docker.io/library/golang:1.19-bookworm
   build_pulled static:nonroot gcr.io/distroless/static-debian12:nonroot
+  build_pulled maven:3.8.7-openjdk-17 docker.io/library/maven:3.8.7-eclipse-temurin-17
   write_index
   exit 0
 fi
@@ -328,10 +333,12 @@ log "base images: recipe ${RECIPE:0:12}, mirror $MIRROR, $SUITE/$ARCH"
 # debian and golang are both debootstrapped; golang's runs in the background meanwhile.
 DEBIAN_KEY=$(key_of "$RECIPE" debian "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
 GOLANG_KEY=$(key_of "$RECIPE" golang "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-need_debian=1 need_golang=1
+MAVEN_KEY=$(key_of "$RECIPE" maven "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+need_debian=1 need_golang=1 need_maven=1
 cached debian:bookworm-slim "$DEBIAN_KEY" && need_debian=0
 cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
-if ((need_debian + need_golang)); then
+cached maven:3.8.7-openjdk-17 "$MAVEN_KEY" && need_maven=0
+if ((need_debian + need_golang + need_maven)); then
   apt_ensure debootstrap=debootstrap
 fi
 
@@ -440,6 +447,35 @@ EOF
     --change 'USER 65532:65532' --change 'WORKDIR /home/nonroot'
   safe_rm "$dir"
   publish static:nonroot "$STATIC_KEY" "$t"
+fi
+
+# maven:3.8.7-openjdk-17: Debian's JDK and Maven. The Maven plugins a jar build runs (and
+# dependency:resolve) are Debian packages, installed into /usr/share/maven-repo; the global
+# settings mirror every repository to it, so a Dockerfile's plain `mvn` resolves into its
+# /root/.m2 cache mount as it would from Maven Central.
+MAVEN_PACKAGES=openjdk-17-jdk-headless,maven,ca-certificates,libmaven-compiler-plugin-java,libmaven-resources-plugin-java,libmaven-jar-plugin-java,libsurefire-java,libmaven-install-plugin-java,libmaven-dependency-plugin-java
+if ((need_maven)); then
+  t=$(now)
+  log "$REGISTRY/maven:3.8.7-openjdk-17: debootstrap --include=$MAVEN_PACKAGES..."
+  dir="$WORK/rootfs-maven"
+  debootstrap_rootfs "$dir" --include="$MAVEN_PACKAGES"
+  jhome=$(cd "$dir" && ls -d usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -n 1) || true
+  [[ -n $jhome && -x $dir/$jhome/bin/jlink && -d $dir/$jhome/jmods ]] || die "openjdk-17-jdk-headless (jlink, jmods) is not in $dir/usr/lib/jvm"
+  [[ -d $dir/usr/share/maven-repo/org/apache/maven/plugins/maven-compiler-plugin ]] || die "Debian's Maven plugins are not in $dir/usr/share/maven-repo"
+  cat >"$dir/etc/maven/settings.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Dockwright e2e: every repository comes from Debian's packaged one; nothing reaches the network. -->
+<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+  <mirrors>
+    <mirror><id>debian</id><mirrorOf>*</mirrorOf><url>file:///usr/share/maven-repo</url></mirror>
+  </mirrors>
+</settings>
+EOF
+  import_rootfs "$dir" "$REGISTRY/maven:3.8.7-openjdk-17" \
+    --change "ENV JAVA_HOME=/$jhome" --change "ENV MAVEN_HOME=/usr/share/maven" \
+    --change "ENV PATH=/$jhome/bin:$STD_PATH" --change 'CMD ["bash"]'
+  safe_rm "$dir"
+  publish maven:3.8.7-openjdk-17 "$MAVEN_KEY" "$t"
 fi
 
 write_index

@@ -89,7 +89,7 @@ describe('javaPreset', () => {
       COPY --from=maven:3.9.9 /usr/share/maven /usr/share/maven
       RUN --mount=type=cache,target=/root/.m2,sharing=locked \\
           --mount=type=bind,target=pom.xml,source=pom.xml \\
-          /usr/share/maven/bin/mvn -B -q dependency:go-offline
+          /usr/share/maven/bin/mvn -B -q dependency:resolve
       RUN --mount=type=bind,target=.,source=.,readwrite \\
           --mount=type=cache,target=/root/.m2,sharing=locked \\
           mkdir -p /out/lib && /usr/share/maven/bin/mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '-tests\\.jar$' -e '-plain\\.jar$' -e '/original-') && if [ "$#" -ne 1 ]; then echo "want one application jar in target, found: $*" >&2; exit 1; fi && cp "$1" /out/app.jar
@@ -113,7 +113,7 @@ describe('javaPreset', () => {
   it('Spring Boot with the Maven wrapper: the wrapper files first, the jar extracted into layers, a pinned JRE, port 8080', () => {
     const text = javaPreset(detectJavaFiles(mavenBoot)).dockerfile.render();
     expect(text).toContain('FROM eclipse-temurin:21.0.5_11-jdk-jammy AS build');
-    expect(text).toMatch(/--mount=type=bind,target=pom\.xml,source=pom\.xml \\\n {4}--mount=type=bind,target=mvnw,source=mvnw \\\n {4}--mount=type=bind,target=\.mvn,source=\.mvn \\\n {4}\.\/mvnw -B -q dependency:go-offline/);
+    expect(text).toMatch(/--mount=type=bind,target=pom\.xml,source=pom\.xml \\\n {4}--mount=type=bind,target=mvnw,source=mvnw \\\n {4}--mount=type=bind,target=\.mvn,source=\.mvn \\\n {4}\.\/mvnw -B -q dependency:resolve/);
     expect(text).not.toContain('COPY --from=maven');
     expect(text).not.toContain('copy-dependencies');
     expect(text).toContain('RUN java -Djarmode=tools -jar /out/app.jar extract --layers --launcher --destination /out/layers');
@@ -154,7 +154,7 @@ describe('javaPreset', () => {
       healthcheck: { command: ['/opt/java/bin/java', '-cp', '/app/app.jar', 'com.example.hello.Probe'] },
       labels: { 'org.opencontainers.image.vendor': 'Example' },
     }).dockerfile.render();
-    expect(text).toContain('    mvn -B -q dependency:go-offline');
+    expect(text).toContain('    mvn -B -q dependency:resolve');
     expect(text).toContain('FROM registry.example.com/debian:12.8-slim@sha256:');
     expect(text).toMatch(/^USER 10001:10001$/m);
     expect(text).toContain('HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/opt/java/bin/java", "-cp", "/app/app.jar", "com.example.hello.Probe"]\n');

@@ -131,11 +131,13 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
   }
   const cache = cacheMount(tool === 'maven' ? '/root/.m2' : '/root/.gradle', { sharing: 'locked' });
   // Dependencies first, from the build files alone: a source change does not resolve them again.
+  // Maven: dependency:resolve, not go-offline, which also resolves plugins package never runs (site,
+  // deploy); the plugins package does run land in the same cache mount on the first build.
   const buildFiles: MountValue[] = files.filter((f) => (tool === 'maven' ? ['pom.xml', 'mvnw', '.mvn'] : ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle', 'gradle.properties', 'gradlew', 'gradle']).includes(f)).map((f) => bindMount(f, { source: f, readwrite: tool === 'gradle' }));
   const all = bindMount('.', { source: '.', readwrite: true });
   let jarScript: string;
   if (tool === 'maven') {
-    build = build.run(`${command} -B -q dependency:go-offline`).withMounts(cache, ...buildFiles);
+    build = build.run(`${command} -B -q dependency:resolve`).withMounts(cache, ...buildFiles);
     const copyDeps = project.springBoot ? '' : ' dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib';
     jarScript = `mkdir -p /out/lib && ${command} -B -q -DskipTests package${copyDeps} && ${pickJar('target')}`;
   } else {
