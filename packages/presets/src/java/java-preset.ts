@@ -164,10 +164,9 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
   if (runtimeKind === 'jlink') {
     const compress = Number(version) >= 21 ? '--compress=zip-6' : '--compress=2';
     const found = modules === undefined ? `"$(jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps --class-path '/out/lib/*' /out/app.jar)"` : modules.join(',');
-    let jre: Stage<boolean> = stage('jre').from(jdk);
-    jre = jre.run(`jlink --add-modules ${found} --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`);
+    const jlink = stage('jre').from(jdk).run(`jlink --add-modules ${found} --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`);
     // Only jdeps reads the jar; with modules given, the runtime does not depend on the sources at all.
-    if (modules === undefined) jre = jre.withMounts(bindMount('/out', { from: build, source: '/out' }));
+    const jre: Stage<boolean> = modules === undefined ? jlink.withMounts(bindMount('/out', { from: build, source: '/out' })) : jlink;
     runtime = stage('runtime').from(options.images?.runtime ?? image('debian:12.8-slim')).env({ JAVA_HOME: '/opt/java' }).copy(jre, '/opt/java', '/opt/java');
     java = '/opt/java/bin/java';
   } else {
