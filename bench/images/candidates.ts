@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { image } from '@dockwright/core';
-import { detectGo, detectNode, detectPython, detectRust, goPreset, nodePreset, pythonPreset, rustPreset } from '@dockwright/presets';
+import { detectGo, detectJava, detectNode, detectPython, detectRust, goPreset, javaPreset, nodePreset, pythonPreset, rustPreset } from '@dockwright/presets';
 
 /** One Dockerfile to measure: as written (for the checks) and as built (local base images). */
 export interface Candidate {
@@ -358,4 +358,81 @@ export function dockerInitRust(images: LocalImages, opts: { rustVersion: string;
   built = swap(built, ADDUSER, USERADD);
   const dockerignore = ['**/.DS_Store', '**/.git', '**/.env', '**/target', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
   return { name: 'docker init (Rust template)', written, built, dockerignore };
+}
+
+/** Local stand-ins for the Java images: Debian's JDK 17 and Maven, and a JRE of it on the slim Debian. */
+export interface LocalJavaImages {
+  /** `maven:3.8.7-openjdk-17` of base-images.sh: JDK, `mvn`, Maven's repository mirrored to Debian's. */
+  readonly jdk: string;
+  /** Built by the bench: every module of that JDK, jlink'd onto the slim Debian, with adduser (as the Ubuntu of eclipse-temurin's -jre-jammy has). */
+  readonly jre: string;
+  readonly debian: string;
+}
+
+/** Our Java preset, for the Maven project in `dir` (jlink'd runtime on the slim Debian). */
+export function oursJava(dir: string, images: LocalJavaImages): Candidate {
+  const project = detectJava(dir);
+  const written = javaPreset(project).dockerfile.render();
+  const result = javaPreset(project, { images: { jdk: image(images.jdk), buildTool: 'jdk', runtime: image(images.debian) } });
+  return { name: 'Dockwright javaPreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
+/**
+ * `docker init`'s Java template (Maven): a `deps` stage that resolves the dependencies with the
+ * wrapper from pom.xml alone (bind mount, /root/.m2 cache mount), a `package` stage that copies
+ * `src` and packages, the jar renamed from the artifactId and version, and a JRE final stage with a
+ * user made by adduser (uid 10001). The template is written for a Spring Boot app with the Maven
+ * wrapper; for this plain jar without one: `mvn` for `./mvnw` (and no wrapper files), the jar run
+ * with `java -cp app.jar <main class>` instead of Spring Boot's extract stage and launcher, and
+ * `cp target/*.jar` for the `help:evaluate` rename (the help plugin is not in Debian's repository).
+ * Built here: the images become the local ones, and `dependency:go-offline` becomes
+ * `dependency:resolve` (Debian's repository lacks the site plugin go-offline also resolves).
+ */
+export function dockerInitJava(images: LocalJavaImages, opts: { javaVersion: string; mainClass: string; port: number }): Candidate {
+  const goOffline = 'RUN --mount=type=bind,source=pom.xml,target=pom.xml \\\n    --mount=type=cache,target=/root/.m2 mvn dependency:go-offline -DskipTests';
+  const written = [
+    '# syntax=docker/dockerfile:1',
+    '',
+    `FROM eclipse-temurin:${opts.javaVersion}-jdk-jammy as deps`,
+    '',
+    'WORKDIR /build',
+    '',
+    goOffline,
+    '',
+    'FROM deps as package',
+    '',
+    'WORKDIR /build',
+    '',
+    'COPY ./src src/',
+    'RUN --mount=type=bind,source=pom.xml,target=pom.xml \\',
+    '    --mount=type=cache,target=/root/.m2 \\',
+    '    mvn package -DskipTests && \\',
+    '    cp target/*.jar target/app.jar',
+    '',
+    `FROM eclipse-temurin:${opts.javaVersion}-jre-jammy AS final`,
+    '',
+    'ARG UID=10001',
+    'RUN adduser \\',
+    '    --disabled-password \\',
+    '    --gecos "" \\',
+    '    --home "/nonexistent" \\',
+    '    --shell "/sbin/nologin" \\',
+    '    --no-create-home \\',
+    '    --uid "${UID}" \\',
+    '    appuser',
+    'USER appuser',
+    '',
+    'COPY --from=package build/target/app.jar app.jar',
+    '',
+    `EXPOSE ${opts.port}`,
+    '',
+    `ENTRYPOINT [ "java", "-cp", "app.jar", "${opts.mainClass}" ]`,
+    '',
+  ].join('\n');
+  let built = withoutSyntaxLine(written);
+  built = swap(built, `FROM eclipse-temurin:${opts.javaVersion}-jdk-jammy as deps`, `FROM ${images.jdk} as deps`);
+  built = swap(built, `FROM eclipse-temurin:${opts.javaVersion}-jre-jammy AS final`, `FROM ${images.jre} AS final`);
+  built = swap(built, 'mvn dependency:go-offline -DskipTests', 'mvn dependency:resolve -DskipTests');
+  const dockerignore = ['**/.git', '**/.env', '**/target', '**/Dockerfile*', '**/compose.y*ml', 'README.md', ''].join('\n');
+  return { name: 'docker init (Java template)', written, built, dockerignore };
 }

@@ -4,7 +4,9 @@
 // it builds our nodePreset's Dockerfile, the one `@flydotio/dockerfile` generates, and one written
 // the way `docker init`'s Node template does it; for the Go fixture (e2e/fixtures/go-two-commands,
 // command `api`) ours and the `docker init` Go pattern; for the api service of an npm workspace
-// (e2e/fixtures/node-npm-monorepo, with turbo added) ours and Turborepo's `turbo prune` pattern.
+// (e2e/fixtures/node-npm-monorepo, with turbo added) ours and Turborepo's `turbo prune` pattern; for
+// the Java fixture (e2e/fixtures/java-maven-http, Maven, standard library only) ours and the
+// `docker init` Java pattern, on Debian's JDK 17 and Maven (base-images.sh).
 // Each Dockerfile gets a fresh copy of the fixture with its own .dockerignore, and for each it measures:
 //
 //   cold        `--no-cache`, after dropping every cache mount of the engine (package caches too)
@@ -20,7 +22,7 @@
 //   pnpm bench:images            table
 //   pnpm -s bench:images --json  JSON on stdout (progress on stderr)
 //   pnpm bench:images --node-runs 5 --go-runs 9   rebuilds per change (default 3 and 7; the table gives medians)
-//   pnpm bench:images --only workspace            one section: node, workspace, go, python or rust (comma-separated)
+//   pnpm bench:images --only workspace            one section: node, workspace, go, python, rust or java (comma-separated)
 //   pnpm bench:images --only python,rust --lang-runs 3   the Python (e2e/fixtures/python-stdlib, pip) and Rust
 //                                                 (e2e/fixtures/rust-stdlib) rows: ours and docker init's template
 import { spawnSync } from 'node:child_process';
@@ -33,7 +35,7 @@ import { intArg } from '../harness.js';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
-import { dockerInitGo, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursNode, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages } from './candidates.js';
+import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
 import { askFromSidecar } from '../../e2e/support/ask-sidecar.js';
 
 /** One measured Dockerfile. */
@@ -60,7 +62,7 @@ export interface ImageResult {
 const json = process.argv.includes('--json');
 // Rounds of rebuilds: a Node rebuild takes seconds (tsc), a Go one under a second, so Go gets more.
 const nodeRuns = intArg('node-runs', 3);
-const SECTIONS = ['node', 'workspace', 'go', 'python', 'rust'] as const;
+const SECTIONS = ['node', 'workspace', 'go', 'python', 'rust', 'java'] as const;
 /** `--only node,go`: the sections to run (default all). */
 const only: ReadonlySet<string> = (() => {
   const i = process.argv.indexOf('--only');
@@ -73,6 +75,8 @@ const only: ReadonlySet<string> = (() => {
 const goRuns = intArg('go-runs', 7);
 /** Python and Rust rounds (a Rust rebuild recompiles the crate: seconds). */
 const langRuns = intArg('lang-runs', 3);
+// A Maven rebuild takes tens of seconds on this machine: fewer rounds.
+const javaRuns = intArg('java-runs', 2);
 
 /** The median wall time of some builds, in seconds. */
 function median(builds: readonly BuildResult[]): number {
@@ -427,6 +431,86 @@ async function langSubject(
   };
 }
 
+
+/**
+ * The JRE stand-in for `eclipse-temurin:<n>-jre-jammy` (no JRE image is reachable here): every
+ * module of Debian's JDK 17, jlink'd onto the slim Debian, with adduser, which docker init's final
+ * stage runs. Built once, before the measurements.
+ */
+async function javaJre(jdk: string, debian: string): Promise<string> {
+  const tag = uniqueTag('bench-jre');
+  tags.push(tag);
+  const dockerfile = [
+    `FROM ${jdk} AS jdk`,
+    'RUN jlink --add-modules ALL-MODULE-PATH --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/java/openjdk',
+    `FROM ${debian}`,
+    'RUN apt-get update && apt-get install -y --no-install-recommends adduser && rm -rf /var/lib/apt/lists/*',
+    'COPY --from=jdk /opt/java/openjdk /opt/java/openjdk',
+    'ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    '',
+  ].join('\n');
+  log('building the JRE stand-in...');
+  await build({ dockerfile, tag, network: 'host', buildArgs: LOOPBACK_ONLY });
+  return tag;
+}
+
+async function javaSubject(make: (dir: string) => Candidate, fetcher: readonly string[]): Promise<Subject> {
+  const dir = await copyOf('java-maven-http');
+  const c = make(dir);
+  if (c.dockerignore !== undefined) await writeFile(join(dir, '.dockerignore'), c.dockerignore);
+  const tag = uniqueTag('bench-java');
+  tags.push(tag);
+  const b = (noCache = false) => build({ context: dir, dockerfile: c.built, tag, noCache, timeoutMs: 900_000 });
+  const answers = async (version: string): Promise<number> => {
+    const app = await startContainer(tag, { port: 8080, fetcher });
+    try {
+      const r = await app.fetch('/', { timeoutMs: 60_000 });
+      const body = r.json as { service?: string; version?: string; uid?: number } | undefined;
+      if (r.status !== 200 || body?.service !== 'java-maven' || body.version !== version || typeof body.uid !== 'number') throw new Error(`${tag} answered ${r.status} ${r.body}, expected version ${version}`);
+      return body.uid;
+    } finally {
+      await app.remove();
+    }
+  };
+  let cold: BuildResult | undefined;
+  let bytes = 0;
+  let uid = -1;
+  let current = 'v1';
+  const source: BuildResult[] = [];
+  const dependency: BuildResult[] = [];
+  return {
+    name: c.name,
+    async cold() {
+      await dropCacheMounts();
+      log(`${c.name}: cold build...`);
+      cold = await b(true);
+      bytes = await imageSize(tag);
+      uid = await answers(current);
+    },
+    async sourceChange(round) {
+      const version = `v${randomBytes(4).toString('hex')}`;
+      await edit(join(dir, 'src/main/java/com/example/hello/Version.java'), `"${current}"`, `"${version}"`);
+      current = version;
+      log(`${c.name}: rebuild after a source change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) source.push(built);
+      await answers(version);
+    },
+    async dependencyChange(round) {
+      // Maven Central is unreachable: the dependency change is an edit of pom.xml, which invalidates the dependency step the same way.
+      await edit(join(dir, 'pom.xml'), '</project>', `<!-- dependencies changed (${round + 1}) -->\n</project>`);
+      log(`${c.name}: rebuild after a dependency change (${label(round)})...`);
+      const built = await b();
+      if (round >= 0) dependency.push(built);
+      await answers(current);
+    },
+    async result() {
+      if (cold === undefined) throw new Error(`${c.name}: no cold build`);
+      return result('java-maven-http', c, { bytes, cold, source, dependency, uid, configUser: (await inspect(tag)).Config.User ?? '' });
+    },
+  };
+}
+
 const label = (round: number) => (round < 0 ? 'warm-up' : `${round + 1}`);
 
 /**
@@ -552,13 +636,23 @@ async function main(): Promise<void> {
         ], langRuns)));
       }
     }
+    if (only.has('java')) results.push(
+      ...(await (async () => {
+        const jdk = baseImage('maven:3.8.7-openjdk-17');
+        const java: LocalJavaImages = { jdk, jre: await javaJre(jdk, images.debian), debian: images.debian };
+        return measure([
+          await javaSubject((dir) => oursJava(dir, java), ['/opt/java/bin/java', '-cp', '/app/app.jar', 'com.example.hello.Main', 'fetch']),
+          await javaSubject(() => dockerInitJava(java, { javaVersion: '17', mainClass: 'com.example.hello.Main', port: 8080 }), ['java', '-cp', '/app.jar', 'com.example.hello.Main', 'fetch']),
+        ], javaRuns);
+      })()),
+    );
   } finally {
     await removeImages(...tags);
     for (const dir of work) await rm(dir, { recursive: true, force: true });
   }
   const seconds = (Date.now() - started) / 1000;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ engine, cores: cpus().length, loadAtStart: load, loadAtEnd: loadavg()[0], nodeRuns, goRuns, langRuns, seconds, results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ engine, cores: cpus().length, loadAtStart: load, loadAtEnd: loadavg()[0], nodeRuns, goRuns, langRuns, javaRuns, seconds, results }, null, 2)}\n`);
   } else {
     process.stdout.write(`\n${table(results)}\n\n`);
     for (const r of results) {
@@ -566,7 +660,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\n${results.length} Dockerfiles, engine ${engine}, ${cpus().length} cores, 1-minute load ${load.toFixed(2)} at start and ${(loadavg()[0] ?? 0).toFixed(2)} at the end, ` +
-        `medians of ${nodeRuns} (Node and workspace), ${goRuns} (Go) and ${langRuns} (Python, Rust) rebuilds, ${seconds.toFixed(0)} s\n`,
+        `medians of ${nodeRuns} (Node and workspace), ${goRuns} (Go), ${langRuns} (Python, Rust) and ${javaRuns} (Java) rebuilds, ${seconds.toFixed(0)} s\n`,
     );
   }
 }

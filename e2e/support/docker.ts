@@ -383,7 +383,8 @@ export type BaseImageName =
   | 'golang:1.19-bookworm'
   | 'static:nonroot'
   | 'python:3.11.2-slim-bookworm'
-  | 'rust:1.63.0-bookworm';
+  | 'rust:1.63.0-bookworm'
+  | 'maven:3.8.7-openjdk-17';
 
 /**
  * The pinned reference (`127.0.0.1:5000/debian:bookworm-slim@sha256:...`) of a base image that

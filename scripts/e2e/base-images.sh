@@ -11,6 +11,10 @@
 #   127.0.0.1:5000/python:3.11.2-slim-bookworm  debootstrap minbase + Debian 12's python3, python3-venv
 #   127.0.0.1:5000/rust:1.63.0-bookworm    debootstrap minbase + Debian 12's rustc, cargo, libc6-dev
 #                                          (static glibc linking needs libc.a), CARGO_HOME=/usr/local/cargo
+#   127.0.0.1:5000/maven:3.8.7-openjdk-17  debootstrap minbase + Debian's openjdk-17-jdk-headless (jlink,
+#                                          jdeps), maven and its packaged plugins; Maven's global
+#                                          settings mirror every repository to Debian's offline one,
+#                                          file:///usr/share/maven-repo (Maven Central is unreachable)
 #
 # Each image is cached under a key: a hash of this file (the recipe) and of its inputs. When the
 # key matches and the registry still serves the recorded digest, the image is not rebuilt.
@@ -101,7 +105,7 @@ write_index() {
   tmp=$(mktemp "$STATE/base-images.json.XXXXXX")
   {
     printf '{'
-    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot $PYTHON_NAME $RUST_NAME; do
+    for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot $PYTHON_NAME $RUST_NAME maven:3.8.7-openjdk-17; do
       f=$(record_file "$name")
       [[ -f $f.key && -f $f.ref ]] || continue
       printf '%s\n  "%s": "%s"' "$sep" "$name" "$(<"$f.ref")"
@@ -326,6 +330,7 @@ if [[ $SOURCE == pull ]]; then
   build_pulled static:nonroot gcr.io/distroless/static-debian12:nonroot
   build_pulled "$PYTHON_NAME" "docker.io/library/$PYTHON_NAME"
   build_pulled "$RUST_NAME" "docker.io/library/$RUST_NAME"
+  build_pulled maven:3.8.7-openjdk-17 docker.io/library/maven:3.8.7-eclipse-temurin-17
   write_index
   exit 0
 fi
@@ -346,7 +351,10 @@ cached debian:bookworm-slim "$DEBIAN_KEY" && need_debian=0
 cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
 cached "$PYTHON_NAME" "$PYTHON_KEY" && need_python=0
 cached "$RUST_NAME" "$RUST_KEY" && need_rust=0
-if ((need_debian + need_golang + need_python + need_rust)); then
+MAVEN_KEY=$(key_of "$RECIPE" maven "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
+need_maven=1
+cached maven:3.8.7-openjdk-17 "$MAVEN_KEY" && need_maven=0
+if ((need_debian + need_golang + need_python + need_rust + need_maven)); then
   apt_ensure debootstrap=debootstrap
 fi
 
@@ -512,6 +520,35 @@ if ((need_rust)); then
     --change "ENV RUST_VERSION=$RUST_VERSION" --change 'CMD ["bash"]'
   safe_rm "$dir"
   publish "$RUST_NAME" "$RUST_KEY" "$RS_T0"
+fi
+
+# maven:3.8.7-openjdk-17: Debian's JDK and Maven. The Maven plugins a jar build runs (and
+# dependency:resolve) are Debian packages, installed into /usr/share/maven-repo; the global
+# settings mirror every repository to it, so a Dockerfile's plain `mvn` resolves into its
+# /root/.m2 cache mount as it would from Maven Central.
+MAVEN_PACKAGES=openjdk-17-jdk-headless,maven,ca-certificates,libmaven-compiler-plugin-java,libmaven-resources-plugin-java,libmaven-jar-plugin-java,libsurefire-java,libmaven-install-plugin-java,libmaven-dependency-plugin-java
+if ((need_maven)); then
+  t=$(now)
+  log "$REGISTRY/maven:3.8.7-openjdk-17: debootstrap --include=$MAVEN_PACKAGES..."
+  dir="$WORK/rootfs-maven"
+  debootstrap_rootfs "$dir" --include="$MAVEN_PACKAGES"
+  jhome=$(cd "$dir" && ls -d usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -n 1) || true
+  [[ -n $jhome && -x $dir/$jhome/bin/jlink && -d $dir/$jhome/jmods ]] || die "openjdk-17-jdk-headless (jlink, jmods) is not in $dir/usr/lib/jvm"
+  [[ -d $dir/usr/share/maven-repo/org/apache/maven/plugins/maven-compiler-plugin ]] || die "Debian's Maven plugins are not in $dir/usr/share/maven-repo"
+  cat >"$dir/etc/maven/settings.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Dockwright e2e: every repository comes from Debian's packaged one; nothing reaches the network. -->
+<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+  <mirrors>
+    <mirror><id>debian</id><mirrorOf>*</mirrorOf><url>file:///usr/share/maven-repo</url></mirror>
+  </mirrors>
+</settings>
+EOF
+  import_rootfs "$dir" "$REGISTRY/maven:3.8.7-openjdk-17" \
+    --change "ENV JAVA_HOME=/$jhome" --change "ENV MAVEN_HOME=/usr/share/maven" \
+    --change "ENV PATH=/$jhome/bin:$STD_PATH" --change 'CMD ["bash"]'
+  safe_rm "$dir"
+  publish maven:3.8.7-openjdk-17 "$MAVEN_KEY" "$t"
 fi
 
 write_index

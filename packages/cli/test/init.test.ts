@@ -169,6 +169,23 @@ describe('dockwright init', () => {
     expect(readFileSync(join(dir, 'Dockerfile.api'), 'utf8')).toContain('FROM --platform=$BUILDPLATFORM golang:1.19.13-bookworm AS build');
   });
 
+  it('a Maven project: one target with the release the pom names, rendering the Java preset', async () => {
+    const dir = makeProject({}, fixture('java-maven-http'));
+    const run = await runCli(cli, ['init', '--yes'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created service.dockerfile.ts  Java app hello (Maven)\n');
+    const text = readFileSync(join(dir, 'service.dockerfile.ts'), 'utf8');
+    expect(text).toContain("javaVersion: '17',");
+    expect(text).toContain("runtime: 'jlink',");
+    expect(text).not.toContain('mainClass');
+    expect(typeErrors([join(dir, 'service.dockerfile.ts')])).toEqual([]);
+    const dry = await runCli(cli, ['build', '--dry-run'], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build');
+    expect(dockerfile).toContain('"com.example.hello.Main"]');
+  });
+
   it('says how to install the packages where the targets cannot import them yet', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'dockwright-init-bare-'));
     try {
@@ -244,7 +261,7 @@ describe('dockwright init', () => {
     const dir = makeProject({ 'README.md': '# nothing\n' });
     const run = await runCli(cli, ['init'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^✖ DWC6001 no Node, Go, Python, Rust or static-binary project found in \. \(left out: \., no start script or main: a library, not a service\)\n/);
+    expect(run.stderr).toMatch(/^✖ DWC6001 no Node, Go, Python, Rust, Java or static-binary project found in \. \(left out: \., no start script or main: a library, not a service\)\n/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The parts of @dockwright/presets that need no file system: every preset, and detection from
 // file contents (`detectNodeFiles`, `detectGoFiles`). They run in browsers, workers and edge
 // runtimes; `detectNode(dir)` and `detectGo(dir)` are in the main entry.
-export { detectNodeFiles, detectGoFiles, detectPythonFiles, detectRustFiles } from './detect-files.js';
+export { detectNodeFiles, detectGoFiles, detectPythonFiles, detectRustFiles, detectJavaFiles } from './detect-files.js';
 export type { FileContents } from './shared/memory-files.js';
 export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
 export { nodePreset } from './node/node-preset.js';
@@ -26,3 +26,6 @@ export type { PythonPresetOptions, PythonImages } from './python/python-preset.j
 export type { RustProject } from './rust/detect-rust.js';
 export { rustPreset, rustImageFor } from './rust/rust-preset.js';
 export type { RustPresetOptions, RustImages } from './rust/rust-preset.js';
+export type { JavaProject, JavaBuildTool } from './java/detect-java.js';
+export { javaPreset } from './java/java-preset.js';
+export type { JavaPresetOptions, JavaImages } from './java/java-preset.js';

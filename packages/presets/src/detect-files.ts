@@ -3,6 +3,7 @@ import { readGoProject, type GoProject } from './go/detect-go.js';
 import { readNodeProject, type NodeProject } from './node/detect-node.js';
 import { readRustProject, type RustProject } from './rust/detect-rust.js';
 import { readPythonProject, type PythonProject } from './python/detect-python.js';
+import { readJavaProject, type JavaProject } from './java/detect-java.js';
 import { memoryFiles, type FileContents } from './shared/memory-files.js';
 import { withProjectFiles } from './shared/project-files.js';
 
@@ -71,4 +72,17 @@ export function detectPythonFiles(files: FileContents, dir = '.'): PythonProject
 export function detectRustFiles(files: FileContents, dir = '.'): RustProject {
   const at = projectDir(dir, 'detectRustFiles');
   return withProjectFiles(memoryFiles(files), () => readRustProject(at));
+}
+
+/**
+ * `detectJava` for a Maven or Gradle project given as file contents instead of a directory; it runs in a browser.
+ *
+ * @example
+ * ```ts
+ * detectJavaFiles({ 'pom.xml': '<project><artifactId>api</artifactId><properties><maven.compiler.release>21</maven.compiler.release><exec.mainClass>example.Main</exec.mainClass></properties></project>' }).javaVersion; // '21'
+ * ```
+ */
+export function detectJavaFiles(files: FileContents, dir = '.'): JavaProject {
+  const at = projectDir(dir, 'detectJavaFiles');
+  return withProjectFiles(memoryFiles(files), () => readJavaProject(at));
 }

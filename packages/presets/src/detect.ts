@@ -4,6 +4,7 @@ import { readGoProject, type GoProject } from './go/detect-go.js';
 import { readNodeProject, type NodeProject } from './node/detect-node.js';
 import { readRustProject, type RustProject } from './rust/detect-rust.js';
 import { readPythonProject, type PythonProject } from './python/detect-python.js';
+import { readJavaProject, type JavaProject } from './java/detect-java.js';
 import { diskFiles } from './shared/disk-files.js';
 import { withProjectFiles } from './shared/project-files.js';
 
@@ -60,4 +61,18 @@ export function detectPython(dir: string): PythonProject {
  */
 export function detectRust(dir: string): RustProject {
   return withProjectFiles(diskFiles, () => readRustProject(dir));
+}
+
+/**
+ * Reads a Java project: Maven (pom.xml) or Gradle (build.gradle, build.gradle.kts), the wrapper,
+ * the Java release (`maven.compiler.release`, the Gradle toolchain), Spring Boot, and the main
+ * class of the manifest or plugin configuration.
+ *
+ * @example
+ * ```ts
+ * detectJava('services/api').buildTool; // 'maven'
+ * ```
+ */
+export function detectJava(dir: string): JavaProject {
+  return withProjectFiles(diskFiles, () => readJavaProject(dir));
 }

@@ -1,16 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { detectGo, detectNode, type GoProject, type NodeProject } from '@dockwright/presets';
+import { detectGo, detectJava, detectNode, type GoProject, type JavaProject, type NodeProject } from '@dockwright/presets';
 import { detectPythonOrRust, type PythonOrRust } from './detect-python-rust.js';
 import { isDockwrightError } from '@dockwright/core';
 import { skippedDirectories } from '../targets/expand-glob.js';
 import { isStaticExecutable } from './static-binary.js';
 
-/** A project `init` writes targets for: a Node service, a Go module, or static binaries. */
+/** A project `init` writes targets for: a Node service, a Go module, a Python app, a Rust crate, a Java project, or static binaries. */
 export type DetectedProject =
   | { readonly kind: 'node'; readonly dir: string; readonly project: NodeProject; readonly startScript?: string }
   | { readonly kind: 'go'; readonly dir: string; readonly project: GoProject }
   | PythonOrRust
+  | { readonly kind: 'java'; readonly dir: string; readonly project: JavaProject }
   | { readonly kind: 'static'; readonly dir: string; readonly binaries: readonly string[] };
 
 /** A directory that was looked at and left out, and why: shown to the user. */
@@ -68,6 +69,7 @@ function staticBinaries(dir: string): string[] {
  * - a `go.mod` is a Go module, with its main packages (`detectGo`);
  * - a `Cargo.toml` with binaries is a Rust crate (`detectRust`); a `pyproject.toml`,
  *   `requirements.txt`, `uv.lock` or `poetry.lock` a Python app (`detectPython`);
+ * - a `pom.xml`, `build.gradle` or `build.gradle.kts` is a Java project (`detectJava`);
  * - when nothing else is found at `root`: static executables in it, `bin/` or `dist/`.
  *
  * What was looked at and left out is returned with the reason.
@@ -88,6 +90,16 @@ export function detectProjects(root: string): { projects: DetectedProject[]; ski
       if (project.commands.length === 0) skipped.push({ dir: rel(dir), reason: `Go module ${project.module} has no main package` });
       else projects.push({ kind: 'go', dir, project });
       // A Go module's subdirectories are its packages, not other projects.
+      return;
+    }
+    if (['pom.xml', 'build.gradle', 'build.gradle.kts'].some((f) => existsSync(join(dir, f)))) {
+      try {
+        projects.push({ kind: 'java', dir, project: detectJava(dir) });
+      } catch (error) {
+        if (!isDockwrightError(error)) throw error;
+        skipped.push({ dir: rel(dir), reason: error.issues[0]?.message ?? error.message });
+      }
+      // A Java project's subdirectories are its sources (or modules, which init does not split).
       return;
     }
     const found = detectPythonOrRust(dir, rel(dir));

@@ -82,7 +82,7 @@ export async function runInit(options: InitOptions): Promise<InitReport> {
   if (projects.length === 0) {
     const why = shownSkipped.length === 0 ? '' : ` (left out: ${shownSkipped.map((s) => `${s.dir}, ${s.reason}`).join('; ')})`;
     throw new UsageError([
-      cliIssue('DWC6001', `no Node, Go, Python, Rust or static-binary project found in ${displayPath(cwd, dir)}${why}`, 'init looks for a package.json with a start script, a go.mod, a Cargo.toml, a pyproject.toml or requirements.txt, or a static executable in the directory, bin/ or dist/; or write a target by hand (docs/cli.md, Targets)'),
+      cliIssue('DWC6001', `no Node, Go, Python, Rust, Java or static-binary project found in ${displayPath(cwd, dir)}${why}`, 'init looks for a package.json with a start script, a go.mod, a Cargo.toml, a pyproject.toml or requirements.txt, a pom.xml or build.gradle(.kts), or a static executable in the directory, bin/ or dist/; or write a target by hand (docs/cli.md, Targets)'),
     ]);
   }
   const planned = plannedTargets(projects, dir);

@@ -139,6 +139,30 @@ function goTargets(p: Extract<DetectedProject, { kind: 'go' }>): PlannedTarget[]
   });
 }
 
+function javaTarget(p: Extract<DetectedProject, { kind: 'java' }>, root: string): PlannedTarget {
+  const { project } = p;
+  const tool = project.buildTool === undefined ? 'Maven and Gradle' : project.buildTool === 'maven' ? 'Maven' : 'Gradle';
+  const text = [
+    `// ${project.name}: a Java app built with ${tool}${project.springBoot ? ' (Spring Boot, layered)' : ''}, running as the user 65532.`,
+    '// `dockwright render` writes its Dockerfile beside this file, `dockwright build` builds the image.',
+    "import { detectJava, javaPreset } from '@dockwright/presets';",
+    '',
+    'export default javaPreset(detectJava(import.meta.dirname), {',
+    ...(project.buildTool === undefined ? ["  // pom.xml and a Gradle build are both here: the one to build with.", "  buildTool: 'maven',"] : []),
+    `  // The Java release (the build says ${project.javaVersion ?? 'nothing'}): picks the pinned JDK and runtime images.`,
+    `  javaVersion: ${str(project.javaVersion ?? '21')},`,
+    ...(project.springBoot || project.mainClass !== undefined ? [] : ["  // No main class in the build: the class java starts.", "  mainClass: 'com.example.Main',"]),
+    `  // ${project.springBoot ? "'jre' (a pinned JRE image); 'jlink' needs modules: [...]" : "'jlink' (the modules jdeps finds, on a slim Debian) or 'jre'"}.`,
+    `  runtime: ${str(project.springBoot ? 'jre' : 'jlink')},`,
+    '  // The port it listens on, if it serves.',
+    `  ${project.springBoot ? '' : '// '}port: 8080,`,
+    '});',
+    '',
+  ].join('\n');
+  const notes = project.springBoot || project.mainClass !== undefined ? [] : [`no main class in the build: set mainClass in ${displayPath(root, join(p.dir, 'service.dockerfile.ts'))}`];
+  return { file: join(p.dir, 'service.dockerfile.ts'), kind: 'java', description: `Java app ${project.name} (${tool}${project.springBoot ? ', Spring Boot' : ''})`, text, dockerfiles: [join(p.dir, 'Dockerfile')], notes };
+}
+
 function staticTargets(p: Extract<DetectedProject, { kind: 'static' }>): PlannedTarget[] {
   const one = p.binaries.length === 1;
   return p.binaries.map((binary) => {
@@ -186,6 +210,7 @@ export function plannedTargets(projects: readonly DetectedProject[], root: strin
   return projects.flatMap((p) => {
     if (p.kind === 'python') return [pythonTarget(p)];
     if (p.kind === 'rust') return rustTargets(p);
+    if (p.kind === 'java') return [javaTarget(p, root)];
     return p.kind === 'node' ? [nodeTarget(p, root)] : p.kind === 'go' ? goTargets(p) : staticTargets(p);
   });
 }

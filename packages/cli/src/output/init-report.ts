@@ -3,7 +3,7 @@ import type { CliIssue } from '../errors/cli-issue.js';
 /** One target module `init` wrote, or left alone because it (or another target of its directory) was there. */
 export interface InitTargetReport {
   readonly file: string;
-  readonly kind: 'node' | 'go' | 'python' | 'rust' | 'static';
+  readonly kind: 'node' | 'go' | 'python' | 'rust' | 'java' | 'static';
   readonly description: string;
   readonly status: 'created' | 'exists' | 'planned';
   /** The Dockerfiles `render` will write for it. */
