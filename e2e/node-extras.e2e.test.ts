@@ -6,16 +6,22 @@
  *   /usr/local/include/node, as the official images do, so nothing is downloaded from nodejs.org;
  * - a pnpm app without a `packageManager` version: pnpm's version is picked from the lockfile's
  *   format and installed with npm from the local registry.
+ * - a bun app on a hermetic bun image: bun's own binary, packed from the npm registry on this
+ *   machine (@oven/bun-linux-x64), in an image FROM the hermetic debian one with the `bun` user
+ *   (1000) like oven/bun's slim images, its registry set to the local one.
  * Prisma is rendered and checked in packages/presets/test/node-extras.test.ts only: its engines
  * come from binaries.prisma.sh, which builds here cannot reach.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectNode, nodePreset } from '@dockwright/presets';
-import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
+import { baseImage, build, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { buildNodeApp, fixtureDir, npmRegistry, startContainer } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
@@ -38,6 +44,52 @@ async function copyOf(src: string, name: string): Promise<string> {
   work.push(dir);
   await cp(src, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|dist|build)$/.test(p.slice(src.length)) });
   return dir;
+}
+
+const BUN_VERSION = '1.4.5';
+
+/** Fetches a URL inside a bun container (`bun -e`), printing {status, headers, body}. */
+const BUN_FETCH = [
+  'fetch(process.argv[1], { signal: AbortSignal.timeout(5000) }).then(',
+  '  async (r) => process.stdout.write(JSON.stringify({ status: r.status, headers: Object.fromEntries(r.headers), body: await r.text() })),',
+  '  (e) => { process.stderr.write(String(e)); process.exit(7); });',
+].join('\n');
+
+/**
+ * A hermetic bun image like `oven/bun:<version>-slim`: the bun binary of @oven/bun-linux-x64
+ * (packed once into the e2e state's tarball cache), FROM the hermetic debian image.
+ */
+async function bunImage(): Promise<string> {
+  const cache = join(process.env['DOCKWRIGHT_E2E_STATE'] ?? '/var/tmp/dockwright-e2e', 'npm-tarballs');
+  const tarball = join(cache, `%40oven%2Fbun-linux-x64@${BUN_VERSION}.tgz`);
+  if (!existsSync(tarball)) {
+    await mkdir(cache, { recursive: true });
+    const packed = await mkdtemp(join(tmpdir(), 'dockwright-bun-pack-'));
+    work.push(packed);
+    const { stdout } = await promisify(execFile)('npm', ['pack', `@oven/bun-linux-x64@${BUN_VERSION}`, '--silent', '--pack-destination', packed], { timeout: 300_000 });
+    await cp(join(packed, stdout.trim().split('\n').at(-1) ?? ''), tarball);
+  }
+  const ctx = await mkdtemp(join(tmpdir(), 'dockwright-bun-image-'));
+  work.push(ctx);
+  await promisify(execFile)('tar', ['-xzf', tarball, '-C', ctx, 'package/bin/bun']);
+  await chmod(join(ctx, 'package/bin/bun'), 0o755);
+  const tag = `${process.env['DOCKWRIGHT_E2E_REGISTRY'] ?? '127.0.0.1:5000'}/bun:${BUN_VERSION}-slim`;
+  await build({
+    context: ctx,
+    tag,
+    dockerfile: [
+      `FROM ${baseImage('debian:bookworm-slim')}`,
+      'COPY package/bin/bun /usr/local/bin/bun',
+      'RUN groupadd --gid 1000 bun \\',
+      ' && useradd --uid 1000 --gid bun --shell /bin/sh --create-home bun \\',
+      ' && ln -s bun /usr/local/bin/bunx \\',
+      ` && test "$(bun --version)" = ${BUN_VERSION}`,
+      `ENV BUN_CONFIG_REGISTRY=${npmRegistry()}`,
+      'CMD ["/usr/local/bin/bun"]',
+      '',
+    ].join('\n'),
+  });
+  return tag;
 }
 
 describe('nodePreset extras, real builds', () => {
@@ -99,5 +151,30 @@ describe('nodePreset extras, real builds', () => {
       await app.remove();
     }
     record({ case: 'nodePreset pnpm without packageManager', coldSeconds: cold.seconds, imageBytes: await imageSize(tag), note: 'pnpm 10.34.8 picked from lockfileVersion 9.0' });
+  }, 600_000);
+
+  it('bun on its own image: bun install from the lockfile, bun run, uid 1000, no Node in the image', async () => {
+    const bun = await bunImage();
+    const dir = await copyOf(join(presetFixtures, 'bun-app'), 'bun-app');
+    const project = detectNode(dir);
+    const { dockerfile, dockerignore } = nodePreset(project, { images: { bun: image(bun) } });
+    await writeFile(join(dir, '.dockerignore'), dockerignore.render());
+    const text = dockerfile.render();
+    expect(text).toContain('    bun install --frozen-lockfile --production\n');
+    expect(text).toContain('CMD ["bun", "run", "src/index.js"]\n');
+    const tag = uniqueTag('node-extras-bun');
+    made.push(tag);
+    const cold = await buildNodeApp({ context: dir, dockerfile: text, tag });
+    expect((await inspect(tag)).Config.User).toBe('1000:1000');
+    const checked = await run(tag, ['sh', '-c', 'id -u && test -e node_modules/zod && ! command -v node']);
+    expect(checked.code, checked.stderr).toBe(0);
+    const app = await startContainer(tag, { fetcher: ['bun', '-e', BUN_FETCH] });
+    try {
+      expect((await app.fetch('/')).json).toEqual({ ok: true, uid: 1000 });
+      expect((await app.stop(10)).exitCode).toBe(0);
+    } finally {
+      await app.remove();
+    }
+    record({ case: 'nodePreset bun', coldSeconds: cold.seconds, imageBytes: await imageSize(tag), note: `hermetic bun ${BUN_VERSION} image FROM the debian one` });
   }, 600_000);
 });

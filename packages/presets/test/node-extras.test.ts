@@ -160,7 +160,7 @@ describe('native modules', () => {
 describe('bun', () => {
   it('runs on its own pinned image, installs with bun and starts with bun run, as a numeric user', () => {
     const project = detectNode(at('bun-app'));
-    expect(project).toMatchObject({ packageManager: 'bun', lockfile: 'bun.lock', start: ['bun', 'run', 'src/index.ts'] });
+    expect(project).toMatchObject({ packageManager: 'bun', lockfile: 'bun.lock', start: ['bun', 'run', 'src/index.js'] });
     const text = nodePreset(project, { healthcheck: { path: '/health' } }).dockerfile.render();
     expect(text).toContain('FROM oven/bun:1.4.5-slim AS prod-deps\n');
     expect(text).toContain('FROM oven/bun:1.4.5-slim AS runtime\n');
@@ -168,7 +168,7 @@ describe('bun', () => {
     expect(text).toContain('    bun install --frozen-lockfile --production\n');
     expect(text).toContain('USER 1000:1000\n');
     expect(text).toContain('CMD ["bun", "-e", ');
-    expect(text).toContain('CMD ["bun", "run", "src/index.ts"]\n');
+    expect(text).toContain('CMD ["bun", "run", "src/index.js"]\n');
   });
 
   it('the version from packageManager, an image of your own, and coded errors', () => {
