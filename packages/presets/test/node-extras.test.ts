@@ -222,6 +222,8 @@ describe('pnpm and yarn without a packageManager version', () => {
     expect(text).toContain('COPY package.json yarn.lock ./\n');
     expect(text).not.toContain('.yarnrc.yml');
     expect(text).toContain('    yarn workspaces focus --all --production\n');
+    // corepack would run yarn 1 without "packageManager": the lockfile's version is activated.
+    expect(render(project, { packageManagerSetup: 'corepack' })).toContain('RUN corepack enable yarn \\\n    && corepack prepare yarn@4.18.1 --activate\n');
     // With the file, it is copied.
     expect(render(detectNode(at('berry-app')), { packageManagerSetup: 'preinstalled' })).toContain('COPY package.json yarn.lock .yarnrc.yml ./\n');
   });

@@ -230,7 +230,13 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const how = options.packageManagerSetup ?? 'npm';
     if (how === 'preinstalled') return s;
     const corepackName = plan.corepackName ?? plan.globalPackage;
-    if (how === 'corepack') return corepackName === undefined ? s : s.run(`corepack enable ${corepackName}`);
+    if (how === 'corepack') {
+      if (corepackName === undefined) return s;
+      // Without "packageManager", corepack would run its own default (yarn 1 for a berry lockfile):
+      // activate the version picked from the lockfile, or given.
+      const pinned = options.packageManagerVersion ?? (project.packageManagerVersionFrom === undefined ? undefined : project.packageManagerVersion);
+      return s.run(pinned === undefined ? `corepack enable ${corepackName}` : `corepack enable ${corepackName} && corepack prepare ${corepackName}@${pinned} --activate`);
+    }
     // npm and bun images carry their tool; yarn 2+ comes through corepack only.
     if (plan.globalPackage === undefined) return s;
     const version = options.packageManagerVersion ?? project.packageManagerVersion;
