@@ -33,7 +33,7 @@ export interface NodeProject {
    * else, for pnpm and yarn, picked from the lockfile's format (package-manager-versions.ts).
    */
   readonly packageManagerVersion?: string;
-  /** Where `packageManagerVersion` came from, when not from `packageManager` (`pnpm-lock.yaml lockfileVersion 9.0`). */
+  /** Where `packageManagerVersion` came from, when not from `packageManager` (`pnpm-lock.yaml format 9.0`). */
   readonly packageManagerVersionFrom?: string;
   /** Why no version could be picked from the lockfile (an unknown format). */
   readonly packageManagerVersionProblem?: string;
