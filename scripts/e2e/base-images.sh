@@ -290,10 +290,15 @@ build_node_image() {
     if [[ -n $node_bin ]]; then
       cp "$node_bin" "$ctx/node"
       cp -a "$npm_dir" "$ctx/npm"
+      # Node's headers where the official images have them (/usr/local/include/node), so node-gyp
+      # builds native modules without downloading them: this machine's, for the same version.
+      mkdir -p "$ctx/include"
+      if [[ -f $NODE_HEADERS/common.gypi ]]; then cp -a "$NODE_HEADERS" "$ctx/include/node"; fi
       cat <<EOF
 ENV NODE_VERSION=${NODE_VERSION#v}
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
+COPY include /usr/local/include
 RUN groupadd --gid 1000 node \\
  && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
  && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
@@ -324,6 +329,7 @@ if [[ $SOURCE == pull ]]; then
     log "$REGISTRY/node:20-bookworm-slim: pulling $NODE_SRC, adding pnpm $PNPM_VERSION, yarn $YARN_VERSION, yarn berry $YARN_BERRY_VERSION..."
     "$DOCKER" pull -q "$NODE_SRC" >/dev/null
     NODE_VERSION=''
+    NODE_HEADERS=''
     build_node_image "$NODE_KEY" "$NODE_SRC"
   fi
   build_pulled golang:1.19-bookworm docker.io/library/golang:1.19-bookworm
@@ -403,6 +409,10 @@ NPM_DIR="$(npm root -g 2>/dev/null)/npm"
 [[ -f $NPM_DIR/package.json ]] || NPM_DIR=/usr/lib/node_modules/npm
 [[ -f $NPM_DIR/package.json ]] || die "cannot find npm's package directory (npm root -g)"
 NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_DIR/package.json")
+# Node's headers (Debian's nodejs package and the official tarballs ship them beside the binary).
+NODE_HEADERS=$(dirname "$(dirname "$NODE_BIN")")/include/node
+[[ -f $NODE_HEADERS/common.gypi ]] || NODE_HEADERS=/usr/include/node
+[[ -f $NODE_HEADERS/common.gypi ]] || log "WARNING: no Node headers found: node-gyp builds in the node image will need to download them"
 NODE_KEY=$(key_of "$RECIPE" node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION" \
   "$PM_KEY" "$NPM_REGISTRY_URL")
 if ! cached node:20-bookworm-slim "$NODE_KEY"; then

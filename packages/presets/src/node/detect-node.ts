@@ -4,6 +4,9 @@ import { dirname, has, join, listEntries, pathSep, readJson, readText, relative,
 import { majorForRange, majorForVersionFile, type NodeWish } from './node-versions.js';
 import { scanWorkspace } from './scan-workspace.js';
 import { detectFramework, type NodeFramework } from './frameworks/detect-framework.js';
+import { detectPrisma, type NodePrisma } from './detect-prisma.js';
+import { detectNative } from './detect-native.js';
+import { toolFromLockfile } from './package-manager-versions.js';
 
 /** The package managers the Node preset knows. */
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
@@ -25,8 +28,24 @@ export interface WorkspacePackage {
 export interface NodeProject {
   readonly name: string;
   readonly packageManager: NodePackageManager;
-  /** The exact version from `packageManager` in package.json, when given (`10.34.8`). */
+  /**
+   * The exact version of the package manager (`10.34.8`): from `packageManager` in package.json,
+   * else, for pnpm and yarn, picked from the lockfile's format (package-manager-versions.ts).
+   */
   readonly packageManagerVersion?: string;
+  /** Where `packageManagerVersion` came from, when not from `packageManager` (`pnpm-lock.yaml format 9.0`). */
+  readonly packageManagerVersionFrom?: string;
+  /** Why no version could be picked from the lockfile (an unknown format). */
+  readonly packageManagerVersionProblem?: string;
+  /**
+   * The package manager's configuration files beside the lockfile that the install reads
+   * (`.yarnrc.yml`). Detection lists the ones that exist; when absent, the plan's own list is used.
+   */
+  readonly configFiles?: readonly string[];
+  /** Prisma, when `prisma` or `@prisma/client` is a dependency (detect-prisma.ts). */
+  readonly prisma?: NodePrisma;
+  /** Why installing compiles native code (`['better-sqlite3', 'binding.gyp']`), when it does (detect-native.ts). */
+  readonly nativeModules?: readonly string[];
   /** Node major version (`22`), from `engines.node` (the newest maintained LTS it allows), `.nvmrc` or `.node-version`. */
   readonly nodeVersion?: string;
   /** Why the version the project asks for fits no release the preset knows (`engines.node in package.json: ">=30" allows none of ...`). */
@@ -112,9 +131,19 @@ function hasDependencies(pkg: Record<string, unknown>): boolean {
 }
 
 /** `node dist/server.js` -> argv; anything a shell would interpret is refused. */
-function startOf(pkg: Record<string, unknown>): readonly string[] | undefined {
+function startOf(pkg: Record<string, unknown>, bun = false): readonly string[] | undefined {
   const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
   const start = scripts['start'];
+  if (bun) {
+    // bun runs the file itself (TypeScript included), else the start script through `bun run`.
+    if (typeof start === 'string') {
+      const words = start.trim().split(/\s+/);
+      if (/^[\w ./@=:-]+$/.test(start) && (words[0] === 'bun' || words[0] === 'node') && words.length === 2 && !['run', 'x'].includes(words[1] ?? '')) return ['bun', 'run', words[1] ?? ''];
+      return ['bun', 'run', 'start'];
+    }
+    const main = pkg['main'] ?? pkg['module'];
+    return typeof main === 'string' ? ['bun', 'run', main] : undefined;
+  }
   if (typeof start === 'string') {
     const words = start.trim().split(/\s+/);
     if (/^[\w ./@=:-]+$/.test(start) && words[0] === 'node') return words;
@@ -209,15 +238,27 @@ export function readNodeProject(dir: string): NodeProject {
   const lock = LOCKFILES.find(([file]) => has(lockRoot, file)) ?? LOCKFILES.find(([file]) => findUp(dir, file) !== undefined);
   const field = fromPackageManagerField(pkg['packageManager'] ?? readJson(lockRoot, 'package.json')?.['packageManager']);
   let manager: NodePackageManager = field?.manager ?? lock?.[1] ?? 'npm';
-  if (manager === 'yarn' && (has(lockRoot, '.yarnrc.yml') || field?.manager === 'yarn-berry')) manager = 'yarn-berry';
+  const lockText = lock === undefined || !has(lockRoot, lock[0]) ? undefined : readText(lockRoot, lock[0]);
+  // Without a packageManager field, the lockfile's format says which tool (yarn 1 or berry) and version.
+  const fromLock = field === undefined && lock !== undefined && lockText !== undefined && lock[1] === manager ? toolFromLockfile(lock[0], lockText) : undefined;
+  if (manager === 'yarn' && (has(lockRoot, '.yarnrc.yml') || field?.manager === 'yarn-berry' || fromLock?.manager === 'yarn-berry')) manager = 'yarn-berry';
+  const configFiles = manager === 'yarn-berry' && has(lockRoot, '.yarnrc.yml') ? ['.yarnrc.yml'] : [];
+  const lockVersion = fromLock === undefined || fromLock.manager !== manager ? {}
+    : 'version' in fromLock ? { packageManagerVersion: fromLock.version, packageManagerVersionFrom: `${lock?.[0] ?? ''} format ${fromLock.format}` }
+    : { packageManagerVersionProblem: `${lock?.[0] ?? ''}: ${fromLock.problem}` };
+  const prisma = detectPrisma(pkg, (p) => readText(dir, p));
+  const nativeModules = detectNative(pkg, lock?.[0], lockText, (p) => has(dir, p));
   const scripts = (pkg['scripts'] ?? {}) as Record<string, unknown>;
   const { version: nodeVersion, problem: nodeVersionProblem } = nodeVersionOf(dir, workspace === undefined ? [] : [lockRoot], pkg);
   const framework = detectFramework(pkg, { read: (p) => readText(dir, p), exists: (p) => has(dir, p) });
-  const start = startOf(pkg) ?? framework?.start;
+  const start = startOf(pkg, manager === 'bun') ?? framework?.start;
   return Object.freeze({
     name: String(pkg['name'] ?? 'app'),
     packageManager: manager,
-    ...(field === undefined ? {} : { packageManagerVersion: field.version }),
+    ...(field === undefined ? lockVersion : { packageManagerVersion: field.version }),
+    ...(manager === 'yarn-berry' ? { configFiles } : {}),
+    ...(prisma === undefined ? {} : { prisma }),
+    ...(nativeModules.length === 0 ? {} : { nativeModules }),
     ...(nodeVersion === undefined ? {} : { nodeVersion }),
     ...(nodeVersionProblem === undefined ? {} : { nodeVersionProblem }),
     ...(lock === undefined || !has(lockRoot, lock[0]) ? {} : { lockfile: lock[0] }),

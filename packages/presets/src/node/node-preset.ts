@@ -17,6 +17,8 @@ import type { NodePackageManager, NodeProject } from './detect-node.js';
 import { nodeImageFor, nodeReleases } from './node-versions.js';
 import { packageManagers, type PackageManagerPlan } from './package-managers.js';
 import { workspaceStages } from './workspace-stages.js';
+import { bunImageFor } from './bun-versions.js';
+import { prismaPlan, type PrismaOptions } from './prisma-plan.js';
 import { frameworkPlan } from './frameworks/framework-plan.js';
 import { staticSiteRuntime } from './frameworks/static-site.js';
 
@@ -31,6 +33,8 @@ export interface NodeImages {
    * `debian:12.12-slim`), or, with `staticServerHasBusybox`, an image with `/bin/busybox`.
    */
   readonly staticServer?: Image;
+  /** A bun project's image, for installs, the build and the runtime. Default `oven/bun:<exact version>-slim` (bun-versions.ts). */
+  readonly bun?: Image;
 }
 
 /** Options of the Node preset; every detected value can be overridden here. */
@@ -87,6 +91,17 @@ export interface NodePresetOptions {
   readonly serve?: 'server' | 'static';
   /** `images.staticServer` has a static BusyBox at /bin/busybox: nothing is installed. */
   readonly staticServerHasBusybox?: boolean;
+  /**
+   * Prisma steps (prisma-plan.ts): `prisma generate` in the build, OpenSSL in the runtime when the
+   * query engine needs it, a volume and `DATABASE_URL` for SQLite, `migrate: 'deploy'` at start.
+   * Default: what detection found; `false` for none.
+   */
+  readonly prisma?: PrismaOptions | false;
+  /**
+   * Install python3, make and g++ in the install stages (never the runtime) for node-gyp.
+   * Default: detected (a binding.gyp, or a dependency that compiles; see docs/presets.md).
+   */
+  readonly nativeModules?: boolean;
 }
 
 const WORKDIR = '/app';
@@ -131,6 +146,30 @@ function installsWithoutLockfile(manager: NodePackageManager, plan: PackageManag
   fail(`no ${lockfile} beside package.json: \`${plan.install}\` refuses to install without it`, `run \`${tool} install\` and commit ${lockfile}, or pass packageManager: 'npm' to install with \`npm install\``);
 }
 
+/** The bun image: the exact version from `packageManager` (`bun@1.4.5`), else the table's. */
+function defaultBunImage(project: NodeProject, options: NodePresetOptions): Image {
+  const choice = bunImageFor(options.packageManagerVersion ?? project.packageManagerVersion);
+  if ('problem' in choice) fail(`packageManagerVersion: ${choice.problem}`, "pass packageManagerVersion: '1.4.5' (an exact bun version), or images: { bun }");
+  return image(choice.tag);
+}
+
+/** The package manager's config files the install reads: the detected ones, else the plan's. */
+function configFilesOf(project: NodeProject, plan: PackageManagerPlan): readonly string[] {
+  const wanted = plan.manifests.slice(1);
+  return project.configFiles === undefined ? wanted : wanted.filter((f) => project.configFiles?.includes(f));
+}
+
+/**
+ * node-gyp's tools in the stage every install starts from, so never in the runtime. The official
+ * Node images carry Node's headers in /usr/local/include/node: node-gyp uses them instead of
+ * downloading them.
+ */
+function buildTools(s: Stage<boolean>, wanted: boolean, bun: boolean): Stage<boolean> {
+  if (!wanted) return s;
+  const tools = s.run(aptInstall(['g++', 'make', 'python3']));
+  return bun ? tools : tools.env({ npm_config_nodedir: '/usr/local' });
+}
+
 function fail(message: string, hint: string): never {
   throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
 }
@@ -150,9 +189,13 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   const manager = options.packageManager ?? project.packageManager;
   const plan = withCommand(packageManagers[manager], options.packageManagerCommand);
   const notes: string[] = [];
-  const node = options.images?.node ?? defaultNodeImage(project, options, notes);
+  const bun = manager === 'bun';
+  const node = bun ? options.images?.bun ?? defaultBunImage(project, options) : options.images?.node ?? defaultNodeImage(project, options, notes);
   const runtimeImage = options.images?.runtime ?? node;
   const distroless = options.runtime === 'distroless';
+  if (bun && distroless) fail('runtime: distroless is for Node, and this is a bun project', "drop runtime: 'distroless', or pass packageManager: 'npm' to run it with Node");
+  const prisma = prismaPlan(project, options.prisma, { manager, distroless, workspace: project.workspace !== undefined });
+  const nativeModules = options.nativeModules ?? (project.nativeModules !== undefined && project.nativeModules.length > 0);
   if (distroless && options.images?.runtime === undefined) {
     fail('runtime: distroless needs images.runtime', "pass images: { runtime: image('gcr.io/distroless/nodejs22-debian12:nonroot').pinDigest('sha256:...') }");
   }
@@ -187,18 +230,28 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const how = options.packageManagerSetup ?? 'npm';
     if (how === 'preinstalled') return s;
     const corepackName = plan.corepackName ?? plan.globalPackage;
-    if (how === 'corepack') return corepackName === undefined ? s : s.run(`corepack enable ${corepackName}`);
+    if (how === 'corepack') {
+      if (corepackName === undefined) return s;
+      // Without "packageManager", corepack would run its own default (yarn 1 for a berry lockfile):
+      // activate the version picked from the lockfile, or given.
+      const pinned = options.packageManagerVersion ?? (project.packageManagerVersionFrom === undefined ? undefined : project.packageManagerVersion);
+      return s.run(pinned === undefined ? `corepack enable ${corepackName}` : `corepack enable ${corepackName} && corepack prepare ${corepackName}@${pinned} --activate`);
+    }
     // npm and bun images carry their tool; yarn 2+ comes through corepack only.
     if (plan.globalPackage === undefined) return s;
     const version = options.packageManagerVersion ?? project.packageManagerVersion;
     if (version === undefined) {
-      fail(`no ${plan.globalPackage} version to install`, `set "packageManager": "${plan.globalPackage}@<version>" in package.json, or pass packageManagerVersion`);
+      const why = project.packageManagerVersionProblem === undefined ? '' : ` (${project.packageManagerVersionProblem})`;
+      fail(`no ${plan.globalPackage} version to install${why}`, `set "packageManager": "${plan.globalPackage}@<version>" in package.json, or pass packageManagerVersion: '<exact version>'`);
+    }
+    if (options.packageManagerVersion === undefined && project.packageManagerVersionFrom !== undefined) {
+      notes.push(`no "packageManager" in package.json: installing ${plan.globalPackage}@${version}, picked from ${project.packageManagerVersionFrom}; set "packageManager": "${plan.globalPackage}@${version}" or pass packageManagerVersion to choose`);
     }
     return s.run(`npm install -g ${plan.globalPackage}@${version}`).withMounts(cacheMount('/root/.npm', { sharing: 'locked' }));
   };
 
   // One stage with the package manager installed, shared by every install stage.
-  const withTool = setup(stage('base').from(node).workdir(WORKDIR));
+  const withTool = buildTools(setup(stage('base').from(node).workdir(WORKDIR)), nativeModules, bun);
   const base: Stage<boolean> | Image = withTool.toAst().instructions.length > 1 ? withTool : node;
   const installStage = (name: string) => (base === node ? stage(name).from(node).workdir(WORKDIR) : stage(name).from(base as Stage<boolean>));
 
@@ -211,10 +264,13 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   if (ws === undefined) {
     // Only the manifests: a source change does not invalidate the dependency layers.
     const lockfile = project.lockfile;
-    const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
+    const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...configFilesOf(project, plan)];
     const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
     const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
-    const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    // Prisma's client is generated after the install and before the build that imports it.
+    const built = build === false && prisma.generate === undefined ? deps : stage('build').from(deps).copy('.', './')
+      .with((s) => (prisma.generate === undefined ? s : s.run(prisma.generate)))
+      .with((s) => (build === false ? s : s.run(plan.run(build))));
     if (fw.static) {
       if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
       return staticResult(staticSiteRuntime({
@@ -230,11 +286,14 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // No production dependencies: an install would write no node_modules for the runtime to copy.
     const prod = fw.nodeModules && project.hasDependencies !== false ? installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts) : undefined;
     const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
+    const generated = prisma.generatedCopies(prod !== undefined, build === false ? [] : copies.map(([from]) => from));
     runtimeFiles = (s) => {
       const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
-      if (build === false) return out.copy('.', './');
+      const withGenerated = (acc: Stage<boolean>) => generated.reduce((a, dir) => a.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), acc);
+      if (build === false) return withGenerated(out.copy('.', './'));
       // Least changing first: a source change leaves the package.json layer as it was.
-      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), out.copy('package.json', './'));
+      const files = copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), withGenerated(out.copy('package.json', './')));
+      return prisma.runtimeSources.reduce((acc, src) => acc.copy(src, `./${src}`), files);
     };
   } else if (manager !== 'pnpm') {
     if (manager === 'bun') {
@@ -244,7 +303,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     if (lockfile === undefined) {
       fail(`no lockfile at the root of the workspace of ${project.name}`, `install at the workspace root and commit its ${plan.manifests[0] ?? 'lockfile'}`);
     }
-    const stages = workspaceStages({ plan, workspace: ws, lockfile, installStage, mounts, build, outputs, root: WORKDIR });
+    const stages = workspaceStages({ plan: { ...plan, manifests: [...plan.manifests.slice(0, 1), ...configFilesOf(project, plan)] }, workspace: ws, lockfile, installStage, mounts, build, outputs, root: WORKDIR });
     appDir = stages.appDir;
     runtimeFiles = stages.runtimeFiles;
   } else {
@@ -272,12 +331,15 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     runtimeFiles = (s) => s.copy(built, '/out/', './');
   }
 
-  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production', ...fw.env }).workdir(appDir);
-  if (options.init === 'tini') runtime = runtime.run(aptInstall(['tini']));
-  for (const dir of options.writable ?? []) {
+  let runtime: Stage<boolean> = stage('runtime').from(runtimeImage).env({ NODE_ENV: 'production', ...fw.env, ...prisma.env(appDir) }).workdir(appDir);
+  // One apt layer for what the runtime needs, its lists removed in the same RUN.
+  const runtimePackages = [...(options.init === 'tini' ? ['tini'] : []), ...prisma.runtimePackages];
+  if (runtimePackages.length > 0) runtime = runtime.run(aptInstall(runtimePackages));
+  for (const dir of [...(options.writable ?? []), ...prisma.dataDirs]) {
     runtime = runtime.run(`mkdir -p ${appDir}/${dir} && chown ${owner} ${appDir}/${dir}`);
   }
   runtime = runtimeFiles(runtime);
+  if (prisma.dataDirs.length > 0) runtime = runtime.volume(...(prisma.dataDirs.map((d) => `${appDir}/${d}`) as [string, ...string[]]));
   // The instructions written for an option, so that a refused value is told in the option's terms.
   const hints: OptionHint[] = [];
   if (options.labels !== undefined) {
@@ -295,9 +357,10 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const url = `http://127.0.0.1:${port}${options.healthcheck.path}`;
     const probe = `fetch(${JSON.stringify(url)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
     hints.push(hintFor(final, 'HEALTHCHECK', "healthcheck: { path: '/health', interval: '30s' } (a duration such as '30s' or '1m30s')"));
-    final = final.healthcheck([distroless ? '/nodejs/bin/node' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
+    final = final.healthcheck([distroless ? '/nodejs/bin/node' : bun ? 'bun' : 'node', '-e', probe], { interval: options.healthcheck.interval ?? '30s', timeout: '5s', startPeriod: '5s', retries: 3 });
   }
-  if (options.init === 'tini') final = final.entrypoint(['/usr/bin/tini', '--']);
+  const tini = options.init === 'tini' ? ['/usr/bin/tini', '--'] : [];
+  if (prisma.entrypoint !== undefined || tini.length > 0) final = final.entrypoint([...tini, ...(prisma.entrypoint ?? [])] as [string, ...string[]]);
   // Distroless Node images have node as their entrypoint: the CMD is its arguments.
   hints.push(hintFor(final, 'CMD', "start: ['node', 'dist/server.js'] (the program and its arguments, one string each)"));
   final = distroless && startProgram === 'node' ? final.cmd(startArgs as [string, ...string[]]) : final.cmd(start as [string, ...string[]]);

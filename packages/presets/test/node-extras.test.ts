@@ -1,0 +1,230 @@
+// Prisma, native modules, bun, and pnpm/yarn without a `packageManager` version: what the Node
+// preset detects in the fixtures of its own, the lines it renders, and the coded errors.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { image, isDockwrightError, type DockwrightIssue } from '@dockwright/core';
+import { detectNode, detectNodeFiles, nodePreset, type NodePresetOptions, type NodeProject } from '@dockwright/presets';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const at = (name: string) => join(fixtures, name);
+const node = image('registry.example.com/node:24-bookworm-slim').pinDigest(`sha256:${'1'.repeat(64)}`);
+const render = (project: NodeProject, options: NodePresetOptions = {}) => nodePreset(project, { images: { node }, ...options }).dockerfile.render();
+/** The text of one stage, from its FROM line to the next. */
+const stageOf = (text: string, name: string) => {
+  const start = text.indexOf(` AS ${name}\n`);
+  if (start < 0) throw new Error(`no stage ${name} in\n${text}`);
+  const next = text.indexOf('\nFROM ', start);
+  return text.slice(text.lastIndexOf('FROM ', start), next < 0 ? undefined : next);
+};
+
+function issueOf(run: () => unknown): DockwrightIssue {
+  try {
+    run();
+  } catch (e) {
+    if (isDockwrightError(e) && e.issues[0] !== undefined) return e.issues[0];
+    throw e;
+  }
+  throw new Error('expected a DockwrightError');
+}
+
+describe('Prisma', () => {
+  it('detects the schema, the SQLite datasource and the query engine', () => {
+    expect(detectNode(at('prisma-sqlite')).prisma).toEqual({
+      schema: 'prisma/schema.prisma', provider: 'sqlite', url: { env: 'DATABASE_URL' }, queryEngine: true, cliInProduction: true,
+    });
+    expect(detectNode(at('prisma-postgres')).prisma).toEqual({
+      schema: 'db/schema.prisma', provider: 'postgresql', queryEngine: false, output: 'src/generated/prisma', cliInProduction: false,
+    });
+  });
+
+  it('generates in the build after the install and before the build script; OpenSSL, a volume and DATABASE_URL in the runtime', () => {
+    const text = render(detectNode(at('prisma-sqlite')));
+    const build = stageOf(text, 'build');
+    expect(build).toContain('COPY . ./\nRUN node_modules/.bin/prisma generate --schema prisma/schema.prisma\nRUN npm run build\n');
+    const runtime = stageOf(text, 'runtime');
+    expect(runtime).toContain('    DATABASE_URL=file:/app/data/app.db\n');
+    expect(runtime).toContain('RUN apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n        ca-certificates \\\n        openssl \\\n    && rm -rf /var/lib/apt/lists/*\n');
+    expect(runtime).toContain('RUN mkdir -p /app/data \\\n    && chown 1000:1000 /app/data\n');
+    expect(runtime).toContain('COPY --from=build /app/node_modules/.prisma ./node_modules/.prisma\n');
+    expect(runtime).toContain('VOLUME /app/data\n');
+    expect(runtime).not.toContain('ENTRYPOINT');
+    // The deps stages get no OpenSSL: only the runtime's engine loads it.
+    expect(stageOf(text, 'deps')).not.toContain('openssl');
+  });
+
+  it("migrate: 'deploy' runs the migrations before the start command, with the schema's directory in the runtime", () => {
+    const text = render(detectNode(at('prisma-sqlite')), { prisma: { migrate: 'deploy' }, init: 'tini' });
+    expect(text).toContain('COPY prisma/ ./prisma/\n');
+    expect(text).toContain('ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "node_modules/.bin/prisma migrate deploy --schema prisma/schema.prisma && exec \\"$@\\"", "--"]\nCMD ["node", "dist/server.js"]\n');
+    // tini and OpenSSL in one apt layer.
+    expect(text.match(/apt-get update/g)).toHaveLength(1);
+    expect(text).toMatch(/ca-certificates \\\n {8}openssl \\\n {8}tini/);
+  });
+
+  it('the Rust-free client: no OpenSSL, the generated output copied from the build', () => {
+    const text = render(detectNode(at('prisma-postgres')));
+    expect(text).toContain('RUN node_modules/.bin/prisma generate --schema db/schema.prisma\n');
+    expect(text).not.toContain('openssl');
+    expect(text).toContain('COPY --from=build /app/src/generated/prisma ./src/generated/prisma\n');
+    expect(text).not.toContain('VOLUME');
+  });
+
+  it('every step can be overridden', () => {
+    const project = detectNode(at('prisma-sqlite'));
+    const text = render(project, { prisma: { generate: false, openssl: false, dataDir: 'var/db', databaseUrl: 'file:/app/var/db/prod.db' } });
+    expect(text).not.toContain('prisma generate');
+    expect(text).not.toContain('apt-get');
+    expect(text).toContain('DATABASE_URL=file:/app/var/db/prod.db');
+    expect(text).toContain('VOLUME /app/var/db\n');
+    const off = render(project, { prisma: false });
+    expect(off).not.toMatch(/prisma|openssl|VOLUME|DATABASE_URL/);
+    expect(render(detectNode(at('prisma-postgres')), { prisma: { openssl: true } })).toContain('        openssl \\\n');
+  });
+
+  it('a build without a build script still generates the client, and the runtime gets it', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'p', scripts: { start: 'node server.js' }, dependencies: { '@prisma/client': '6.19.0' }, devDependencies: { prisma: '6.19.0' } }),
+      'package-lock.json': '{}',
+      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+    };
+    const text = render(detectNodeFiles(files));
+    expect(stageOf(text, 'build')).toContain('RUN node_modules/.bin/prisma generate --schema prisma/schema.prisma\n');
+    expect(stageOf(text, 'runtime')).toContain('COPY . ./\nCOPY --from=build /app/node_modules/.prisma ./node_modules/.prisma\n');
+  });
+
+  it('coded errors that name the option where detection cannot decide', () => {
+    const noSchema = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'p', main: 'a.js', dependencies: { '@prisma/client': '6.19.0' } }), 'package-lock.json': '{}' });
+    expect(issueOf(() => render(noSchema))).toMatchObject({ code: 'DW9003', message: expect.stringContaining('no schema was found'), hint: expect.stringContaining("prisma: { schema: 'db/schema.prisma' }") });
+    expect(render(noSchema, { prisma: false })).not.toContain('prisma');
+
+    const literal = detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', main: 'a.js', dependencies: { '@prisma/client': '6.19.0' } }), 'package-lock.json': '{}',
+      'prisma/schema.prisma': 'datasource db {\n  provider = "sqlite"\n  url = "file:./dev.db"\n}\n',
+    });
+    expect(issueOf(() => render(literal)).hint).toContain('prisma: { dataDir: false }');
+    expect(render(literal, { prisma: { dataDir: false } })).not.toContain('VOLUME');
+
+    const migrate = issueOf(() => render(detectNode(at('prisma-postgres')), { prisma: { migrate: 'deploy' } }));
+    expect(migrate.message).toContain('prisma is not in "dependencies"');
+
+    const pnpm = detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', main: 'a.js', packageManager: 'pnpm@10.34.8', dependencies: { '@prisma/client': '6.19.0' } }), 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n}\n',
+    });
+    expect(issueOf(() => render(pnpm)).hint).toContain('prisma: { generate: false }');
+
+    expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { dataDir: '../up' } })).message).toContain('prisma.dataDir "../up" is not a plain relative path');
+    expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { migrate: 'dev' as never } })).message).toContain("is not 'deploy' or false");
+    expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { seed: true } as never })).message).toBe('prisma.seed is not an option');
+  });
+});
+
+describe('native modules', () => {
+  it("an addon of the app's own: build tools and Node's headers in the install and build stages, never the runtime", () => {
+    const project = detectNode(at('native-addon'));
+    expect(project.nativeModules).toEqual(['binding.gyp']);
+    const text = render(project, { outputs: ['build', 'src'] });
+    const base = stageOf(text, 'base');
+    expect(base).toContain('        g++ \\\n        make \\\n        python3 \\\n    && rm -rf /var/lib/apt/lists/*\n');
+    expect(base).toContain('ENV npm_config_nodedir=/usr/local\n');
+    expect(stageOf(text, 'deps')).toContain('FROM base AS deps');
+    expect(stageOf(text, 'runtime')).toMatch(/^FROM registry\.example\.com\/node:24-bookworm-slim@sha256:1+ AS runtime/);
+    expect(stageOf(text, 'runtime')).not.toMatch(/g\+\+|python3|apt-get|nodedir/);
+    expect(stageOf(text, 'runtime')).toContain('COPY --from=build /app/build ./build\n');
+  });
+
+  it('dependencies that compile: known ones and install scripts with a build helper; prebuilt ones are not counted', () => {
+    expect(detectNode(at('native-deps')).nativeModules).toEqual(['@acme/crypto', 'better-sqlite3']);
+    const prebuilt = detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', main: 'a.js', dependencies: { sharp: '0.34.4', esbuild: '0.25.10', bufferutil: '4.0.9' } }),
+      'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/sharp': { hasInstallScript: true, dependencies: { semver: '^7' } }, 'node_modules/bufferutil': { hasInstallScript: true, dependencies: { 'node-gyp-build': '^4' } } } }),
+    });
+    expect(prebuilt.nativeModules).toBeUndefined();
+    expect(render(prebuilt)).not.toContain('g++');
+    // A pnpm lockfile names bcrypt as a dependency of a dependency.
+    const pnpm = detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', main: 'a.js', packageManager: 'pnpm@10.34.8', dependencies: { auth: '1.0.0' } }),
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\npackages:\n  bcrypt@6.0.0:\n    resolution: {integrity: sha512-x}\n",
+    });
+    expect(pnpm.nativeModules).toEqual(['bcrypt']);
+    expect(stageOf(render(pnpm), 'base')).toContain('        g++ \\\n');
+  });
+
+  it('nativeModules overrides detection either way', () => {
+    expect(render(detectNode(at('native-deps')), { nativeModules: false })).not.toContain('g++');
+    expect(stageOf(render(detectNode(at('npm-app')), { nativeModules: true }), 'base')).toContain('python3');
+  });
+});
+
+describe('bun', () => {
+  it('runs on its own pinned image, installs with bun and starts with bun run, as a numeric user', () => {
+    const project = detectNode(at('bun-app'));
+    expect(project).toMatchObject({ packageManager: 'bun', lockfile: 'bun.lock', start: ['bun', 'run', 'src/index.js'] });
+    const text = nodePreset(project, { healthcheck: { path: '/health' } }).dockerfile.render();
+    expect(text).toContain('FROM oven/bun:1.4.5-slim AS prod-deps\n');
+    expect(text).toContain('FROM oven/bun:1.4.5-slim AS runtime\n');
+    expect(text).not.toMatch(/FROM node:/);
+    expect(text).toContain('    bun install --frozen-lockfile --production\n');
+    expect(text).toContain('USER 1000:1000\n');
+    expect(text).toContain('CMD ["bun", "-e", ');
+    expect(text).toContain('CMD ["bun", "run", "src/index.js"]\n');
+  });
+
+  it('the version from packageManager, an image of your own, and coded errors', () => {
+    const files = { 'package.json': JSON.stringify({ name: 'b', packageManager: 'bun@1.2.21', scripts: { start: 'bun run serve.ts --port 80' } }), 'bun.lockb': 'binary' };
+    const project = detectNodeFiles(files);
+    expect(project.start).toEqual(['bun', 'run', 'start']);
+    expect(nodePreset(project).dockerfile.render()).toContain('FROM oven/bun:1.2.21-slim AS runtime\n');
+    const own = image('registry.example.com/bun:1.2.21-slim').pinDigest(`sha256:${'2'.repeat(64)}`);
+    expect(nodePreset(project, { images: { bun: own } }).dockerfile.render()).toContain('FROM registry.example.com/bun:1.2.21-slim@sha256:2222');
+    expect(issueOf(() => nodePreset(project, { packageManagerVersion: '1.2' })).hint).toContain("packageManagerVersion: '1.4.5'");
+    expect(issueOf(() => nodePreset(project, { runtime: 'distroless', images: { runtime: own } })).code).toBe('DW9003');
+  });
+});
+
+describe('pnpm and yarn without a packageManager version', () => {
+  it('pnpm: the version from the lockfile format, with a note saying so', () => {
+    const project = detectNode(at('pnpm-nopm'));
+    expect(project).toMatchObject({ packageManager: 'pnpm', packageManagerVersion: '10.34.8', packageManagerVersionFrom: 'pnpm-lock.yaml format 9.0' });
+    const result = nodePreset(project, { images: { node } });
+    expect(result.dockerfile.render()).toContain('    npm install -g pnpm@10.34.8\n');
+    expect(result.notes).toEqual([expect.stringContaining('picked from pnpm-lock.yaml format 9.0')]);
+  });
+
+  it.each([
+    ["lockfileVersion: '6.0'\n", '8.9.2'],
+    ["lockfileVersion: '5.4'\n", '7.9.5'],
+    ['lockfileVersion: 5.3\n', '6.20.2'],
+  ])('pnpm lockfile %j -> pnpm %s', (lock, version) => {
+    const project = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'p', main: 'a.js', dependencies: { zod: '3.23.8' } }), 'pnpm-lock.yaml': lock });
+    expect(render(project)).toContain(`npm install -g pnpm@${version}\n`);
+  });
+
+  it('an unknown lockfile format is a coded error naming packageManagerVersion', () => {
+    const project = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'p', main: 'a.js', dependencies: { zod: '3.23.8' } }), 'pnpm-lock.yaml': "lockfileVersion: '11.0'\n" });
+    const issue = issueOf(() => render(project));
+    expect(issue).toMatchObject({ code: 'DW9003', message: expect.stringContaining('lockfile format 11.0 is not one the preset knows') });
+    expect(issue.hint).toContain("packageManagerVersion: '<exact version>'");
+    expect(render(project, { packageManagerVersion: '11.28.13' })).toContain('npm install -g pnpm@11.28.13\n');
+  });
+
+  it('yarn classic from a v1 lockfile', () => {
+    const project = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'y', main: 'a.js', dependencies: { zod: '3.23.8' } }), 'yarn.lock': '# yarn lockfile v1\n' });
+    expect(project).toMatchObject({ packageManager: 'yarn', packageManagerVersion: '1.22.22' });
+    expect(render(project)).toContain('npm install -g yarn@1.22.22\n');
+  });
+
+  it('yarn berry from __metadata, without .yarnrc.yml: no COPY of a file that is not there', () => {
+    const project = detectNode(at('berry-norc'));
+    expect(project).toMatchObject({ packageManager: 'yarn-berry', packageManagerVersion: '4.18.1', configFiles: [] });
+    const text = render(project, { packageManagerSetup: 'preinstalled' });
+    expect(text).toContain('COPY package.json yarn.lock ./\n');
+    expect(text).not.toContain('.yarnrc.yml');
+    expect(text).toContain('    yarn workspaces focus --all --production\n');
+    // corepack would run yarn 1 without "packageManager": the lockfile's version is activated.
+    expect(render(project, { packageManagerSetup: 'corepack' })).toContain('RUN corepack enable yarn \\\n    && corepack prepare yarn@4.18.1 --activate\n');
+    // With the file, it is copied.
+    expect(render(detectNode(at('berry-app')), { packageManagerSetup: 'preinstalled' })).toContain('COPY package.json yarn.lock .yarnrc.yml ./\n');
+  });
+});
