@@ -22,9 +22,11 @@ export type { StageSource } from './builder/stage-source.js';
 export { emptyLockfile, formatLockfile, parseLockfile, validateLockfile, LOCKFILE_NAME } from './lock/lockfile.js';
 export { lockfileJsonSchema, LOCKFILE_SCHEMA_ID } from './lock/lock-schema.js';
 export type { Lockfile, LockedImage, LockfileResult } from './lock/lockfile.js';
-export { lockedImages, resolveLocks, unresolvedLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
-export type { LockedReference, ResolveLocksResult } from './lock/resolve-locks.js';
-export { lockKey, parseLockKey } from './lock/lock-key.js';
+export { resolveLocks, BASE_NAME_LABEL, BASE_DIGEST_LABEL } from './lock/resolve-locks.js';
+export type { ResolveLocksResult } from './lock/resolve-locks.js';
+export { lockedImages, unresolvedLocks } from './images/locked-images.js';
+export type { LockedReference } from './images/locked-images.js';
+export { lockKey, parseLockKey } from './images/lock-key.js';
 
 // Images: the one reading of image references (split, check, normalise), every image reference of
 // an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.
@@ -35,6 +37,7 @@ export type { ImageUse, ImagePlace } from './images/image-refs.js';
 export { isAllowedImage, isRegistryEntry, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN } from './images/registries.js';
 export { registryAllowed } from './rules/images/registry-allowed.js';
 export { baseDigest } from './rules/images/base-digest.js';
+export { syntaxPinned } from './rules/images/syntax-pinned.js';
 
 // Render: AST to canonical text.
 export { render } from './render/render.js';
@@ -74,7 +77,7 @@ export type { ShellCommand, ShellJoin } from './shell/split-shell.js';
 export { lint, lintDockerfile } from './lint/lint.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { LintDiagnostic } from './lint/lint-diagnostic.js';
-export type { LintOptions, RuleSetting } from './lint/lint-options.js';
+export type { LintOptions, RuleSetting } from './rules/lint-options.js';
 export { LABEL_TYPES, type LabelType } from './rules/instructions/label-schema.js';
 export { rules } from './rules/catalogue.js';
 export { DEFAULT_FORBIDDEN_PACKAGES } from './rules/packages/forbidden-package.js';

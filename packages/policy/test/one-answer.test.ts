@@ -1,7 +1,7 @@
 // One question, one answer: the cases where the builder's render-time policy, `lint()` and a
 // policy file read as lint options used to disagree, each asked through all of them.
 import { describe, expect, it } from 'vitest';
-import { dockerfile, lintDockerfile, stage, type LintOptions } from '@dockwright/core';
+import { dockerfile, lintDockerfile, stage, tryDockerfile, type LintOptions } from '@dockwright/core';
 import { checkPolicy, lintOptions, policyFrom, type Policy, type PolicyInput } from '@dockwright/policy';
 
 function policy(input: PolicyInput): Policy {
@@ -69,5 +69,35 @@ describe('DW5022: one shell reader decides what a RUN installs', () => {
     `sh -c 'apt-get install -y telnet'`,
   ])('%s is flagged everywhere', (run) => {
     expect(answers('DW5022', 'debian:12.8-slim', run, forbid, options)).toEqual(all(true));
+  });
+});
+
+describe('DW1011: a # syntax frontend is pinned only by a well-formed digest', () => {
+  // A digest is algorithm:encoded (OCI image spec). The one digest reader (images/image-name.ts),
+  // used by DW1004 and the lockfile too, takes sha256 with 64 lowercase hex digits: lint used to
+  // take any `@...` as a pin, policy did not.
+  const app = stage('app').from('debian:12.8-slim').user(10001);
+  const on: PolicyInput = { requirePinnedSyntax: true };
+  const options: LintOptions = { rules: { DW1011: 'error' } };
+  function syntaxAnswers(frontend: string): Record<string, boolean> {
+    const built = tryDockerfile(app, { syntax: frontend });
+    const text = `# syntax=${frontend}\nFROM debian:12.8-slim\nUSER 10001\n`;
+    const has = (found: readonly { code?: string; rule?: string }[]) => found.some((f) => (f.code ?? f.rule) === 'DW1011');
+    // The builder may refuse the value outright; a refusal is not a pin either.
+    const builder = built.ok ? has(checkPolicy(built.dockerfile, policy(on))) : true;
+    return {
+      builder,
+      'builder text': built.ok ? has(lintDockerfile(built.dockerfile.render(), options)) : true,
+      lint: has(lintDockerfile(text, options)),
+      'policy file': has(lintDockerfile(text, lintOptions(policy(on)))),
+    };
+  }
+
+  it.each(['docker/dockerfile:1.7', 'docker/dockerfile:1.7@sha256:abc', `docker/dockerfile:1.7@sha256:${'A'.repeat(64)}`, `docker/dockerfile:1.7@sha512:${'a'.repeat(128)}`])('%s is not pinned, everywhere', (frontend) => {
+    expect(syntaxAnswers(frontend)).toEqual(all(true));
+  });
+
+  it('sha256 with 64 lowercase hex digits is pinned, everywhere', () => {
+    expect(syntaxAnswers(`docker/dockerfile:1.7@sha256:${'a'.repeat(64)}`)).toEqual(all(false));
   });
 });

@@ -101,8 +101,8 @@ describe('DW1011 requirePinnedSyntax', () => {
 
   it('refuses a # syntax frontend pinned by tag only', () => {
     const found = check(dockerfile(app, { syntax: '1.7' }), { requirePinnedSyntax: true });
-    expect(brief(found)).toEqual(['error DW1011 the # syntax frontend "docker/dockerfile:1.7" is not pinned by digest @ # syntax']);
-    expect(found[0]?.hint).toBe("pass dockerfile(final, { syntax: 'docker/dockerfile:1.7@sha256:...' }), or syntax: 'none' when the engine's built-in frontend is enough");
+    expect(brief(found)).toEqual(['error DW1011 # syntax=docker/dockerfile:1.7 is not pinned by digest @ # syntax']);
+    expect(found[0]?.hint).toBe("lock it: dockerfile(stage, { locked: true }) and run `dockwright lock`, or pin it by hand: dockerfile(stage, { syntax: 'docker/dockerfile:1.7@sha256:...' })");
   });
 
   it('accepts a frontend pinned by digest, and no frontend at all', () => {

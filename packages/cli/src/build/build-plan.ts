@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { imageRefs, lockKey, type DockerfileNode } from '@dockwright/core';
+import { imageRefs, lockKey, splitImageRef, type DockerfileNode } from '@dockwright/core';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
@@ -54,8 +54,9 @@ function taggedImages(ast: DockerfileNode): { written: string; key: string }[] {
 
 /** A target's images' keys, for matching against what other targets use. */
 function tagKey(tag: string): string {
-  const colon = tag.lastIndexOf(':');
-  return colon > tag.lastIndexOf('/') ? lockKey(tag.slice(0, colon), tag.slice(colon + 1)) : lockKey(tag, 'latest');
+  // Core's one reader of image references; a name without a tag is `latest`, as Docker reads it.
+  const parts = splitImageRef(tag);
+  return lockKey(parts.name, parts.tag ?? 'latest');
 }
 
 /** The builds in an order where each comes after the builds it uses, or the names of a cycle. */

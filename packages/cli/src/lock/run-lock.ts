@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { formatLockfile, lockKey, normalizeImageName, type LockedImage, type Lockfile } from '@dockwright/core';
+import { formatLockfile, lockKey, normalizeImageName, splitImageRef, type LockedImage, type Lockfile } from '@dockwright/core';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
@@ -41,10 +41,10 @@ export interface LockOptions {
 const LOADS_IN_FLIGHT = 8;
 
 function matches(given: string, key: string): boolean {
-  const at = given.lastIndexOf(':');
-  const hasTag = at > given.lastIndexOf('/');
-  if (hasTag) return lockKey(given.slice(0, at), given.slice(at + 1)) === key;
-  return key.startsWith(`${normalizeImageName(given).full}:`);
+  // Core's one reader of image references splits the name (a digest after `@` is not a tag).
+  const { name, tag } = splitImageRef(given);
+  if (tag !== undefined) return lockKey(name, tag) === key;
+  return key.startsWith(`${normalizeImageName(name).full}:`);
 }
 
 function platformProblem(lock: CollectedLock, platforms: readonly string[], found: { index: boolean; platforms: readonly string[] }): CliIssue | undefined {

@@ -3,7 +3,9 @@ import type { Mount } from '../ast/mount.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { checkArgument, checkOptions, isRecord, MAX_ID, spec, type ArgSpec } from '../validate/arguments.js';
-import { MOUNT_VALUE, OCTAL_MODE } from '../validate/values.js';
+import { MOUNT_VALUE } from '../validate/values.js';
+import { fileMode } from '../rules/instructions/file-mode.js';
+import { toIssue } from '../rules/rule.js';
 import type { Image } from './image.js';
 import type { StageSource } from './stage-source.js';
 
@@ -27,7 +29,9 @@ function checkValues(values: Record<string, string | undefined>): DockwrightIssu
 }
 
 function checkMode(mode: string | undefined): DockwrightIssue[] {
-  return mode === undefined || OCTAL_MODE.test(mode) ? [] : [issue('DW6015', `mode "${mode}" is not an octal file mode`, 'write an octal mode such as 0400', { instruction: 'RUN' })];
+  // DW6015's one predicate and message, as --chmod and lint read it.
+  const found = mode === undefined ? undefined : fileMode(mode).problem;
+  return found === undefined ? [] : [toIssue(found, { instruction: 'RUN' })];
 }
 
 function fromRef(from: StageSource | Image | undefined): { from?: StageRef | ImageRef } {

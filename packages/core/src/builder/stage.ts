@@ -513,7 +513,7 @@ export class StageImpl {
     if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     const keys = Object.keys(variables);
-    if (keys.length === 0) issues.push(issue('DW6009', 'env() with no variables', 'pass at least one variable', path));
+    if (keys.length === 0) issues.push(issue('DW9005', 'env() with no variables', 'pass at least one variable', path));
     for (const [key, value] of Object.entries(variables)) {
       issues.push(...placed(path, variableName('ENV', key), secretName('ENV', key)));
       issues.push(...checkText(this.#state, value, `ENV ${key}`, path));
@@ -530,7 +530,7 @@ export class StageImpl {
     const refused = this.#refuse([this.#check('label()', 'the labels', labels, spec.recordOf(spec.text), path, "pass an object such as { 'org.opencontainers.image.source': 'https://...' }")]);
     if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
-    if (Object.keys(labels).length === 0) issues.push(issue('DW6010', 'label() with no labels', 'pass at least one label', path));
+    if (Object.keys(labels).length === 0) issues.push(issue('DW9005', 'label() with no labels', 'pass at least one label', path));
     for (const [key, value] of Object.entries(labels)) {
       issues.push(...placed(path, labelKey(key)));
       issues.push(...checkText(this.#state, value, `label ${key}`, path));
@@ -573,7 +573,7 @@ export class StageImpl {
       issues.push(...placed(path, exposePort(p)));
       return parsed ?? { port: Number.NaN, protocol: 'tcp' as const };
     });
-    if (ports.length === 0) issues.push(issue('DW6007', 'expose() with no ports', 'pass at least one port', path));
+    if (ports.length === 0) issues.push(issue('DW9005', 'expose() with no ports', 'pass at least one port', path));
     return this.#push({ kind: 'Expose', ports: parsed }, issues);
   }
 

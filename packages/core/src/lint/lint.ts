@@ -4,7 +4,7 @@ import { isRegistryEntry, REGISTRY_ENTRY_MESSAGE } from '../images/registries.js
 import { checkArgument, checkOptions, isRecord, spec, throwIfAny, type ArgSpec } from '../validate/arguments.js';
 import type { DockerfileSyntax } from '../syntax/types.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
-import type { LintOptions } from './lint-options.js';
+import type { LintOptions } from '../rules/lint-options.js';
 import { LABEL_TYPES } from '../rules/instructions/label-schema.js';
 import { readSyntax } from './read-syntax.js';
 import { readLevel, runRules } from './run-rules.js';

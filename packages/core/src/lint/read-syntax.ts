@@ -1,5 +1,5 @@
 import type { DockerfileSyntax, SyntaxInstruction } from '../syntax/types.js';
-import type { LintFile, LintInstruction, LintPair, LintStage } from './lint-file.js';
+import type { LintFile, LintInstruction, LintPair, LintStage } from '../rules/lint-file.js';
 
 /**
  * Removes shell quoting from a word the way BuildKit's word expansion would, keeping `$`

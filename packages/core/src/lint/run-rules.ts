@@ -3,9 +3,9 @@ import { rules as catalogue } from '../rules/catalogue.js';
 import { DEFAULT_FORBIDDEN_PACKAGES } from '../rules/packages/forbidden-package.js';
 import type { Problem, Rule, RuleLevel, Severity } from '../rules/rule.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
-import type { LintFile, LintPosition } from './lint-file.js';
-import type { LintOptions, LintSettings, RuleSetting } from './lint-options.js';
-import { peerSuppressions, readSuppression, type Suppression } from './suppressions.js';
+import type { LintFile, LintPosition } from '../rules/lint-file.js';
+import type { LintOptions, LintSettings, RuleSetting } from '../rules/lint-options.js';
+import { peerSuppressions, readSuppression, type Suppression } from '../rules/suppressions.js';
 
 const DEFAULT_LEVELS: ReadonlyMap<DockwrightCode, RuleLevel> = new Map(catalogue.map((r) => [r.id, r.level]));
 

@@ -1,7 +1,7 @@
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { isDigest, isImageName, isTag, splitImageRef } from '../images/image-name.js';
-import { lockKey } from './lock-key.js';
+import { lockKey } from '../images/lock-key.js';
 import { describeValue } from '../validate/arguments.js';
 import { parseYamlSubset } from './yaml-subset.js';
 

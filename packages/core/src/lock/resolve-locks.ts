@@ -1,22 +1,12 @@
 import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
 import type { ImageRef } from '../ast/image.js';
 import type { Instruction } from '../ast/instructions.js';
-import { imageRefs, mapImageRefs } from '../images/image-refs.js';
-import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
+import { mapImageRefs } from '../images/image-refs.js';
+import { lockedImages } from '../images/locked-images.js';
+import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import { splitImageRef } from '../images/image-name.js';
 import { validateLockfile, type Lockfile } from './lockfile.js';
-import { lockKey } from './lock-key.js';
-
-/** One image a Dockerfile takes from the lockfile, and where it is used. */
-export interface LockedReference {
-  /** The lockfile key, `docker.io/library/node:22.11-bookworm-slim`. */
-  readonly key: string;
-  /** The reference as written, `node:22.11-bookworm-slim`. */
-  readonly written: string;
-  /** Where: `{ stage, instruction }`, or `{ instruction: '# syntax' }` for the frontend. */
-  readonly path: IssuePath;
-}
+import { lockKey } from '../images/lock-key.js';
 
 /** The result of `resolveLocks()`: the AST with every locked digest filled in, or what is missing. */
 export type ResolveLocksResult =
@@ -26,38 +16,6 @@ export type ResolveLocksResult =
 /** The OCI labels `resolveLocks()` gives the final stage when its base image is locked. */
 export const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
 export const BASE_DIGEST_LABEL = 'org.opencontainers.image.base.digest';
-
-function written(ref: ImageRef): string {
-  return `${ref.name}:${typeof ref.tag === 'string' ? ref.tag : ''}`;
-}
-
-
-/**
- * Every image of a Dockerfile AST whose digest comes from the lockfile (FROM, `COPY --from`,
- * `RUN --mount from=`, and the `# syntax` frontend), in the order they appear, one per key.
- * This is what `dockwright lock` resolves.
- *
- * @example
- * ```ts
- * lockedImages(dockerfile(app).ast); // [{ key: 'docker.io/library/node:22.11-bookworm-slim', written: 'node:22.11-bookworm-slim', path: { stage: 'app', instruction: 'FROM' } }]
- * ```
- */
-export function lockedImages(ast: DockerfileNode): readonly LockedReference[] {
-  const found = new Map<string, LockedReference>();
-  if (ast.syntax !== undefined && ast.syntaxLocked === true) {
-    const parts = splitImageRef(ast.syntax);
-    if (parts.tag !== undefined && parts.digest === undefined) {
-      const key = lockKey(parts.name, parts.tag);
-      found.set(key, { key, written: ast.syntax, path: { instruction: '# syntax' } });
-    }
-  }
-  for (const { ref, path } of imageRefs(ast)) {
-    if (ref.locked !== true || typeof ref.tag !== 'string') continue;
-    const key = lockKey(ref.name, ref.tag);
-    if (!found.has(key)) found.set(key, { key, written: written(ref), path: { stage: path.stage, instruction: path.instruction } });
-  }
-  return [...found.values()];
-}
 
 function withDigest(ref: ImageRef, digests: ReadonlyMap<string, string>): ImageRef {
   if (ref.locked !== true || typeof ref.tag !== 'string') return ref;
@@ -131,26 +89,6 @@ export function resolveLocks(ast: DockerfileNode, given: Lockfile): ResolveLocks
     ok: true,
     ast: deepFreeze({ ...ast, ...(syntaxDigest === undefined ? {} : { syntax: `${ast.syntax ?? ''}@${syntaxDigest}` }), stages }),
   };
-}
-
-/**
- * The locked images of an AST that have no digest yet: what `render()` refuses (DW1013).
- *
- * @example
- * ```ts
- * unresolvedLocks(dockerfile(app).ast).length; // 1 until resolveLocks() fills it in
- * ```
- */
-export function unresolvedLocks(ast: DockerfileNode): readonly LockedReference[] {
-  const pending = new Set<string>();
-  if (ast.syntaxLocked === true && ast.syntax !== undefined && !ast.syntax.includes('@')) {
-    const parts = splitImageRef(ast.syntax);
-    if (parts.tag !== undefined) pending.add(lockKey(parts.name, parts.tag));
-  }
-  for (const { ref } of imageRefs(ast)) {
-    if (ref.locked === true && ref.digest === undefined && typeof ref.tag === 'string') pending.add(lockKey(ref.name, ref.tag));
-  }
-  return lockedImages(ast).filter((r) => pending.has(r.key));
 }
 
 function deepFreeze<T>(value: T): T {

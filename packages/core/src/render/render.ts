@@ -1,7 +1,7 @@
 import type { DockerfileNode } from '../ast/dockerfile.js';
 import { DockwrightError } from '../errors/dockwright-error.js';
 import { issue } from '../errors/issue.js';
-import { unresolvedLocks } from '../lock/resolve-locks.js';
+import { unresolvedLocks } from '../images/locked-images.js';
 import { checkArgument, dockerfileNode, throwIfAny } from '../validate/arguments.js';
 import { printArg } from './print-metadata.js';
 import { printFrom, printInstruction } from './print-instruction.js';

@@ -1,4 +1,4 @@
-import { flagValue, type LintFile, type LintInstruction, type LintPosition, type LintStage } from '../lint/lint-file.js';
+import { flagValue, type LintFile, type LintInstruction, type LintPosition, type LintStage } from './lint-file.js';
 import { programOf, type Program } from '../shell/program.js';
 import { packageInstalls, type PackageInstallCommand } from '../shell/package-installs.js';
 import { splitShell, type ShellCommand } from '../shell/split-shell.js';

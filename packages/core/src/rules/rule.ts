@@ -1,6 +1,6 @@
 import { codes, type DockwrightCode } from '../errors/codes.js';
 import { issue, type DockwrightIssue, type IssuePath } from '../errors/issue.js';
-import type { LintContext } from '../lint/lint-context.js';
+import type { LintContext } from './lint-context.js';
 
 /**
  * How the catalogue stops a rule (see the rules catalogue): `C` the builder refuses it, `H` a

@@ -55,6 +55,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   isRegistryEntry: 'a predicate on policy entries',
   registryAllowed: 'a rule check on names',
   baseDigest: 'a rule check on names',
+  syntaxPinned: 'a rule check on a # syntax frontend',
   splitImageRef: 'reads an image reference',
   isImageName: 'a predicate on names',
   isTag: 'a predicate on tags',

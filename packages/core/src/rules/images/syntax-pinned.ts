@@ -1,8 +1,11 @@
-import { splitImageRef } from '../../images/image-name.js';
+import { isDigest, splitImageRef } from '../../images/image-name.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**
  * DW1011: the `# syntax` frontend is an image that runs code at build time; pin it by digest.
+ * Builder, lint and policy ask this one function. A digest is `algorithm:encoded` (OCI image
+ * spec); like DW1004 and the lockfile, only `sha256:` with 64 lowercase hex digits counts, so
+ * `@sha256:abc` is not a pin (BuildKit would refuse to pull it).
  *
  * @example
  * ```ts
@@ -10,10 +13,11 @@ import { defineRule, problem, type Problem } from '../rule.js';
  * ```
  */
 export function syntaxPinned(frontend: string): Problem | undefined {
-  if (splitImageRef(frontend).digest !== undefined) return undefined;
+  const digest = splitImageRef(frontend).digest;
+  if (digest !== undefined && isDigest(digest)) return undefined;
   return problem(
     'DW1011',
-    `# syntax=${frontend} is not pinned by digest`,
+    digest === undefined ? `# syntax=${frontend} is not pinned by digest` : `# syntax=${frontend} is not pinned by a valid digest (sha256: and 64 lowercase hex digits)`,
     "lock it: dockerfile(stage, { locked: true }) and run `dockwright lock`, or pin it by hand: dockerfile(stage, { syntax: 'docker/dockerfile:1.7@sha256:...' })",
     `pin it: # syntax=${frontend}@sha256:...`,
   );

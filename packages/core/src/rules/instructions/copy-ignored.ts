@@ -2,7 +2,7 @@ import type { DockerfileNode } from '../../ast/dockerfile.js';
 import type { Instruction } from '../../ast/instructions.js';
 import { readDockerignore, type DockerignoreRules, type IgnorePattern } from '../../dockerignore/read-dockerignore.js';
 import type { DockwrightIssue } from '../../errors/issue.js';
-import { flagValue } from '../../lint/lint-file.js';
+import { flagValue } from '../lint-file.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, toIssue, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import type { LintFile, LintStage } from '../../lint/lint-file.js';
+import type { LintFile, LintStage } from '../lint-file.js';
 import { stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 import { isAbsolutePath } from './relative-workdir.js';

@@ -1,5 +1,5 @@
 import { editDistance } from '../../errors/suggest.js';
-import type { LintFile, LintStage } from '../../lint/lint-file.js';
+import type { LintFile, LintStage } from '../lint-file.js';
 import { commandsOf, stageNamed } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 import { variablesIn } from './env-self-reference.js';

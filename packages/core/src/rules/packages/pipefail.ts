@@ -1,4 +1,4 @@
-import type { LintFile, LintInstruction, LintStage } from '../../lint/lint-file.js';
+import type { LintFile, LintInstruction, LintStage } from '../lint-file.js';
 import { hasFlag, programOf } from '../../shell/program.js';
 import type { ShellCommand } from '../../shell/split-shell.js';
 import { commandAt, commandsOf, stageNamed } from '../lint-helpers.js';

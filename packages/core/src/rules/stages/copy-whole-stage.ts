@@ -1,4 +1,4 @@
-import { flagValue } from '../../lint/lint-file.js';
+import { flagValue } from '../lint-file.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { readSuppression } from '../../lint/suppressions.js';
+import { readSuppression } from '../suppressions.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**

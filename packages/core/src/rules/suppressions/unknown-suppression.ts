@@ -1,5 +1,5 @@
 import { codes } from '../../errors/codes.js';
-import { readSuppression } from '../../lint/suppressions.js';
+import { readSuppression } from '../suppressions.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**

@@ -1,4 +1,4 @@
-import { baseDigest, imageRefs, isDigest, splitImageRef } from '@dockwright/core';
+import { baseDigest, imageRefs, syntaxPinned } from '@dockwright/core';
 import { issue } from '../issue.js';
 import { imageText, type PolicyRuleCheck } from '../rule-context.js';
 
@@ -22,18 +22,11 @@ export const checkDigests: PolicyRuleCheck = ({ ast }) =>
  *
  * @example
  * ```ts
- * checkSyntaxPinned(context); // [{ code: 'DW1011', message: 'the # syntax frontend "docker/dockerfile:1.4" is not pinned by digest', ... }]
+ * checkSyntaxPinned(context); // [{ code: 'DW1011', message: '# syntax=docker/dockerfile:1.4 is not pinned by digest', ... }]
  * ```
  */
 export const checkSyntaxPinned: PolicyRuleCheck = ({ ast }) => {
-  const digest = ast.syntax === undefined ? undefined : splitImageRef(ast.syntax).digest;
-  if (ast.syntax === undefined || (digest !== undefined && isDigest(digest))) return [];
-  return [
-    issue(
-      'DW1011',
-      `the # syntax frontend "${ast.syntax}" is not pinned by digest`,
-      `pass dockerfile(final, { syntax: '${ast.syntax}@sha256:...' }), or syntax: 'none' when the engine's built-in frontend is enough`,
-      { instruction: '# syntax' },
-    ),
-  ];
+  // The rule module's own predicate and message, as lint and the builder ask it.
+  const found = ast.syntax === undefined ? undefined : syntaxPinned(ast.syntax);
+  return found === undefined ? [] : [issue(found.code, found.message, found.hint, { instruction: '# syntax' })];
 };

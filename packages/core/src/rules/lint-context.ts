@@ -1,4 +1,4 @@
-import type { Problem } from '../rules/rule.js';
+import type { Problem } from './rule.js';
 import type { LintFile, LintPosition } from './lint-file.js';
 import type { LintSettings } from './lint-options.js';
 

@@ -1,6 +1,6 @@
 import type { DockwrightCode } from '../errors/codes.js';
-import type { LabelType } from '../rules/instructions/label-schema.js';
-import type { RuleLevel } from '../rules/rule.js';
+import type { LabelType } from './instructions/label-schema.js';
+import type { RuleLevel } from './rule.js';
 
 /** A rule's level as written in options or a policy file; `warn` reads as `warning`. */
 export type RuleSetting = RuleLevel | 'warn';

@@ -1,4 +1,4 @@
-import { normalizeImageName, splitImageRef } from '../images/image-name.js';
+import { normalizeImageName, splitImageRef } from './image-name.js';
 
 /**
  * The key of an image in the lockfile: the normalised name and the tag, `docker.io/library/node:22`.
