@@ -186,6 +186,25 @@ describe('dockwright init', () => {
     expect(dockerfile).toContain('"com.example.hello.Main"]');
   });
 
+  it('a bun app: its target names the bun image of the version package.json pins, and renders on it', async () => {
+    const dir = makeProject({
+      'package.json': JSON.stringify({ name: 'bun-app', packageManager: 'bun@1.2.3', scripts: { start: 'bun src/index.js' } }),
+      'bun.lock': '{ "lockfileVersion": 1, "workspaces": { "": { "name": "bun-app" } }, "packages": {} }\n',
+      'src/index.js': 'Bun.serve({ port: 3000, fetch: () => new Response("ok") });\n',
+    });
+    const run = await runCli(cli, ['init', '--yes'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const target = readFileSync(join(dir, 'service.dockerfile.ts'), 'utf8');
+    expect(target).toContain("images: { bun: image('oven/bun:1.2.3-slim') },");
+    expect(target).not.toContain('images: { node:');
+    expect(typeErrors([join(dir, 'service.dockerfile.ts')])).toEqual([]);
+    const dry = await runCli(cli, ['build', '--dry-run'], dir);
+    expect(dry.code, dry.stderr).toBe(0);
+    const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('FROM oven/bun:1.2.3-slim');
+    expect(dockerfile).not.toContain('FROM node:');
+  });
+
   it('says how to install the packages where the targets cannot import them yet', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'dockwright-init-bare-'));
     try {

@@ -6,6 +6,7 @@ export type { FileContents } from './shared/memory-files.js';
 export type { NodeProject, NodePackageManager, WorkspacePackage } from './node/detect-node.js';
 export { nodePreset } from './node/node-preset.js';
 export { nodeImageFor, nodeReleases } from './node/node-versions.js';
+export { bunImageFor, defaultBunVersion } from './node/bun-versions.js';
 export type { NodeImageChoice, NodeRelease } from './node/node-versions.js';
 export type { NodePresetOptions, NodeImages } from './node/node-preset.js';
 export { packageManagers } from './node/package-managers.js';

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { displayPath } from '../files/display-path.js';
 import type { DetectedProject } from './detect-projects.js';
-import { goImageFor, nodeImageFor } from '@dockwright/presets';
+import { bunImageFor, goImageFor, nodeImageFor } from '@dockwright/presets';
 import { tsString } from './ts-literal.js';
 import { pythonTarget } from './python-target.js';
 import { rustTargets } from './rust-target.js';
@@ -36,6 +36,14 @@ function nodeImage(major: string | undefined): { ref: string; exact: boolean } {
   return { ref: `node:${major ?? '24'}-bookworm-slim`, exact: false };
 }
 
+/** A bun project's image: the exact version package.json names, or the preset's pinned default with a note. */
+function bunImage(version: string | undefined, notes: string[]): string {
+  const choice = bunImageFor(version);
+  if ('tag' in choice) return choice.tag;
+  notes.push(`${choice.problem} in package.json's "packageManager": the target names the default bun image; set images.bun to the version you use`);
+  return (bunImageFor(undefined) as { tag: string }).tag;
+}
+
 function nodeTarget(p: Extract<DetectedProject, { kind: 'node' }>, root: string): PlannedTarget {
   const { project } = p;
   const ws = project.workspace;
@@ -52,9 +60,9 @@ function nodeTarget(p: Extract<DetectedProject, { kind: 'node' }>, root: string)
     '',
     'export default nodePreset(detectNode(import.meta.dirname), {',
     `  // The base image: point it at your registry, and pin it with .pinDigest('sha256:...') or .locked() and \`dockwright lock\`.`,
-    `  images: { node: image(${str(image.ref)}) },`,
+    project.packageManager === 'bun' ? `  images: { bun: image(${str(bunImage(project.packageManagerVersion, notes))}) },` : `  images: { node: image(${str(image.ref)}) },`,
   ];
-  if (!image.exact) lines.push(`  // Node ${project.nodeVersion ?? ''} is what package.json asks for: name an exact version, such as ${project.nodeVersion ?? ''}.x.y.`);
+  if (!image.exact && project.packageManager !== 'bun') lines.push(`  // Node ${project.nodeVersion ?? ''} is what package.json asks for: name an exact version, such as ${project.nodeVersion ?? ''}.x.y.`);
   const tool = project.packageManager;
   if (tool === 'pnpm' || tool === 'yarn') {
     lines.push(`  // How ${tool} gets into the image: 'npm' installs it with npm install -g, 'corepack' enables it, 'preinstalled' uses the image's own.`);
