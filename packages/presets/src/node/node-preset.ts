@@ -214,7 +214,9 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const files = lockfile === undefined ? ['package.json'] : ['package.json', lockfile, ...plan.manifests.slice(1)];
     const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
     const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
-    const built = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    const buildStep = build === false ? deps : stage('build').from(deps).copy('.', './').run(plan.run(build));
+    // A framework's build cache (.next/cache) stays in a cache mount: faster rebuilds, never in the image.
+    const built = build === false || fw.buildCache === undefined ? buildStep : buildStep.withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' }));
     if (fw.static) {
       if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
       return staticResult(staticSiteRuntime({
@@ -234,7 +236,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
       const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       if (build === false) return out.copy('.', './');
       // Least changing first: a source change leaves the package.json layer as it was.
-      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), out.copy('package.json', './'));
+      return copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), fw.packageJson ? out.copy('package.json', './') : out);
     };
   } else if (manager !== 'pnpm') {
     if (manager === 'bun') {
