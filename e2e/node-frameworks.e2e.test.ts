@@ -33,10 +33,16 @@ interface App {
   readonly absent?: readonly string[];
 }
 
+// Smallest trees first.
 const apps: readonly App[] = [
   { fixture: 'fw-express', framework: 'express', port: 3000, healthz: true, present: ['/app/node_modules/express'] },
   { fixture: 'fw-fastify', framework: 'fastify', port: 3000, healthz: true, present: ['/app/node_modules/fastify-cli/cli.js'] },
   { fixture: 'fw-nest', framework: 'nest', port: 3000, healthz: true, present: ['/app/dist/main.js'], absent: ['/app/node_modules/typescript', '/app/src'] },
+  { fixture: 'fw-vite', framework: 'vite', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
+  { fixture: 'fw-sveltekit', framework: 'sveltekit', port: 3000, healthz: true, present: ['/app/build/index.js'], absent: ['/app/node_modules', '/app/.svelte-kit'] },
+  { fixture: 'fw-react-router', framework: 'react-router', port: 3000, healthz: true, present: ['/app/build/server/index.js'], absent: ['/app/node_modules/@react-router/dev', '/app/node_modules/vite'] },
+  { fixture: 'fw-astro-static', framework: 'astro', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
+  { fixture: 'fw-astro-ssr', framework: 'astro', port: 4321, healthz: true, present: ['/app/dist/server/entry.mjs'], absent: ['/app/src'] },
   {
     fixture: 'fw-next',
     framework: 'next',
@@ -46,11 +52,6 @@ const apps: readonly App[] = [
     absent: ['/app/.next/cache', '/app/app', '/app/node_modules/typescript'],
   },
   { fixture: 'fw-nuxt', framework: 'nuxt', port: 3000, healthz: true, present: ['/app/.output/server/index.mjs'], absent: ['/app/node_modules', '/app/.nuxt'] },
-  { fixture: 'fw-sveltekit', framework: 'sveltekit', port: 3000, healthz: true, present: ['/app/build/index.js'], absent: ['/app/node_modules', '/app/.svelte-kit'] },
-  { fixture: 'fw-astro-ssr', framework: 'astro', port: 4321, healthz: true, present: ['/app/dist/server/entry.mjs'], absent: ['/app/src'] },
-  { fixture: 'fw-react-router', framework: 'react-router', port: 3000, healthz: true, present: ['/app/build/server/index.js'], absent: ['/app/node_modules/@react-router/dev', '/app/node_modules/vite'] },
-  { fixture: 'fw-astro-static', framework: 'astro', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
-  { fixture: 'fw-vite', framework: 'vite', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
 ];
 
 beforeAll(async () => {
