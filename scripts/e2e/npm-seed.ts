@@ -433,7 +433,7 @@ export interface SeedResult {
 }
 
 /** `npm pack` the specs into `dir` (by up to `jobs` npm processes at once); returns name@version -> file. */
-async function npmPack(specs: readonly string[], dir: string, jobs = 6): Promise<Map<string, string>> {
+async function npmPack(specs: readonly string[], dir: string, jobs = 10): Promise<Map<string, string>> {
   const upstream = process.env['DOCKWRIGHT_E2E_NPM_UPSTREAM'];
   const chunks: string[][] = [];
   const size = Math.ceil(specs.length / Math.min(jobs, specs.length));
