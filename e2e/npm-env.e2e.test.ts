@@ -5,7 +5,9 @@
  * run with no network at all. The Dockerfiles are plain, hand-written ones: nothing in them knows
  * about the local registry; the node base image does.
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLockfiles, parseLockfile, parsePnpmLock, parseYarnLock } from '../scripts/e2e/npm-seed.js';
 import { baseImage, imageSize, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
@@ -100,7 +102,8 @@ describe('npm environment: package managers install from the local registry insi
 
   it('the local registry has every package of every fixture lockfile (with-engine.sh seeded them)', async () => {
     const registry = npmRegistry();
-    const lockfiles = await findLockfiles(fixtureDir('node-npm').replace(/node-npm$/, ''));
+    // The package-manager fixtures (node-*); the framework apps (fw-*) are seeded by their own test file.
+    const lockfiles = (await findLockfiles(fixtureDir('node-npm').replace(/node-npm$/, ''))).filter((f) => /\/fixtures\/node-/.test(f));
     expect(lockfiles.map((f) => f.replace(/^.*\/fixtures\//, '')).sort()).toEqual([
       'node-npm-monorepo/package-lock.json',
       'node-npm/package-lock.json',
@@ -134,7 +137,8 @@ describe('npm environment: package managers install from the local registry insi
   });
 
   it('seeding again is a no-op that takes seconds: everything is there already', async () => {
-    const r = await seedNpm(fixtureDir('node-npm').replace(/node-npm$/, ''));
+    const fixtures = fixtureDir('node-npm').replace(/node-npm$/, '');
+    const r = await seedNpm(...readdirSync(fixtures).filter((d) => d.startsWith('node-')).map((d) => join(fixtures, d)));
     expect(r.lockfiles).toHaveLength(8);
     expect(r.wanted).toBe(7);
     expect(r.published).toEqual([]);

@@ -2,7 +2,7 @@
 # A tiny flat Debian repository for tests of apt-get install and its cleanup, without the internet.
 #
 #   apt-repo.sh build    download a few small packages that a minbase Debian lacks (hello, tree,
-#                        jq with libjq1 and libonig5) into $DOCKWRIGHT_E2E_STATE/apt-repo and index
+#                        jq with libjq1 and libonig5, busybox-static for static sites) into $DOCKWRIGHT_E2E_STATE/apt-repo and index
 #                        them; cached: skipped when the same package list is already there
 #   apt-repo.sh verify   prove it works: a real docker build --network=host FROM the debian base
 #                        image, apt sources replaced by `deb [trusted=yes] $DOCKWRIGHT_E2E_APT_REPO ./`,
@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR
 source "$HERE/lib.sh"
 
-PACKAGES=(hello tree jq libjq1 libonig5)
+PACKAGES=(hello tree jq libjq1 libonig5 busybox-static)
 REPO="$STATE/apt-repo"
 ARCH=$(dpkg --print-architecture)
 KEY=$(printf '%s\n' "$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-64)" "$ARCH" "${PACKAGES[@]}" | sha256sum | cut -c1-16)

@@ -63,14 +63,44 @@ interface NpmLockEntry {
   link?: boolean;
   inBundle?: boolean;
   bundled?: boolean;
+  optional?: boolean;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
   dependencies?: Record<string, NpmLockEntry>;
 }
 
-export function parseNpmLock(text: string, from: string): LockedPackage[] {
+/** The platform the builds install for: the engine's (linux, this machine's CPU, glibc images). */
+export interface Platform {
+  readonly os: string;
+  readonly cpu: string;
+  readonly libc: string;
+}
+
+export const BUILD_PLATFORM: Platform = { os: 'linux', cpu: process.arch, libc: 'glibc' };
+
+/** npm's own test of an `os`/`cpu`/`libc` list: allowed names, or `!name` exclusions. */
+function allows(list: readonly string[] | undefined, value: string): boolean {
+  if (list === undefined || list.length === 0) return true;
+  if (list.includes(`!${value}`)) return false;
+  const positive = list.filter((x) => !x.startsWith('!'));
+  return positive.length === 0 || positive.includes(value);
+}
+
+/**
+ * Whether an optional package is one npm skips on `platform` (esbuild, rollup, sharp and
+ * Next's SWC ship one package per platform; a build installs one of each, the others never).
+ */
+export function skippedOn(e: Pick<NpmLockEntry, 'optional' | 'os' | 'cpu' | 'libc'>, platform: Platform): boolean {
+  return e.optional === true && !(allows(e.os, platform.os) && allows(e.cpu, platform.cpu) && allows(e.libc, platform.libc));
+}
+
+export function parseNpmLock(text: string, from: string, platform?: Platform): LockedPackage[] {
   const lock = JSON.parse(text) as { packages?: Record<string, NpmLockEntry>; dependencies?: Record<string, NpmLockEntry> };
   const out: LockedPackage[] = [];
   const add = (name: string, e: NpmLockEntry) => {
     if (e.link || e.inBundle || e.bundled || !e.version) return;
+    if (platform !== undefined && skippedOn(e, platform)) return;
     // git+..., file:..., or a tarball that is not on a registry: not ours to seed.
     if (e.resolved !== undefined && tarballName(e.resolved) === undefined) return;
     if (!SEMVER.test(e.version)) return;
@@ -194,11 +224,12 @@ export function parseYarnLock(text: string, from: string): LockedPackage[] {
   return out;
 }
 
-export function parseLockfile(path: string, text: string): LockedPackage[] {
+/** The packages of a lockfile; with `platform`, an npm lockfile's optional packages for other platforms are left out. */
+export function parseLockfile(path: string, text: string, platform?: Platform): LockedPackage[] {
   const file = basename(path);
   if (file === 'pnpm-lock.yaml') return parsePnpmLock(text, path);
   if (file === 'yarn.lock') return parseYarnLock(text, path);
-  if (file.endsWith('.json')) return parseNpmLock(text, path);
+  if (file.endsWith('.json')) return parseNpmLock(text, path, platform);
   throw new Error(`not a lockfile this seeder reads: ${path} (${LOCKFILES.join(', ')})`);
 }
 
@@ -388,6 +419,8 @@ export interface SeedOptions {
   readonly registry?: string;
   readonly state?: string;
   readonly log?: (line: string) => void;
+  /** Seed optional packages of every platform too (default: only those a linux build installs). */
+  readonly allPlatforms?: boolean;
 }
 
 export interface SeedResult {
@@ -400,7 +433,7 @@ export interface SeedResult {
 }
 
 /** `npm pack` the specs into `dir` (by up to `jobs` npm processes at once); returns name@version -> file. */
-async function npmPack(specs: readonly string[], dir: string, jobs = 4): Promise<Map<string, string>> {
+async function npmPack(specs: readonly string[], dir: string, jobs = 10): Promise<Map<string, string>> {
   const upstream = process.env['DOCKWRIGHT_E2E_NPM_UPSTREAM'];
   const chunks: string[][] = [];
   const size = Math.ceil(specs.length / Math.min(jobs, specs.length));
@@ -439,7 +472,7 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
   for (const p of opts.paths) lockfiles.push(...(await findLockfiles(resolve(p))));
   const wanted = new Map<string, LockedPackage>();
   for (const file of lockfiles) {
-    const found = parseLockfile(file, await readFile(file, 'utf8'));
+    const found = parseLockfile(file, await readFile(file, 'utf8'), opts.allPlatforms === true ? undefined : BUILD_PLATFORM);
     if (found.length === 0) log(`WARNING: no registry packages in ${file}`);
     for (const p of found) {
       const key = `${p.name}@${p.version}`;
@@ -475,25 +508,36 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
     log(`packed ${toPack.length} in ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)}s`);
   }
 
+  // One name's versions in order (so `latest` only moves up), several names at once.
+  const byName = new Map<string, LockedPackage[]>();
+  for (const p of missing) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const published: string[] = [];
-  for (const p of missing) {
-    const file = fileOf(p);
-    const tgz = await readFile(file);
-    if (p.integrity && !integrityMatches(tgz, p.integrity)) {
-      await rm(file, { force: true });
-      throw new Error(`${p.name}@${p.version}: the packed tarball does not match the integrity in ${p.from} (${p.integrity.slice(0, 30)}...)`);
+  const publishAll = async (group: readonly LockedPackage[]) => {
+    for (const p of group) {
+      const file = fileOf(p);
+      const tgz = await readFile(file);
+      if (p.integrity && !integrityMatches(tgz, p.integrity)) {
+        await rm(file, { force: true });
+        throw new Error(`${p.name}@${p.version}: the packed tarball does not match the integrity in ${p.from} (${p.integrity.slice(0, 30)}...)`);
+      }
+      const info = have.get(p.name) ?? { versions: new Set<string>() };
+      const tagLatest = info.latest === undefined || compareVersions(p.version, info.latest) > 0;
+      const got = await v.publish(tgz, { ...(p.tarball === undefined ? {} : { fileName: p.tarball }), tagLatest });
+      if (got.name !== p.name || got.version !== p.version) {
+        throw new Error(`${file} holds ${got.name}@${got.version}, not ${p.name}@${p.version}`);
+      }
+      info.versions.add(p.version);
+      if (tagLatest) info.latest = p.version;
+      have.set(p.name, info);
+      published.push(`${p.name}@${p.version}`);
     }
-    const info = have.get(p.name) ?? { versions: new Set<string>() };
-    const tagLatest = info.latest === undefined || compareVersions(p.version, info.latest) > 0;
-    const got = await v.publish(tgz, { ...(p.tarball === undefined ? {} : { fileName: p.tarball }), tagLatest });
-    if (got.name !== p.name || got.version !== p.version) {
-      throw new Error(`${file} holds ${got.name}@${got.version}, not ${p.name}@${p.version}`);
-    }
-    info.versions.add(p.version);
-    if (tagLatest) info.latest = p.version;
-    have.set(p.name, info);
-    published.push(`${p.name}@${p.version}`);
-  }
+  };
+  if (missing.length > 0) await v.login();
+  const groups = [...byName.values()];
+  await Promise.all(Array.from({ length: Math.min(8, groups.length) }, async () => {
+    for (let g = groups.shift(); g !== undefined; g = groups.shift()) await publishAll(g);
+  }));
+  published.sort();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { lockfiles, wanted: wanted.size, published, packed: toPack.length, seconds };
 }

@@ -306,7 +306,9 @@ else
   log "npm registry (verdaccio) ready at $NPM_URL ($(since "$t"))"
 fi
 export DOCKWRIGHT_E2E_NPM_REGISTRY=$NPM_URL
-run_child bash "$HERE/npm-seed.sh" --spec "pnpm@$E2E_PNPM_VERSION" --spec "yarn@$E2E_YARN_VERSION" "$ROOT/e2e/fixtures" ||
+# The package-manager fixtures only; the framework apps (fw-*) seed their bigger trees themselves
+# (e2e/node-frameworks.e2e.test.ts), so runs of other files do not wait for them.
+run_child bash "$HERE/npm-seed.sh" --spec "pnpm@$E2E_PNPM_VERSION" --spec "yarn@$E2E_YARN_VERSION" "$ROOT"/e2e/fixtures/node-* ||
   die "seeding the local npm registry failed"
 
 # --- 6. the command ------------------------------------------------------------------------------

@@ -100,6 +100,27 @@ describe('nodePreset: framework servers', () => {
     expect(runtime.some((l) => l.includes('./node_modules'))).toBe(true);
   });
 
+  it('fastify start: option values are not build outputs, -p is the port (was: copied `info` and the dir after -r)', () => {
+    const runtime = runtimeOf(render('fastify-cli-ts'));
+    expect(runtime.filter((l) => l.startsWith('COPY --from=build'))).toEqual(['COPY --from=build /app/dist ./dist']);
+    expect(runtime).toContain('EXPOSE 8080');
+    expect(runtime.at(-1)).toBe('CMD ["node", "node_modules/fastify-cli/cli.js", "start", "-l", "info", "-p", "8080", "-r", "dotenv/config", "dist/app.js", "--", "--plugin-option", "x"]');
+  });
+
+  it("Next.js standalone and Nuxt carry their own package.json: the app's is not copied (was: an extra layer)", () => {
+    for (const name of ['next-standalone', 'nuxt']) expect(runtimeOf(render(name))).not.toContain('COPY package.json ./');
+    // Servers that read it (SvelteKit's "type": "module", node_modules packages) still get it.
+    for (const name of ['sveltekit', 'astro-ssr', 'next']) expect(runtimeOf(render(name))).toContain('COPY package.json ./');
+  });
+
+  it('Next.js builds with .next/cache in a cache mount, so `COPY .next` never carries the build cache (was: in the image)', () => {
+    for (const name of ['next', 'next-standalone']) {
+      const text = render(name);
+      expect(text).toContain('RUN --mount=type=cache,target=/app/.next/cache,sharing=locked \\\n    npm run build');
+    }
+    expect(render('nuxt')).not.toContain('.next/cache');
+  });
+
   it('a framework build output is never sent from the host', () => {
     const ignore = nodePreset(project('next'), {}).dockerignore.render();
     expect(ignore).toContain('**/.next');

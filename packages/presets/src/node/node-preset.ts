@@ -268,9 +268,10 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const installs = lockfile === undefined ? installsWithoutLockfile(manager, plan, notes) : plan;
     const deps = installStage('deps').copy(files, './').run(installs.install).withMounts(...mounts);
     // Prisma's client is generated after the install and before the build that imports it.
-    const built = build === false && prisma.generate === undefined ? deps : stage('build').from(deps).copy('.', './')
-      .with((s) => (prisma.generate === undefined ? s : s.run(prisma.generate)))
-      .with((s) => (build === false ? s : s.run(plan.run(build))));
+    const prepared = build === false && prisma.generate === undefined ? deps : stage('build').from(deps).copy('.', './')
+      .with((s) => (prisma.generate === undefined ? s : s.run(prisma.generate)));
+    // A framework's build cache (.next/cache) stays in a cache mount: faster rebuilds, never in the image.
+    const built = build === false ? prepared : fw.buildCache === undefined ? prepared.run(plan.run(build)) : prepared.run(plan.run(build)).withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' }));
     if (fw.static) {
       if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
       return staticResult(staticSiteRuntime({
@@ -292,7 +293,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
       const withGenerated = (acc: Stage<boolean>) => generated.reduce((a, dir) => a.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), acc);
       if (build === false) return withGenerated(out.copy('.', './'));
       // Least changing first: a source change leaves the package.json layer as it was.
-      const files = copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), withGenerated(out.copy('package.json', './')));
+      const files = copies.reduce((acc, [from, to]) => acc.copy(built, `${WORKDIR}/${from}${to === '.' ? '/' : ''}`, to === '.' ? './' : `./${to}`), withGenerated(fw.packageJson ? out.copy('package.json', './') : out));
       return prisma.runtimeSources.reduce((acc, src) => acc.copy(src, `./${src}`), files);
     };
   } else if (manager !== 'pnpm') {

@@ -35,6 +35,10 @@ export interface NodeFramework {
   readonly nodeModules: boolean;
   /** Variables the server needs to listen on every interface in a container. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The build output carries its own package.json (Next.js standalone, Nuxt's .output): the app's is not copied. */
+  readonly ownPackageJson?: boolean;
+  /** The framework's build cache, relative to the app: a cache mount of the build step, never in a layer. */
+  readonly buildCache?: string;
   /** Set when the framework is known but how it runs is not: why, and the option to set. */
   readonly unresolved?: { readonly message: string; readonly hint: string };
 }
@@ -93,6 +97,8 @@ function next(files: FrameworkFiles): NodeFramework {
       nodeModules: false,
       // Docker sets HOSTNAME to the container id; the standalone server listens on it.
       env: { HOSTNAME: '0.0.0.0' },
+      ownPackageJson: true,
+      buildCache: '.next/cache',
     });
   }
   const configFile = CONFIG_EXTS.map((e) => `next.config.${e}`).find((f) => files.read(f) !== undefined);
@@ -101,6 +107,8 @@ function next(files: FrameworkFiles): NodeFramework {
     start: ['node', 'node_modules/next/dist/bin/next', 'start'],
     port: 3000,
     nodeModules: true,
+    // Without the mount, `COPY .next` would carry the build cache (tens of MB) into the runtime.
+    buildCache: '.next/cache',
   });
 }
 
@@ -136,15 +144,44 @@ function sveltekit(deps: Set<string>): NodeFramework {
   });
 }
 
+/** fastify-cli's options that take a value (its args.js, with their one-letter aliases). */
+const FASTIFY_VALUE_OPTIONS = new Set([
+  'port', 'p', 'inspect-port', 'body-limit', 'plugin-timeout', 'T', 'close-grace-delay', 'g', 'trust-proxy-hop', 'log-level', 'l', 'address', 'a',
+  'socket', 's', 'prefix', 'x', 'ignore-watch', 'logging-module', 'L', 'debug-host', 'lang', 'require', 'r', 'import', 'i', 'config', 'c', 'method',
+  'trust-proxy-ips', 'debug-port', 'I',
+]);
+
+/** The plugin file and the port of `fastify start [options] <file> [-- plugin options]`. */
+function fastifyStartArgs(args: readonly string[]): { file?: string; port?: number } {
+  let file: string | undefined;
+  let port: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    const opt = /^--?([\w-]+)(?:=(.*))?$/.exec(a);
+    if (opt?.[1] === undefined) {
+      file ??= a;
+      continue;
+    }
+    const value = opt[2] ?? (FASTIFY_VALUE_OPTIONS.has(opt[1]) ? args[++i] : undefined);
+    if ((opt[1] === 'port' || opt[1] === 'p') && value !== undefined && /^\d+$/.test(value)) port = Number(value);
+  }
+  return { ...(file === undefined ? {} : { file }), ...(port === undefined ? {} : { port }) };
+}
+
 function fastify(pkg: Record<string, unknown>): NodeFramework | undefined {
   const words = plainWords(scriptOf(pkg, 'start'));
   if (words?.[0] !== 'fastify' || words[1] !== 'start') return undefined;
   // fastify-cli's bin, run by node itself: no npm, and no shell wrapper (pnpm's .bin entries are scripts).
-  const outputs = words.slice(2).filter((w) => !w.startsWith('-')).map((w) => w.split('/')[0] ?? w).filter((d) => d !== '.' && d !== '..');
+  // The build output is the plugin file's top folder (`dist/app.js`: dist); option values are not files.
+  const { file, port } = fastifyStartArgs(words.slice(2));
+  const top = file?.replace(/^\.\//, '').split('/');
+  const dir = top?.[0];
+  const outputs = dir === undefined || dir === '.' || dir === '..' ? [] : [[dir, dir] as const];
   return server('fastify', {
-    outputs: [...new Set(outputs)].map((d) => [d, d] as const),
+    outputs,
     start: ['node', 'node_modules/fastify-cli/cli.js', ...words.slice(1)],
-    port: 3000,
+    port: port ?? 3000,
     nodeModules: true,
     env: { FASTIFY_ADDRESS: '0.0.0.0' },
   });
@@ -198,7 +235,7 @@ export function detectFramework(pkg: Record<string, unknown>, files: FrameworkFi
   }
   if (deps.has('nuxt')) {
     // Nitro's node server bundles what it needs into .output.
-    return server('nuxt', { outputs: [['.output', '.output']], start: ['node', '.output/server/index.mjs'], port: 3000, nodeModules: false, env: { HOST: '0.0.0.0' } });
+    return server('nuxt', { outputs: [['.output', '.output']], start: ['node', '.output/server/index.mjs'], port: 3000, nodeModules: false, env: { HOST: '0.0.0.0' }, ownPackageJson: true });
   }
   if (deps.has('@sveltejs/kit')) return sveltekit(deps);
   if (deps.has('astro')) return astro(files, deps);

@@ -9,6 +9,10 @@ export interface FrameworkPlan {
   readonly env: Readonly<Record<string, string>>;
   /** Serve the build output with the static server instead of Node. */
   readonly static: boolean;
+  /** Copy the app's package.json into the runtime (not when the build output has its own). */
+  readonly packageJson: boolean;
+  /** A directory of the build step to keep in a cache mount, relative to the app. */
+  readonly buildCache?: string;
 }
 
 /**
@@ -20,12 +24,17 @@ export function frameworkPlan(
   options: { readonly outputs?: readonly string[]; readonly start?: readonly string[]; readonly serve?: 'server' | 'static' },
 ): FrameworkPlan {
   const isStatic = options.serve === undefined ? framework?.kind === 'static' && options.start === undefined : options.serve === 'static';
-  if (framework === undefined || options.outputs !== undefined) return { nodeModules: true, env: {}, static: isStatic, ...(framework === undefined ? {} : { port: isStatic ? 8080 : framework.port }) };
+  const buildCache = framework?.buildCache === undefined ? {} : { buildCache: framework.buildCache };
+  if (framework === undefined || options.outputs !== undefined) {
+    return { nodeModules: true, env: {}, static: isStatic, packageJson: true, ...buildCache, ...(framework === undefined ? {} : { port: isStatic ? 8080 : framework.port }) };
+  }
   return {
     ...(framework.outputs.length === 0 ? {} : { outputs: framework.outputs }),
     port: isStatic ? 8080 : framework.port,
     nodeModules: isStatic ? false : framework.nodeModules,
     env: framework.env ?? {},
     static: isStatic,
+    packageJson: framework.ownPackageJson !== true,
+    ...buildCache,
   };
 }
