@@ -7,12 +7,14 @@
  * version>-bookworm-slim`, `golang:1.19-bookworm`); `aliasBaseImages()` tags the hermetic ones
  * with those names in the engine, which BuildKit then finds without a registry, so the targets
  * build exactly as init wrote them. The Node preset's default images (its pinned version of each
- * major it knows, `node:24.21.0-bookworm-slim`) stand for the hermetic Node image the same way.
+ * major it knows, `node:24.21.0-bookworm-slim`) and the Go preset's (`golang:1.23.12-bookworm`)
+ * stand for the hermetic Node and Go images the same way.
  */
 import { docker, baseImage } from './docker.js';
 import { LOOPBACK_ONLY } from './node-apps.js';
 import { runCli, type CliRun } from '../../packages/cli/test/support/cli.js';
 import { nodeReleases } from '../../packages/presets/src/node/node-versions.js';
+import { goReleases } from '../../packages/presets/src/go/go-versions.js';
 
 export { buildCli, cleanup, makeProject } from '../../packages/cli/test/support/cli.js';
 export type { CliRun } from '../../packages/cli/test/support/cli.js';
@@ -24,6 +26,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'golang:1.23-bookworm': 'golang:1.19-bookworm',
   'node:20-bookworm-slim': 'node:20-bookworm-slim',
   ...Object.fromEntries(nodeReleases.map((r) => [`node:${r.version}-bookworm-slim`, 'node:20-bookworm-slim'])),
+  // The Go preset's pinned toolchains (goReleases): Debian's Go 1.19 builds every fixture here.
+  ...Object.fromEntries(Object.values(goReleases).map((v) => [`golang:${v}-bookworm`, 'golang:1.19-bookworm'])),
 };
 
 /** Tags the hermetic base images with the public names targets use (see ALIASES); returns the names, for `removeImages`. */

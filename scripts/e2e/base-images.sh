@@ -536,7 +536,7 @@ fi
 # dependency:resolve) are Debian packages, installed into /usr/share/maven-repo; the global
 # settings mirror every repository to it, so a Dockerfile's plain `mvn` resolves into its
 # /root/.m2 cache mount as it would from Maven Central.
-MAVEN_PACKAGES=openjdk-17-jdk-headless,maven,ca-certificates,libmaven-compiler-plugin-java,libmaven-resources-plugin-java,libmaven-jar-plugin-java,libsurefire-java,libmaven-install-plugin-java,libmaven-dependency-plugin-java
+MAVEN_PACKAGES=openjdk-17-jdk-headless,binutils,maven,ca-certificates,libmaven-compiler-plugin-java,libmaven-resources-plugin-java,libmaven-jar-plugin-java,libsurefire-java,libmaven-install-plugin-java,libmaven-dependency-plugin-java
 if ((need_maven)); then
   t=$(now)
   log "$REGISTRY/maven:3.8.7-openjdk-17: debootstrap --include=$MAVEN_PACKAGES..."
