@@ -41,6 +41,7 @@ import {
   type BuildOptions,
 } from './support/docker.js';
 import { record } from './support/summary.js';
+import { stepCached } from './support/build-log.js';
 
 const made: string[] = [];
 const render = (d: Dockerfile) => d.render();
@@ -55,14 +56,6 @@ async function coldAndWarm(name: string, opts: Omit<BuildOptions, 'tag'>, note?:
   const bytes = await imageSize(tag);
   record({ case: name, coldSeconds: cold.seconds, warmSeconds: warm.seconds, imageBytes: bytes, ...(note === undefined ? {} : { note }) });
   return { tag, cold, warm, bytes };
-}
-
-/** True when BuildKit's plain log says the step whose line contains `text` was CACHED. */
-function cached(log: string, text: string): boolean {
-  const step = log.split('\n').find((l) => /^#\d+ \[/.test(l) && l.includes(text));
-  if (step === undefined) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  const id = step.split(' ')[0];
-  return log.split('\n').includes(`${id} CACHED`);
 }
 
 beforeAll(async () => {
@@ -201,9 +194,9 @@ describe('real builds of rendered Dockerfiles', () => {
     const deps = `b\na-${nonce}\n`;
     const first = await build({ dockerfile: text, tag, context: { 'deps.txt': deps, 'src/main.txt': `v1-${nonce}\n` }, progress: 'plain' });
     const second = await build({ dockerfile: text, tag, context: { 'deps.txt': deps, 'src/main.txt': `v2-${nonce}\n` }, progress: 'plain' });
-    expect(cached(second.log, 'sleep 4')).toBe(true);
-    expect(cached(second.log, 'src/main.txt > /app/out')).toBe(false);
-    expect(cached(first.log, 'sleep 4')).toBe(false);
+    expect(stepCached(second.log, 'sleep 4')).toBe(true);
+    expect(stepCached(second.log, 'src/main.txt > /app/out')).toBe(false);
+    expect(stepCached(first.log, 'sleep 4')).toBe(false);
     expect(second.seconds).toBeLessThan(first.seconds);
     expect((await run(tag)).stdout).toBe(`a-${nonce}\nb\nv2-${nonce}\n`);
     record({ case: 'cache mount, source change', coldSeconds: first.seconds, warmSeconds: second.seconds, imageBytes: await imageSize(tag), note: 'warm = rebuild after a source-only change' });

@@ -6,34 +6,19 @@
  * runtime (the JDK image standing in for a JRE image). Gradle and Spring Boot are rendered and
  * linted only (packages/presets/test/java-preset.test.ts): their plugins are not packaged offline.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectJava, javaPreset } from '@dockwright/presets';
 import { baseImage, build, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { startContainer } from './support/node-apps.js';
 import { record } from './support/summary.js';
+import { stepCached } from './support/build-log.js';
+import { copyFixture } from './support/copy-fixture.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const made: string[] = [];
 const work: string[] = [];
-
-async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
-  work.push(dir);
-  await cp(join(fixtures, name), dir, { recursive: true });
-  return dir;
-}
-
-/** True when BuildKit's plain log says the step whose line contains `text` was CACHED. */
-function cached(log: string, text: string): boolean {
-  const step = log.split('\n').find((l) => /^#\d+ \[/.test(l) && l.includes(text));
-  if (step === undefined) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  return log.split('\n').includes(`${step.split(' ')[0]} CACHED`);
-}
 
 beforeAll(async () => {
   await requireEngine();
@@ -46,7 +31,7 @@ afterAll(async () => {
 
 describe('javaPreset, real builds', () => {
   it('Maven, jlink runtime: builds offline, answers HTTP as 65532, a source change reuses the dependency step', async () => {
-    const dir = await copyFixture('java-maven-http');
+    const dir = await copyFixture('java-maven-http', work);
     const project = detectJava(dir);
     expect(project).toMatchObject({ buildTool: 'maven', name: 'hello', javaVersion: '17', mainClass: 'com.example.hello.Main', springBoot: false, wrapper: false });
     const jdk = image(baseImage('maven:3.8.7-openjdk-17'));
@@ -74,7 +59,7 @@ describe('javaPreset, real builds', () => {
     const version = join(dir, 'src/main/java/com/example/hello/Version.java');
     await writeFile(version, (await readFile(version, 'utf8')).replace('"v1"', '"v2"'));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain', timeoutMs: 900_000 });
-    expect(cached(warm.log, 'dependency:resolve')).toBe(true);
+    expect(stepCached(warm.log, 'dependency:resolve')).toBe(true);
     app = await startContainer(tag, { port: 8080, fetcher });
     try {
       expect((await app.fetch('/', { timeoutMs: 60_000 })).json).toMatchObject({ version: 'v2', uid: 65532 });
@@ -88,7 +73,7 @@ describe('javaPreset, real builds', () => {
   });
 
   it('Maven, JRE runtime: the layout runs on an image with java on its PATH, as 65532', async () => {
-    const dir = await copyFixture('java-maven-http');
+    const dir = await copyFixture('java-maven-http', work);
     const jdk = image(baseImage('maven:3.8.7-openjdk-17'));
     // No JRE image here: the JDK image stands in for one (the preset's default is eclipse-temurin's -jre).
     const { dockerfile } = javaPreset(detectJava(dir), { images: { jdk, buildTool: 'jdk', runtime: jdk }, runtime: 'jre', port: 8080 });

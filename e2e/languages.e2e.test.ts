@@ -5,39 +5,24 @@
  * requirements.txt without requirements) and a Rust service built to a static glibc binary on
  * scratch. Both answer HTTP as uid 65532; a rebuild after a source-only change is measured.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectPython, detectRust, pythonPreset, rustPreset } from '@dockwright/presets';
 import { askFromSidecar } from './support/ask-sidecar.js';
 import { baseImage, build, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { record } from './support/summary.js';
+import { stepCached } from './support/build-log.js';
+import { copyFixture } from './support/copy-fixture.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const made: string[] = [];
 const work: string[] = [];
-
-async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
-  work.push(dir);
-  await cp(join(fixtures, name), dir, { recursive: true });
-  return dir;
-}
 
 async function edit(file: string, from: string, to: string): Promise<void> {
   const text = await readFile(file, 'utf8');
   if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
   await writeFile(file, text.replace(from, to));
-}
-
-/** True when BuildKit's plain log says the step whose line contains `text` was CACHED. */
-function cached(log: string, text: string): boolean {
-  const step = log.split('\n').find((l) => /^#\d+ \[/.test(l) && l.includes(text));
-  if (step === undefined) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  return log.split('\n').includes(`${step.split(' ')[0]} CACHED`);
 }
 
 const serves = askFromSidecar;
@@ -53,7 +38,7 @@ afterAll(async () => {
 
 describe('pythonPreset, real builds', () => {
   it('pip with a stdlib-only requirements.txt: a venv in the slim runtime, serves HTTP as 65532, a source change installs nothing again', async () => {
-    const dir = await copyFixture('python-stdlib');
+    const dir = await copyFixture('python-stdlib', work);
     const project = detectPython(dir);
     expect(project).toMatchObject({ packageManager: 'pip', hasRequirements: true, pythonVersion: '3.11', modules: ['app'] });
     const { dockerfile, dockerignore } = pythonPreset(project, { port: 8000, images: { python: image(baseImage('python:3.11.2-slim-bookworm')) } });
@@ -70,8 +55,8 @@ describe('pythonPreset, real builds', () => {
 
     await edit(join(dir, 'app/__main__.py'), 'python-stdlib v1', 'python-stdlib v2');
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain' });
-    expect(cached(warm.log, 'python -m venv')).toBe(true);
-    expect(cached(warm.log, 'pip install -r requirements.txt')).toBe(true);
+    expect(stepCached(warm.log, 'python -m venv')).toBe(true);
+    expect(stepCached(warm.log, 'pip install -r requirements.txt')).toBe(true);
     expect(await serves(tag, 8000)).toMatchObject({ service: 'python-stdlib v2', uid: 65532 });
     const bytes = await imageSize(tag);
     record({ case: 'pythonPreset pip (stdlib, Debian python 3.11.2)', coldSeconds: cold.seconds, warmSeconds: warm.seconds, imageBytes: bytes, note: 'warm = rebuild after a source-only change' });
@@ -80,7 +65,7 @@ describe('pythonPreset, real builds', () => {
 
 describe('rustPreset, real builds', () => {
   it('a std-only crate: a static glibc binary on scratch, serves HTTP as 65532', async () => {
-    const dir = await copyFixture('rust-stdlib');
+    const dir = await copyFixture('rust-stdlib', work);
     const project = detectRust(dir);
     expect(project).toMatchObject({ name: 'hello-http', hasCargoLock: true, rustVersion: '1.63', binaries: ['hello-http'] });
     const { dockerfile, dockerignore } = rustPreset(project, { port: 8080, images: { rust: image(baseImage('rust:1.63.0-bookworm')) } });

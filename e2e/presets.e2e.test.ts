@@ -3,34 +3,18 @@
  * binary into scratch. Each runs as non-root, and a rebuild after a source-only change reuses
  * the dependency layers.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image, stage, tpl, platformArgs, cacheMount, bindMount } from '@dockwright/core';
 import { detectGo, goPreset, staticPreset } from '@dockwright/presets';
 import { baseImage, build, imageSize, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { record } from './support/summary.js';
+import { stepCached } from './support/build-log.js';
+import { copyFixture } from './support/copy-fixture.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const made: string[] = [];
 const work: string[] = [];
-
-/** A private copy of a fixture, so a test can change its sources. */
-async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
-  work.push(dir);
-  await cp(join(fixtures, name), dir, { recursive: true });
-  return dir;
-}
-
-/** True when BuildKit's plain log says the step whose line contains `text` was CACHED. */
-function cached(log: string, text: string): boolean {
-  const step = log.split('\n').find((l) => /^#\d+ \[/.test(l) && l.includes(text));
-  if (step === undefined) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  return log.split('\n').includes(`${step.split(' ')[0]} CACHED`);
-}
 
 beforeAll(async () => {
   await requireEngine();
@@ -43,7 +27,7 @@ afterAll(async () => {
 
 describe('goPreset, real builds', () => {
   it.each(['api', 'worker'])('builds and runs the %s command of a module with two, as 65532', async (command) => {
-    const dir = await copyFixture('go-two-commands');
+    const dir = await copyFixture('go-two-commands', work);
     const project = detectGo(dir);
     expect(project.commands).toEqual(['./cmd/api', './cmd/worker']);
     const { dockerfile, dockerignore } = goPreset(project, { command, images: { golang: image(baseImage('golang:1.19-bookworm')) } });
@@ -57,7 +41,7 @@ describe('goPreset, real builds', () => {
     const main = join(dir, 'internal/greet/greet.go');
     await writeFile(main, (await readFile(main, 'utf8')).replace('v1', 'v2'));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain' });
-    expect(cached(warm.log, 'go mod download')).toBe(true);
+    expect(stepCached(warm.log, 'go mod download')).toBe(true);
     expect((await run(tag)).stdout).toBe(`${command} v2 uid=65532 user=unknown\n`);
     const bytes = await imageSize(tag);
     expect(bytes).toBeLessThan(3_000_000);
@@ -67,7 +51,7 @@ describe('goPreset, real builds', () => {
 
 describe('staticPreset, real builds', () => {
   it('puts a static Go binary from a build stage into scratch with a nonroot user and CA certificates', async () => {
-    const dir = await copyFixture('go-two-commands');
+    const dir = await copyFixture('go-two-commands', work);
     const golang = image(baseImage('golang:1.19-bookworm'));
     const { TARGETOS, TARGETARCH } = platformArgs;
     const compile = stage('compile')
