@@ -166,6 +166,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       { name: 'no-cache', description: 'build every step again' },
       { name: 'concurrency', value: 'n', description: 'how many targets build at once (default 2)' },
       { name: 'dry-run', description: 'render and print the engine commands; build nothing' },
+      { name: 'force', description: 'overwrite a Dockerfile or ignore file dockwright did not write, as `render --force` does (refused otherwise, DWC3008)' },
       { name: 'watch', description: 'render and build again the targets whose module or imported files change' },
       { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
     ],
@@ -181,7 +182,7 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
   {
     name: 'bake',
     summary: 'write docker-bake.json, so `docker buildx bake` builds every target on any builder',
-    usage: 'dockwright bake',
+    usage: 'dockwright bake [--force]',
     description: [
       'Renders every target, then writes the bake file (build.bakeFile in dockwright.config.ts, or',
       'docker-bake.json beside it): a default group of every target and, per target, its context,',
@@ -189,7 +190,10 @@ export const commandSpecs: readonly CommandSpec[] = Object.freeze([
       'another target builds. Settings come from the `build` key of the configuration only, so the',
       'file is the same on every machine; render keeps it current and render --check checks it.',
     ],
-    options: [{ name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' }],
+    options: [
+      { name: 'force', description: 'overwrite a Dockerfile or ignore file dockwright did not write, as `render --force` does (refused otherwise, DWC3008)' },
+      { name: 'config', value: 'file', description: 'the configuration file (default: dockwright.config.ts, .mts, .js or .mjs in the current directory)' },
+    ],
     examples: ['dockwright bake', 'dockwright bake && docker buildx bake --push', 'COMMIT=$(git rev-parse --short=12 HEAD) docker buildx bake'],
   },
 ]);

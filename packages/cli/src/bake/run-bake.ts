@@ -25,9 +25,9 @@ export interface BakeReport {
  * report.bake?.path; // 'docker-bake.json'
  * ```
  */
-export async function runBake(options: { readonly cwd: string; readonly config?: string }, io: Io): Promise<BakeReport> {
+export async function runBake(options: { readonly cwd: string; readonly config?: string; /** Overwrite files dockwright did not write, as `render --force` does. */ readonly force?: boolean }, io: Io): Promise<BakeReport> {
   const { cwd } = options;
-  const { report, outcomes, config } = await renderTargets({ cwd, paths: [], check: false, ...(options.config === undefined ? {} : { config: options.config }) }, io);
+  const { report, outcomes, config } = await renderTargets({ cwd, paths: [], check: false, force: options.force === true, ...(options.config === undefined ? {} : { config: options.config }) }, io);
   // render has settled a bake file it wrote before; `bake` writes one in any case.
   const { bake: _, ...render } = report;
   if (render.summary.failed > 0) return { command: 'bake', ok: false, exitCode: 1, render };

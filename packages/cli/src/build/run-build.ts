@@ -25,6 +25,8 @@ export interface BuildOptions {
   readonly config?: string;
   /** Render and plan, print the commands, build nothing. */
   readonly dryRun: boolean;
+  /** Overwrite files dockwright did not write, as `render --force` does. */
+  readonly force?: boolean;
   /** The command line, for the build settings (`--tag`, `--secret`, ...). */
   readonly args: ParsedArgs;
   /** Called once the targets are rendered, before anything builds: to show what was written first. */
@@ -144,8 +146,8 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<BuildRepo
   // Asking the client which builder it has, and whether the engine answers, while the targets render.
   const detecting = detectEngine(process.env);
   const answering = detecting.then((d) => (d.ok && !options.dryRun ? runProcess(d.engine.client, ['version', '--format', '{{.Server.Version}}']) : undefined));
-  const { report: render, outcomes, config } = await renderTargets({ cwd, paths: options.paths, check: false, ...(options.config === undefined ? {} : { config: options.config }) }, io);
-  const builds = planBuilds(outcomes, settings, cwd, config?.dir ?? cwd);
+  const { report: render, written, config } = await renderTargets({ cwd, paths: options.paths, check: false, force: options.force === true, ...(options.config === undefined ? {} : { config: options.config }) }, io);
+  const builds = planBuilds(written, settings, cwd, config?.dir ?? cwd);
   options.onRendered?.(render);
   const detected = await detecting;
   const started = performance.now();

@@ -15,7 +15,7 @@ export async function bakeCommand(args: ParsedArgs, io: Io, cwd: string): Promis
   await registerLoader();
   const [{ runBake }, { printBakeReport }] = await Promise.all([import('../bake/run-bake.js'), import('../output/print-bake-report.js')]);
   const config = args.options['config'];
-  const report = await runBake({ cwd, ...(typeof config === 'string' ? { config } : {}) }, io);
+  const report = await runBake({ cwd, force: args.options['force'] === true, ...(typeof config === 'string' ? { config } : {}) }, io);
   printBakeReport(report, io);
   return report.exitCode;
 }

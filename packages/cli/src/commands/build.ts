@@ -23,7 +23,7 @@ export async function buildCommand(args: ParsedArgs, io: Io, cwd: string): Promi
   // What the render wrote is shown before the builds start; with --json, all at the end.
   const early = !io.json;
   const onRendered = early ? (render: Parameters<typeof printRenderReport>[0]) => printRenderReport(render, io, { summary: false }) : undefined;
-  const report = await runBuild({ cwd, paths: args.positionals, dryRun: args.options['dry-run'] === true, args, ...(typeof config === 'string' ? { config } : {}), ...(onRendered === undefined ? {} : { onRendered }) }, io);
+  const report = await runBuild({ cwd, paths: args.positionals, dryRun: args.options['dry-run'] === true, force: args.options['force'] === true, args, ...(typeof config === 'string' ? { config } : {}), ...(onRendered === undefined ? {} : { onRendered }) }, io);
   printBuildReport(report, io, { renderPrinted: early });
   return report.exitCode;
 }

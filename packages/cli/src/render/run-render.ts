@@ -182,6 +182,12 @@ export interface RenderRun {
   readonly report: RenderReport;
   /** Each target as loaded and rendered, in the report's order, before two targets writing one file were refused. */
   readonly outcomes: readonly TargetOutcome[];
+  /**
+   * The targets whose files are on disk as rendered: not those that failed, clashed with another
+   * target, or were refused (DWC3008). Only these may be built: a refused target's Dockerfile is
+   * someone else's file.
+   */
+  readonly written: readonly TargetOutcome[];
   readonly config: LoadedConfig | undefined;
 }
 
@@ -208,14 +214,16 @@ export async function renderTargets(options: RenderOptions, io: Io): Promise<Ren
     return outcome;
   });
   progress.done();
-  const reports = await Promise.all(refuseCollisions(outcomes, cwd).map((o) => settleTarget(o, check, cwd, options.force === true)));
+  const settling = refuseCollisions(outcomes, cwd);
+  const reports = await Promise.all(settling.map((o) => settleTarget(o, check, cwd, options.force === true)));
+  const written = settling.filter((_, i) => reports[i]?.ok === true);
   // The outcomes before collisions are refused: a file two targets write is not a leftover.
   const orphans = await findOrphans(orphanRoots(cwd, options.paths, config), outcomes);
   const settled = await settleOrphans(orphans, options.prune === true && !check, reports.some((r) => !r.ok), cwd);
   const report = summarize(check, reports, settled);
   // The bake file follows every target: only a run over all of them, with none failed, can judge it.
   const bake = options.paths.length === 0 && report.summary.failed === 0 ? await settleBake(outcomes, config, cwd, { check, always: false }) : undefined;
-  if (bake === undefined) return { report, outcomes, config };
+  if (bake === undefined) return { report, outcomes, written, config };
   const bakeOk = bake.status !== 'stale' && bake.status !== 'missing' && bake.status !== 'failed';
-  return { report: { ...report, ok: report.ok && bakeOk, exitCode: report.ok && bakeOk ? 0 : 1, bake }, outcomes, config };
+  return { report: { ...report, ok: report.ok && bakeOk, exitCode: report.ok && bakeOk ? 0 : 1, bake }, outcomes, written, config };
 }
