@@ -116,7 +116,7 @@ export function pythonPreset(project: PythonProject, options: PythonPresetOption
 
   let build: Stage<boolean> = stage('build').from(python).env({ PYTHONDONTWRITEBYTECODE: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' }).workdir('/app');
   if (manager === 'pip') {
-    // A venv without pip (26 MB and an ensurepip run less), filled by the image's own pip through
+    // A venv without pip (22 MB and an ensurepip run less), filled by the image's own pip through
     // --python (pip 22.3+; the official images have it): the runtime gets the packages, not pip.
     const pip = `python -m pip --python ${VENV}/bin/python install`;
     build = build.run(`python -m venv --without-pip ${VENV}`);
