@@ -74,6 +74,31 @@ describe('hermetic base images', () => {
     }
   });
 
+  it('python:3.11.2-slim-bookworm has pip and, like the official image, installs system-wide (no EXTERNALLY-MANAGED)', async () => {
+    const tag = uniqueTag('python-pip');
+    // What docker init's Python template runs (as root, no venv), then a local package built offline.
+    const dockerfile = [
+      `FROM ${baseImage('python:3.11.2-slim-bookworm')}`,
+      'COPY . /src/',
+      'RUN python -m pip install -r /src/requirements.txt \\',
+      ' && python -m pip install --no-index --no-build-isolation /src/hello',
+      '',
+    ].join('\n');
+    const setup = "from setuptools import setup\nsetup(name='hello', version='1.0', py_modules=['hello'])\n";
+    const { image } = await build({
+      dockerfile,
+      tag,
+      context: { 'requirements.txt': '', 'hello/setup.py': setup, 'hello/hello.py': 'print("hello from pip")\n' },
+    });
+    try {
+      const r = await run(image, ['sh', '-c', 'pip --version && pip3 --version && python -m pip --version && python -c "import sysconfig, os; print(os.path.exists(os.path.join(sysconfig.get_path(\'stdlib\'), \'EXTERNALLY-MANAGED\')))" && python -m hello'], { user: '65532:65532' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^pip \d+\.\d+(\.\d+)? from \S+ \(python 3\.11\)\n(pip \d\S* from \S+ \(python 3\.11\)\n){2}False\nhello from pip\n$/);
+    } finally {
+      await removeImages(tag);
+    }
+  });
+
   it('debian:bookworm-slim installs from the local apt repository, and apt cleans its archives', async () => {
     const tag = uniqueTag('apt');
     const dockerfile = [

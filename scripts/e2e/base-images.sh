@@ -8,7 +8,9 @@
 #                                          pointed at the local npm registry (verdaccio, 127.0.0.1:4873)
 #   127.0.0.1:5000/golang:1.19-bookworm    debootstrap minbase + golang-1.19-go, ca-certificates
 #   127.0.0.1:5000/static:nonroot          distroless-like: passwd/group (nonroot 65532), CA certs, tzdata
-#   127.0.0.1:5000/python:3.11.2-slim-bookworm  debootstrap minbase + Debian 12's python3, python3-venv
+#   127.0.0.1:5000/python:3.11.2-slim-bookworm  debootstrap minbase + Debian 12's python3, python3-venv and
+#                                          python3-pip, without the EXTERNALLY-MANAGED marker (as the
+#                                          official image: `pip install` system-wide works)
 #   127.0.0.1:5000/rust:1.63.0-bookworm    debootstrap minbase + Debian 12's rustc, cargo, libc6-dev
 #                                          (static glibc linking needs libc.a), CARGO_HOME=/usr/local/cargo
 #   127.0.0.1:5000/maven:3.8.7-openjdk-17  debootstrap minbase + Debian's openjdk-17-jdk-headless (jlink,
@@ -16,8 +18,11 @@
 #                                          settings mirror every repository to Debian's offline one,
 #                                          file:///usr/share/maven-repo (Maven Central is unreachable)
 #
-# Each image is cached under a key: a hash of this file (the recipe) and of its inputs. When the
-# key matches and the registry still serves the recorded digest, the image is not rebuilt.
+# Each image is cached under a key: a hash of its recipe and of its inputs. The recipe is this file
+# without the blocks of the other images (`#@recipe NAME` ... `#@end`; recipe_of in lib.sh), as bash
+# reprints it: editing the python block rebuilds python only, editing a comment rebuilds nothing,
+# editing the code outside every block rebuilds all. When the key matches and the registry still
+# serves the recorded digest, the image is not rebuilt.
 # Called by with-engine.sh (which exports DOCKER, DOCKER_HOST, DOCKWRIGHT_E2E_REGISTRY); can also be
 # run on its own against a running engine and registry.
 #
@@ -39,8 +44,17 @@ WORK="$STATE/work"
 DEBOOTSTRAP_CACHE="$STATE/debootstrap-cache"
 mkdir -p "$BASE" "$WORK"
 
-RECIPE=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-64)
+SCRIPT="$HERE/${BASH_SOURCE[0]##*/}"
 key_of() { printf '%s\n' "$@" | sha256sum | cut -c1-16; }
+# image_key 'BLOCK...' INPUT...: the cache key of an image the named blocks of this script build
+# from INPUTs (lib.sh's recipe_of). Exits on a bad block, so that no key is made of nothing.
+image_key() {
+  local recipe
+  local -a blocks
+  read -ra blocks <<<"$1"
+  recipe=$(recipe_of "$SCRIPT" "${blocks[@]}") || die "$SCRIPT: no recipe for '$1'"
+  key_of "$recipe" "${@:2}"
+}
 
 SOURCE=${DOCKWRIGHT_E2E_BASE_SOURCE:-auto}
 if [[ $SOURCE == auto ]]; then
@@ -62,32 +76,37 @@ apt_mirror() {
 }
 
 # --- cache bookkeeping ---------------------------------------------------------------------------
-# $BASE/<repo>_<tag>.key holds the key, .ref the pushed repo:tag@sha256:... it produced.
+# $BASE/<repo>_<tag>@<key>.ref holds the repo:tag@sha256:... that KEY built. One record per key, so
+# that two versions of this script (two branches on one machine) each find their own image: the
+# registry keeps serving a digest after its tag has moved, and the index names digests.
 
-record_file() { local name=$1; printf '%s/%s' "$BASE" "${name/:/_}"; }
+declare -A KEY_OF=() # NAME -> the key of this run, once cached or published
+
+record_file() { printf '%s/%s@%s.ref' "$BASE" "${1/:/_}" "$2"; }
 
 # cached NAME KEY: the registry still serves what KEY built last time.
 cached() {
   local name=$1 key=$2 f ref got
-  f=$(record_file "$name")
-  [[ -f $f.key && -f $f.ref && $(<"$f.key") == "$key" ]] || return 1
-  ref=$(<"$f.ref")
-  got=$(registry_digest "$REGISTRY" "${name%%:*}" "${name#*:}")
+  f=$(record_file "$name" "$key")
+  [[ -f $f ]] || return 1
+  ref=$(<"$f")
+  got=$(registry_digest "$REGISTRY" "${name%%:*}" "${ref##*@}")
   if [[ $got != "${ref##*@}" ]]; then
     log "$REGISTRY/$name: recorded ${ref##*@} but the registry has ${got:-nothing}; rebuilding"
     return 1
   fi
+  KEY_OF[$name]=$key
   log "$REGISTRY/$name: cached (key $key, ${ref##*@})"
 }
 
-# ref_of NAME: the recorded repo:tag@digest.
-ref_of() { cat "$(record_file "$1").ref"; }
+# ref_of NAME: the repo:tag@digest of this run's NAME.
+ref_of() { cat "$(record_file "$1" "${KEY_OF[$1]}")"; }
 
 # publish NAME KEY T0: push the local image REGISTRY/NAME and record the digest the registry returned.
 publish() {
   local name=$1 key=$2 t0=$3 f out digest got
-  f=$(record_file "$name")
-  rm -f "$f.key"
+  f=$(record_file "$name" "$key")
+  rm -f "$f"
   log "$REGISTRY/$name: pushing..."
   out=$("$DOCKER" push "$REGISTRY/$name" 2>&1) || { printf '%s\n' "$out" >&2; die "docker push $REGISTRY/$name failed"; }
   digest=$(printf '%s\n' "$out" | grep -o 'digest: sha256:[0-9a-f]\{64\}' | tail -n 1 | cut -d' ' -f2)
@@ -95,20 +114,20 @@ publish() {
   [[ -n $digest ]] || digest=$got
   [[ -n $digest && $digest == "$got" ]] ||
     die "$REGISTRY/$name: push printed '${digest}' but the registry answers '${got}'"
-  printf '%s\n' "$REGISTRY/$name@$digest" >"$f.ref"
-  printf '%s\n' "$key" >"$f.key"
+  printf '%s\n' "$REGISTRY/$name@$digest" >"$f.tmp"
+  mv -f "$f.tmp" "$f"
+  KEY_OF[$name]=$key
   log "$REGISTRY/$name: pushed $digest ($(since "$t0"))"
 }
 
 write_index() {
-  local out="$STATE/base-images.json" tmp name sep='' f
+  local out="$STATE/base-images.json" tmp name sep=''
   tmp=$(mktemp "$STATE/base-images.json.XXXXXX")
   {
     printf '{'
     for name in debian:bookworm-slim node:20-bookworm-slim golang:1.19-bookworm static:nonroot $PYTHON_NAME $RUST_NAME maven:3.8.7-openjdk-17; do
-      f=$(record_file "$name")
-      [[ -f $f.key && -f $f.ref ]] || continue
-      printf '%s\n  "%s": "%s"' "$sep" "$name" "$(<"$f.ref")"
+      [[ -n ${KEY_OF[$name]:-} ]] || continue
+      printf '%s\n  "%s": "%s"' "$sep" "$name" "$(ref_of "$name")"
       sep=','
     done
     printf '\n}\n'
@@ -194,9 +213,10 @@ STD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # --- the images ----------------------------------------------------------------------------------
 
+#@recipe pull
 build_pulled() {
   local name=$1 src=$2 key t
-  key=$(key_of "$RECIPE" pull "$REGISTRY" "$src")
+  key=$(image_key pull pull "$REGISTRY" "$src")
   cached "$name" "$key" && return 0
   t=$(now)
   log "$REGISTRY/$name: pulling $src (DOCKWRIGHT_E2E_BASE_SOURCE=pull)..."
@@ -204,7 +224,9 @@ build_pulled() {
   "$DOCKER" tag "$src" "$REGISTRY/$name"
   publish "$name" "$key" "$t"
 }
+#@end
 
+#@recipe node
 # --- the node image's package managers -----------------------------------------------------------
 # pnpm, yarn classic and yarn berry in /usr/local/lib/node_modules with links in /usr/local/bin, like
 # the image's npm, unpacked from tarballs this machine's npm packs (it reaches the public registry,
@@ -318,13 +340,15 @@ EOF
   rm -rf "$ctx"
   publish node:20-bookworm-slim "$key" "$t"
 }
+#@end
 
+#@recipe pull
 if [[ $SOURCE == pull ]]; then
   log "base images: pulling the official images (no debootstrap on this host)"
   build_pulled debian:bookworm-slim docker.io/library/debian:bookworm-slim
   # The official node image, plus the same package managers and registry configuration.
   NODE_SRC=docker.io/library/node:20-bookworm-slim
-  NODE_KEY=$(key_of "$RECIPE" pull "$REGISTRY" "$NODE_SRC" "$PM_KEY" "$NPM_REGISTRY_URL")
+  NODE_KEY=$(image_key "pull node" pull "$REGISTRY" "$NODE_SRC" "$PM_KEY" "$NPM_REGISTRY_URL")
   if ! cached node:20-bookworm-slim "$NODE_KEY"; then
     log "$REGISTRY/node:20-bookworm-slim: pulling $NODE_SRC, adding pnpm $PNPM_VERSION, yarn $YARN_VERSION, yarn berry $YARN_BERRY_VERSION..."
     "$DOCKER" pull -q "$NODE_SRC" >/dev/null
@@ -340,57 +364,75 @@ if [[ $SOURCE == pull ]]; then
   write_index
   exit 0
 fi
+#@end
 [[ $SOURCE == debootstrap ]] || die "DOCKWRIGHT_E2E_BASE_SOURCE must be auto, debootstrap or pull, not '$SOURCE'"
 
 ARCH=$(dpkg --print-architecture)
 MIRROR=${DOCKWRIGHT_E2E_MIRROR:-$(apt_mirror)}
 T_ALL=$(now)
-log "base images: recipe ${RECIPE:0:12}, mirror $MIRROR, $SUITE/$ARCH"
+log "base images: mirror $MIRROR, $SUITE/$ARCH"
 
-# debian and golang are both debootstrapped; golang's runs in the background meanwhile.
-DEBIAN_KEY=$(key_of "$RECIPE" debian "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-GOLANG_KEY=$(key_of "$RECIPE" golang "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-PYTHON_KEY=$(key_of "$RECIPE" python "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-RUST_KEY=$(key_of "$RECIPE" rust "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-need_debian=1 need_golang=1 need_python=1 need_rust=1
-cached debian:bookworm-slim "$DEBIAN_KEY" && need_debian=0
-cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
-cached "$PYTHON_NAME" "$PYTHON_KEY" && need_python=0
-cached "$RUST_NAME" "$RUST_KEY" && need_rust=0
-MAVEN_KEY=$(key_of "$RECIPE" maven "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH")
-need_maven=1
-cached maven:3.8.7-openjdk-17 "$MAVEN_KEY" && need_maven=0
-if ((need_debian + need_golang + need_python + need_rust + need_maven)); then
-  apt_ensure debootstrap=debootstrap
-fi
-
-GO_PID='' GO_T0='' PY_PID='' PY_T0='' RS_PID='' RS_T0=''
+# golang, python and rust are debootstrapped in the background while debian and node build.
+declare -A BG_PID=() BG_T0=()
 stop_bg() {
   local p
-  for p in "$GO_PID" "$PY_PID" "$RS_PID"; do [[ -z $p ]] || kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${BG_PID[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
 }
 trap stop_bg EXIT
-if ((need_golang)); then
-  GO_T0=$(now)
-  log "$REGISTRY/golang:1.19-bookworm: debootstrap --include=golang-1.19-go,ca-certificates (in the background)..."
-  debootstrap_rootfs "$WORK/rootfs-golang" --include=golang-1.19-go,ca-certificates &
-  GO_PID=$!
-fi
-if ((need_python)); then
-  PY_T0=$(now)
-  log "$REGISTRY/$PYTHON_NAME: debootstrap --include=python3,python3-venv,ca-certificates (in the background)..."
-  debootstrap_rootfs "$WORK/rootfs-python" --include=python3,python3-venv,ca-certificates &
-  PY_PID=$!
-fi
-if ((need_rust)); then
-  RS_T0=$(now)
-  log "$REGISTRY/$RUST_NAME: debootstrap --include=rustc,cargo,libc6-dev,ca-certificates (in the background)..."
-  debootstrap_rootfs "$WORK/rootfs-rust" --include=rustc,cargo,libc6-dev,ca-certificates &
-  RS_PID=$!
-fi
 
+# rootfs_bg NAME IMAGE PACKAGES: debootstrap --include=PACKAGES into $WORK/rootfs-NAME, in the background.
+rootfs_bg() {
+  local name=$1 image=$2 packages=$3
+  apt_ensure debootstrap=debootstrap
+  BG_T0[$name]=$(now)
+  log "$REGISTRY/$image: debootstrap --include=$packages (in the background)..."
+  debootstrap_rootfs "$WORK/rootfs-$name" --include="$packages" &
+  BG_PID[$name]=$!
+}
+
+# rootfs_wait NAME IMAGE: waits for rootfs_bg NAME to fill $WORK/rootfs-NAME.
+rootfs_wait() {
+  wait "${BG_PID[$1]}" || die "debootstrap for $1 failed"
+  unset "BG_PID[$1]"
+  log "$REGISTRY/$2: debootstrap done ($(since "${BG_T0[$1]}")); importing..."
+}
+
+# debian_version DIR PACKAGE: the upstream version of PACKAGE installed in the rootfs DIR (3.11.2).
+debian_version() {
+  dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Version}' "$2" | sed 's/^[0-9]*://; s/[+~-].*$//'
+}
+
+# debootstrapped_key NAME: the key of the debootstrapped image NAME: its recipe, the mirror, the suite.
+debootstrapped_key() { image_key "$1" "$1" "$REGISTRY" "$MIRROR" "$SUITE" "$ARCH"; }
+
+#@recipe golang
+GOLANG_KEY=$(debootstrapped_key golang)
+need_golang=1
+cached golang:1.19-bookworm "$GOLANG_KEY" && need_golang=0
+if ((need_golang)); then rootfs_bg golang golang:1.19-bookworm golang-1.19-go,ca-certificates; fi
+#@end
+
+#@recipe python
+# python3-pip as the official image has pip (and its setuptools and wheel, as Python 3.11's has).
+PYTHON_PACKAGES=python3,python3-venv,python3-pip,ca-certificates
+PYTHON_KEY=$(debootstrapped_key python)
+need_python=1
+cached "$PYTHON_NAME" "$PYTHON_KEY" && need_python=0
+if ((need_python)); then rootfs_bg python "$PYTHON_NAME" "$PYTHON_PACKAGES"; fi
+#@end
+
+#@recipe rust
+RUST_KEY=$(debootstrapped_key rust)
+need_rust=1
+cached "$RUST_NAME" "$RUST_KEY" && need_rust=0
+if ((need_rust)); then rootfs_bg rust "$RUST_NAME" rustc,cargo,libc6-dev,ca-certificates; fi
+#@end
+
+#@recipe debian
 # debian:bookworm-slim
-if ((need_debian)); then
+DEBIAN_KEY=$(debootstrapped_key debian)
+if ! cached debian:bookworm-slim "$DEBIAN_KEY"; then
+  apt_ensure debootstrap=debootstrap
   t=$(now)
   log "$REGISTRY/debian:bookworm-slim: debootstrap --variant=minbase $SUITE $MIRROR..."
   debootstrap_rootfs "$WORK/rootfs-debian"
@@ -400,8 +442,10 @@ if ((need_debian)); then
   safe_rm "$WORK/rootfs-debian"
   publish debian:bookworm-slim "$DEBIAN_KEY" "$t"
 fi
+#@end
 DEBIAN_REF=$(ref_of debian:bookworm-slim)
 
+#@recipe node
 # node:20-bookworm-slim: FROM that debian, this machine's node and npm, and the package managers.
 NODE_BIN=$(readlink -f "$(command -v node)")
 NODE_VERSION=$("$NODE_BIN" --version)
@@ -413,20 +457,20 @@ NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_DIR/package.json"
 NODE_HEADERS=$(dirname "$(dirname "$NODE_BIN")")/include/node
 [[ -f $NODE_HEADERS/common.gypi ]] || NODE_HEADERS=/usr/include/node
 [[ -f $NODE_HEADERS/common.gypi ]] || log "WARNING: no Node headers found: node-gyp builds in the node image will need to download them"
-NODE_KEY=$(key_of "$RECIPE" node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION" \
+NODE_KEY=$(image_key node node "$DEBIAN_REF" "$NODE_VERSION" "$(stat -c %s "$NODE_BIN")" "$NPM_VERSION" \
   "$PM_KEY" "$NPM_REGISTRY_URL")
 if ! cached node:20-bookworm-slim "$NODE_KEY"; then
   case $NODE_VERSION in v20.*) ;; *) log "WARNING: this machine's node is $NODE_VERSION, not 20; node:20-bookworm-slim gets it anyway" ;; esac
   log "$REGISTRY/node:20-bookworm-slim: node $NODE_VERSION ($NODE_BIN), npm $NPM_VERSION ($NPM_DIR), pnpm $PNPM_VERSION, yarn $YARN_VERSION, yarn berry $YARN_BERRY_VERSION..."
   build_node_image "$NODE_KEY" "$DEBIAN_REF" "$NODE_BIN" "$NPM_DIR"
 fi
+#@end
 
+#@recipe golang
 # golang:1.19-bookworm
 if ((need_golang)); then
-  wait "$GO_PID" || die "debootstrap for golang failed"
-  GO_PID=''
+  rootfs_wait golang golang:1.19-bookworm
   dir="$WORK/rootfs-golang"
-  log "$REGISTRY/golang:1.19-bookworm: debootstrap done ($(since "$GO_T0")); importing..."
   goroot=$(cd "$dir" && ls -d usr/lib/go-1.19 2>/dev/null) || die "golang-1.19-go is not in $dir/usr/lib/go-1.19"
   ln -sfn "/$goroot" "$dir/usr/local/go"
   ln -sfn "/$goroot/bin/go" "$dir/usr/local/bin/go"
@@ -438,12 +482,14 @@ if ((need_golang)); then
     --change "ENV PATH=/go/bin:/usr/local/go/bin:$STD_PATH" --change 'ENV GOPATH=/go' \
     --change "ENV GOLANG_VERSION=${go_version:-1.19}" --change 'WORKDIR /go' --change 'CMD ["bash"]'
   safe_rm "$dir"
-  publish golang:1.19-bookworm "$GOLANG_KEY" "$GO_T0"
+  publish golang:1.19-bookworm "$GOLANG_KEY" "${BG_T0[golang]}"
 fi
+#@end
 GOLANG_REF=$(ref_of golang:1.19-bookworm)
 
+#@recipe static
 # static:nonroot: distroless-like; CA certificates and zoneinfo from the golang image (Debian's).
-STATIC_KEY=$(key_of "$RECIPE" static "$GOLANG_REF")
+STATIC_KEY=$(image_key static static "$GOLANG_REF")
 if ! cached static:nonroot "$STATIC_KEY"; then
   t=$(now)
   log "$REGISTRY/static:nonroot: assembling a distroless-like rootfs..."
@@ -489,55 +535,63 @@ EOF
   safe_rm "$dir"
   publish static:nonroot "$STATIC_KEY" "$t"
 fi
+#@end
 
-# debian_version DIR PACKAGE: the upstream version of PACKAGE installed in the rootfs DIR (3.11.2).
-debian_version() {
-  dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Version}' "$2" | sed 's/^[0-9]*://; s/[+~-].*$//'
-}
-
+#@recipe python
 # python:3.11.2-slim-bookworm: `python` and `python3` in /usr/local/bin like the official image (the
-# preset runs `python -m venv`); no gcc, so stdlib-only or wheel-only requirements.
+# preset runs `python -m venv`); no gcc, so stdlib-only or wheel-only requirements. pip, pip3 and
+# pip3.11 there too, and no EXTERNALLY-MANAGED marker (PEP 668): the official image's interpreter is
+# not the distribution's, so `python -m pip install` as root installs system-wide, as docker
+# init's Python template does. dpkg leaves the marker out if libpython3.11-stdlib is reinstalled.
 if ((need_python)); then
-  wait "$PY_PID" || die "debootstrap for python failed"
-  PY_PID=''
+  rootfs_wait python "$PYTHON_NAME"
   dir="$WORK/rootfs-python"
   got=$(debian_version "$dir" python3)
   [[ $got == "$PYTHON_VERSION" ]] || die "$PYTHON_NAME: Debian's python3 is $got, not $PYTHON_VERSION: rename the image"
-  log "$REGISTRY/$PYTHON_NAME: debootstrap done ($(since "$PY_T0")); importing..."
+  [[ -x $dir/usr/bin/pip3 ]] || die "$PYTHON_NAME: python3-pip left no /usr/bin/pip3 in the rootfs"
   ln -sfn /usr/bin/python3 "$dir/usr/local/bin/python"
   ln -sfn /usr/bin/python3 "$dir/usr/local/bin/python3"
+  for pip in pip pip3 "pip${PYTHON_VERSION%.*}"; do ln -sfn /usr/bin/pip3 "$dir/usr/local/bin/$pip"; done
+  rm -f "$dir"/usr/lib/python3*/EXTERNALLY-MANAGED
+  echo 'path-exclude /usr/lib/python3*/EXTERNALLY-MANAGED' >"$dir/etc/dpkg/dpkg.cfg.d/python-not-externally-managed"
+  [[ -z $(find "$dir/usr/lib" -maxdepth 2 -name EXTERNALLY-MANAGED -print -quit) ]] ||
+    die "$PYTHON_NAME: an EXTERNALLY-MANAGED marker is left in $dir/usr/lib"
   import_rootfs "$dir" "$REGISTRY/$PYTHON_NAME" \
     --change "ENV PATH=$STD_PATH" --change "ENV PYTHON_VERSION=$PYTHON_VERSION" --change 'CMD ["python3"]'
   safe_rm "$dir"
-  publish "$PYTHON_NAME" "$PYTHON_KEY" "$PY_T0"
+  publish "$PYTHON_NAME" "$PYTHON_KEY" "${BG_T0[python]}"
 fi
+#@end
 
+#@recipe rust
 # rust:1.63.0-bookworm: cargo's home where the official image has it (the preset's cache mounts
 # name /usr/local/cargo/registry), libc6-dev for `-C target-feature=+crt-static`.
 if ((need_rust)); then
-  wait "$RS_PID" || die "debootstrap for rust failed"
-  RS_PID=''
+  rootfs_wait rust "$RUST_NAME"
   dir="$WORK/rootfs-rust"
   got=$(debian_version "$dir" rustc)
   [[ $got == "$RUST_VERSION" ]] || die "$RUST_NAME: Debian's rustc is $got, not $RUST_VERSION: rename the image"
   [[ -f $dir/usr/lib/x86_64-linux-gnu/libc.a || -n $(find "$dir/usr/lib" -name libc.a -print -quit) ]] ||
     die "$RUST_NAME: no libc.a (libc6-dev) in the rootfs: static glibc linking would fail"
-  log "$REGISTRY/$RUST_NAME: debootstrap done ($(since "$RS_T0")); importing..."
   mkdir -p "$dir/usr/local/cargo/bin"
   chmod -R 1777 "$dir/usr/local/cargo"
   import_rootfs "$dir" "$REGISTRY/$RUST_NAME" \
     --change "ENV PATH=/usr/local/cargo/bin:$STD_PATH" --change 'ENV CARGO_HOME=/usr/local/cargo' \
     --change "ENV RUST_VERSION=$RUST_VERSION" --change 'CMD ["bash"]'
   safe_rm "$dir"
-  publish "$RUST_NAME" "$RUST_KEY" "$RS_T0"
+  publish "$RUST_NAME" "$RUST_KEY" "${BG_T0[rust]}"
 fi
+#@end
 
+#@recipe maven
 # maven:3.8.7-openjdk-17: Debian's JDK and Maven. The Maven plugins a jar build runs (and
 # dependency:resolve) are Debian packages, installed into /usr/share/maven-repo; the global
 # settings mirror every repository to it, so a Dockerfile's plain `mvn` resolves into its
 # /root/.m2 cache mount as it would from Maven Central.
 MAVEN_PACKAGES=openjdk-17-jdk-headless,binutils,maven,ca-certificates,libmaven-compiler-plugin-java,libmaven-resources-plugin-java,libmaven-jar-plugin-java,libsurefire-java,libmaven-install-plugin-java,libmaven-dependency-plugin-java
-if ((need_maven)); then
+MAVEN_KEY=$(debootstrapped_key maven)
+if ! cached maven:3.8.7-openjdk-17 "$MAVEN_KEY"; then
+  apt_ensure debootstrap=debootstrap
   t=$(now)
   log "$REGISTRY/maven:3.8.7-openjdk-17: debootstrap --include=$MAVEN_PACKAGES..."
   dir="$WORK/rootfs-maven"
@@ -560,6 +614,7 @@ EOF
   safe_rm "$dir"
   publish maven:3.8.7-openjdk-17 "$MAVEN_KEY" "$t"
 fi
+#@end
 
 write_index
 log "base images ready ($(since "$T_ALL"))"

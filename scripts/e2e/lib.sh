@@ -118,3 +118,32 @@ registry_digest() {
     "http://$registry/v2/$repo/manifests/$tag" 2>/dev/null) || return 0
   printf '%s\n' "$headers" | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }'
 }
+
+# recipe_of FILE NAME...: a hash of the part of the script FILE that builds the named images: its
+# lines outside every block (`#@recipe NAME` to `#@end` at the start of a line; blocks of one name
+# may recur, never nest) and those inside the named blocks, as bash reprints them as one function
+# body (`declare -f`): comments and layout do not count, heredocs do. Fails (naming the line) on a
+# missing or unbalanced block, or text that is not bash.
+recipe_of() {
+  local file=$1 body
+  shift
+  (($#)) || { printf 'recipe_of: no block named\n' >&2; return 1; }
+  body=$(awk -v want=" $* " '
+    function fail(msg) { printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; bad = 1; exit 1 }
+    /^#@recipe / { if (block != "") fail("#@recipe inside #@recipe " block); block = $2; seen[block] = 1; if (block == "" || NF != 2) fail("#@recipe takes one name"); next }
+    /^#@end[[:space:]]*$/ { if (block == "") fail("#@end outside a block"); block = ""; next }
+    block == "" || index(want, " " block " ") { print }
+    END {
+      if (bad) exit 1
+      if (block != "") { printf "%s: block %s has no #@end\n", FILENAME, block > "/dev/stderr"; exit 1 }
+      n = split(want, names, " ")
+      for (i = 1; i <= n; i++) if (!(names[i] in seen)) { printf "%s: no #@recipe %s block\n", FILENAME, names[i] > "/dev/stderr"; exit 1 }
+    }
+  ' "$file") || return 1
+  # Parsed, never run: eval only defines the function that declare -f then prints.
+  eval "__recipe_body() {
+$body
+}" || { printf 'recipe_of: %s does not parse\n' "$file" >&2; return 1; }
+  declare -f __recipe_body | sha256sum | cut -c1-64
+  unset -f __recipe_body
+}

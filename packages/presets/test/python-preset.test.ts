@@ -38,17 +38,17 @@ describe('detectPython', () => {
 });
 
 describe('pythonPreset', () => {
-  it('pip: a venv from requirements.txt with a pip cache, copied into the runtime; gunicorn serves app:app as 65532', () => {
+  it('pip: a venv without pip, filled by the base image pip from requirements.txt with a pip cache, copied into the runtime; gunicorn serves app:app as 65532', () => {
     const { dockerfile } = pythonPreset(detectPythonFiles(pip), { images: { python } });
     expect(dockerfile.render()).toMatchInlineSnapshot(`
       "FROM registry.example.com/python:3.12.8-slim-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
       ENV PYTHONDONTWRITEBYTECODE=1 \\
           PIP_DISABLE_PIP_VERSION_CHECK=1
       WORKDIR /app
-      RUN python -m venv /opt/venv
+      RUN python -m venv --without-pip /opt/venv
       RUN --mount=type=cache,target=/root/.cache/pip,sharing=locked \\
           --mount=type=bind,target=requirements.txt,source=requirements.txt \\
-          /opt/venv/bin/pip install -r requirements.txt
+          python -m pip --python /opt/venv/bin/python install -r requirements.txt
 
       FROM registry.example.com/python:3.12.8-slim-bookworm@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS runtime
       ENV PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \\
