@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('javaPreset, real builds', () => {
-  it('Maven, jlink runtime: builds offline, answers HTTP as 65532, a source change reuses the dependency step', async () => {
+  it('Maven, jlink runtime: builds offline, answers HTTP as 65532, a source change reuses the dependency step and the jlink runtime', async () => {
     const dir = await copyFixture('java-maven-http', work);
     const project = detectJava(dir);
     expect(project).toMatchObject({ buildTool: 'maven', name: 'hello', javaVersion: '17', mainClass: 'com.example.hello.Main', springBoot: false, wrapper: false });
@@ -38,7 +38,8 @@ describe('javaPreset, real builds', () => {
     const { dockerfile, dockerignore } = javaPreset(project, { images: { jdk, buildTool: 'jdk', runtime: image(baseImage('debian:bookworm-slim')) }, port: 8080 });
     await writeFile(join(dir, '.dockerignore'), dockerignore.render());
     const text = dockerfile.render();
-    expect(text).toContain('jlink --add-modules "$(jdeps');
+    expect(text).toContain('--print-module-deps');
+    expect(text).toContain('jlink --add-modules "$(cat /out/modules)"');
     const tag = uniqueTag('java-maven-jlink');
     made.push(tag);
     const cold = await build({ dockerfile: text, context: dir, tag, noCache: true, progress: 'plain', timeoutMs: 900_000 });
@@ -60,6 +61,9 @@ describe('javaPreset, real builds', () => {
     await writeFile(version, (await readFile(version, 'utf8')).replace('"v1"', '"v2"'));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain', timeoutMs: 900_000 });
     expect(stepCached(warm.log, 'dependency:resolve')).toBe(true);
+    // jdeps reads the new jar again, finds the same modules, and jlink's runtime is reused.
+    expect(stepCached(warm.log, '--print-module-deps')).toBe(false);
+    expect(stepCached(warm.log, 'jlink --add-modules')).toBe(true);
     app = await startContainer(tag, { port: 8080, fetcher });
     try {
       expect((await app.fetch('/', { timeoutMs: 60_000 })).json).toMatchObject({ version: 'v2', uid: 65532 });

@@ -82,7 +82,7 @@ describe('detectJava', () => {
 });
 
 describe('javaPreset', () => {
-  it('Maven plain jar: dependencies from pom.xml alone, then the jar and its dependencies, a jlink runtime from jdeps, as 65532', () => {
+  it('Maven plain jar: dependencies from pom.xml alone, then the jar and its dependencies, jdeps to a module list, a jlink runtime from that list, as 65532', () => {
     expect(javaPreset(detectJavaFiles(mavenPlain), { images: { jdk }, port: 8080 }).dockerfile.render()).toMatchInlineSnapshot(`
       "FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
       WORKDIR /src
@@ -93,10 +93,11 @@ describe('javaPreset', () => {
       RUN --mount=type=bind,target=.,source=.,readwrite \\
           --mount=type=cache,target=/root/.m2,sharing=locked \\
           mkdir -p /out/lib && /usr/share/maven/bin/mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '-tests\\.jar$' -e '-plain\\.jar$' -e '/original-') && if [ "$#" -ne 1 ]; then echo "want one application jar in target, found: $*" >&2; exit 1; fi && cp "$1" /out/app.jar
+      RUN jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' /out/app.jar > /out/modules
 
       FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS jre
-      RUN --mount=type=bind,target=/out,source=/out,from=build \\
-          jlink --add-modules "$(jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' /out/app.jar)" --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/java
+      RUN --mount=type=bind,target=/out/modules,source=/out/modules,from=build \\
+          jlink --add-modules "$(cat /out/modules)" --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/java
 
       FROM debian:12.8-slim AS runtime
       ENV JAVA_HOME=/opt/java
@@ -138,9 +139,29 @@ describe('javaPreset', () => {
     expect(text).toContain('FROM eclipse-temurin:21.0.5_11-jre-jammy AS runtime');
     expect(text).toContain('CMD ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/app.jar:/app/lib/*", "com.example.worker.App"]');
   });
-  it('modules given: jlink does not read the jar (the runtime stage is cached across source changes); Java 21 compresses with zip-6', () => {
+  it.each([
+    ['Maven', mavenPlain, '17'],
+    ['Gradle application', gradleKts, '21'],
+  ])('%s: jdeps writes the module list in the build stage, and the jlink stage mounts that file alone (a source change that keeps the list keeps the runtime cached)', (_, files, release) => {
+    const text = javaPreset(detectJavaFiles(files), { runtime: 'jlink' }).dockerfile.render();
+    const [buildStage = '', jreStage = '', runtimeStage = ''] = text.split(/\n\n(?=FROM )/);
+    expect(buildStage).toMatch(/ AS build\n/);
+    // The last step of the build stage, after the jar: the list is of the jar just built.
+    expect(buildStage.split('\n').at(-1)).toBe(`RUN jdeps --ignore-missing-deps -q --multi-release ${release} --print-module-deps --class-path '/out/lib/*' /out/app.jar > /out/modules`);
+    expect(jreStage).toMatch(/ AS jre\nRUN --mount=type=bind,target=\/out\/modules,source=\/out\/modules,from=build \\\n {4}jlink --add-modules "\$\(cat \/out\/modules\)" /);
+    // Nothing else of the build reaches jlink: not the jar, not /out as a whole.
+    expect(jreStage.match(/from=build/g)).toHaveLength(1);
+    expect(jreStage).not.toContain('app.jar');
+    expect(jreStage).not.toContain('jdeps');
+    // The list stays out of the image.
+    expect(runtimeStage).toMatch(/ AS runtime\n/);
+    expect(runtimeStage).not.toContain('/out/modules');
+  });
+  it('modules given: no jdeps step, and jlink does not read the build (the runtime stage is cached across source changes); Java 21 compresses with zip-6', () => {
     const text = javaPreset(detectJavaFiles(gradleKts), { modules: ['java.base', 'jdk.httpserver'] }).dockerfile.render();
     expect(text).toMatch(/AS jre\nRUN jlink --add-modules java\.base,jdk\.httpserver --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output \/opt\/java\n/);
+    expect(text).not.toContain('jdeps');
+    expect(text).not.toContain('/out/modules');
   });
   it('overrides: images, user, JVM flags, arguments, port, health check, labels', () => {
     const runtime = image('registry.example.com/debian:12.8-slim').pinDigest(digest);

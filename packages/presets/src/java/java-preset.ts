@@ -52,6 +52,8 @@ const MAVEN_IMAGE = 'maven:3.9.9';
 const GRADLE_IMAGE = 'gradle:8.11.1';
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 const MODULE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
+/** The modules jdeps finds (`java.base,jdk.httpserver`), in the build stage; outside /out/lib, which the runtime copies. */
+const MODULE_LIST = '/out/modules';
 // A JVM flag or argument reaches the exec-form CMD as one JSON string: no shell reads it, but a newline is never a value.
 const PLAIN_ARG = /^[^\n\r\0]+$/;
 
@@ -163,10 +165,13 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
   let java: string;
   if (runtimeKind === 'jlink') {
     const compress = Number(version) >= 21 ? '--compress=zip-6' : '--compress=2';
-    const found = modules === undefined ? `"$(jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps --class-path '/out/lib/*' /out/app.jar)"` : modules.join(',');
+    // jdeps writes the module list to a file of its own, and jlink reads that file alone: BuildKit keys a
+    // read-only bind mount on the content it selects, so a source change that leaves the list as it was
+    // keeps the runtime stage cached. With modules given, the runtime does not depend on the sources at all.
+    if (modules === undefined) build = build.run(`jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps --class-path '/out/lib/*' /out/app.jar > ${MODULE_LIST}`);
+    const found = modules === undefined ? `"$(cat ${MODULE_LIST})"` : modules.join(',');
     const jlink = stage('jre').from(jdk).run(`jlink --add-modules ${found} --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`);
-    // Only jdeps reads the jar; with modules given, the runtime does not depend on the sources at all.
-    const jre: Stage<boolean> = modules === undefined ? jlink.withMounts(bindMount('/out', { from: build, source: '/out' })) : jlink;
+    const jre: Stage<boolean> = modules === undefined ? jlink.withMounts(bindMount(MODULE_LIST, { from: build, source: MODULE_LIST })) : jlink;
     runtime = stage('runtime').from(options.images?.runtime ?? image('debian:12.8-slim')).env({ JAVA_HOME: '/opt/java' }).copy(jre, '/opt/java', '/opt/java');
     java = '/opt/java/bin/java';
   } else {
