@@ -74,7 +74,8 @@ const apps: readonly App[] = [
     port: 3000,
     healthz: true,
     present: ['/app/.next/BUILD_ID', '/app/next.config.mjs', '/app/node_modules/next/dist/bin/next'],
-    absent: ['/app/.next/cache', '/app/app'],
+    // The build cache stays in its cache mount: BuildKit leaves only the empty mount point.
+    absent: ['/app/.next/cache/webpack', '/app/.next/cache/swc', '/app/app'],
   },
   { fixture: 'fw-nuxt', framework: 'nuxt', port: 3000, healthz: true, present: ['/app/.output/server/index.mjs'], absent: ['/app/node_modules', '/app/.nuxt'] },
 ];
