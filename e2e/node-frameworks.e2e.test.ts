@@ -3,7 +3,7 @@
  * (e2e/fixtures/fw-*): each image is rendered through the public API, built with the app's own
  * lockfile (packages from the local npm registry, seeded here from those lockfiles), run with no
  * network as a non-root user, and asked over HTTP from inside its container for the app's text.
- * Static sites (Vite, static Astro) are served by BusyBox httpd on an image FROM scratch.
+ * Static sites (Vite, static Astro, SvelteKit with adapter-static) are served by BusyBox httpd on an image FROM scratch.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
