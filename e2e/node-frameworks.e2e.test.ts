@@ -3,7 +3,7 @@
  * (e2e/fixtures/fw-*): each image is rendered through the public API, built with the app's own
  * lockfile (packages from the local npm registry, seeded here from those lockfiles), run with no
  * network as a non-root user, and asked over HTTP from inside its container for the app's text.
- * Static sites (Vite, static Astro) are served by BusyBox httpd on an image FROM scratch.
+ * Static sites (Vite, static Astro, SvelteKit with adapter-static) are served by BusyBox httpd on an image FROM scratch.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,9 +40,26 @@ const apps: readonly App[] = [
   { fixture: 'fw-nest', framework: 'nest', port: 3000, healthz: true, present: ['/app/dist/main.js'], absent: ['/app/node_modules/typescript', '/app/src'] },
   { fixture: 'fw-vite', framework: 'vite', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
   { fixture: 'fw-sveltekit', framework: 'sveltekit', port: 3000, healthz: true, present: ['/app/build/index.js'], absent: ['/app/node_modules', '/app/.svelte-kit'] },
+  { fixture: 'fw-sveltekit-static', framework: 'sveltekit', port: 8080, static: true, healthz: false, present: ['/www/index.html', '/www/_app'], absent: ['/app', '/www/.svelte-kit'] },
   { fixture: 'fw-react-router', framework: 'react-router', port: 3000, healthz: true, present: ['/app/build/server/index.js'], absent: ['/app/node_modules/@react-router/dev', '/app/node_modules/vite'] },
+  {
+    fixture: 'fw-remix',
+    framework: 'remix',
+    port: 3000,
+    healthz: true,
+    present: ['/app/build/server/index.js', '/app/build/client', '/app/node_modules/@remix-run/serve/dist/cli.js'],
+    absent: ['/app/node_modules/@remix-run/dev', '/app/node_modules/vite', '/app/app'],
+  },
   { fixture: 'fw-astro-static', framework: 'astro', port: 8080, static: true, healthz: false, present: ['/www/index.html'] },
-  { fixture: 'fw-astro-ssr', framework: 'astro', port: 4321, healthz: true, present: ['/app/dist/server/entry.mjs'], absent: ['/app/src'] },
+  {
+    fixture: 'fw-astro-ssr',
+    framework: 'astro',
+    port: 4321,
+    healthz: true,
+    // Only the packages dist/server imports (send, unstorage, sharp, ...): not astro's build tools.
+    present: ['/app/dist/server/entry.mjs', '/app/node_modules/send', '/app/node_modules/sharp'],
+    absent: ['/app/src', '/app/node_modules/astro', '/app/node_modules/vite', '/app/node_modules/typescript'],
+  },
   {
     fixture: 'fw-next',
     framework: 'next',
@@ -50,6 +67,15 @@ const apps: readonly App[] = [
     healthz: true,
     present: ['/app/server.js', '/app/.next/static', '/app/node_modules/next'],
     absent: ['/app/.next/cache', '/app/app', '/app/node_modules/typescript'],
+  },
+  {
+    fixture: 'fw-next-start',
+    framework: 'next',
+    port: 3000,
+    healthz: true,
+    present: ['/app/.next/BUILD_ID', '/app/next.config.mjs', '/app/node_modules/next/dist/bin/next'],
+    // The build cache stays in its cache mount: BuildKit leaves only the empty mount point.
+    absent: ['/app/.next/cache/webpack', '/app/.next/cache/swc', '/app/app'],
   },
   { fixture: 'fw-nuxt', framework: 'nuxt', port: 3000, healthz: true, present: ['/app/.output/server/index.mjs'], absent: ['/app/node_modules', '/app/.nuxt'] },
 ];

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { image, isDockwrightError } from '@dockwright/core';
 import { detectNodeFiles, nodePreset, type NodePresetOptions } from '@dockwright/presets';
@@ -84,7 +86,7 @@ describe('nodePreset: framework servers', () => {
       expect(runtime).toContain('USER 1000:1000');
       const copies = runtime.filter((l) => l.startsWith('COPY ') && !l.includes('node_modules') && l !== 'COPY package.json ./');
       expect(copies).toEqual(c.copies);
-      expect(runtime.some((l) => l.includes('/app/node_modules ./node_modules'))).toBe(c.nodeModules);
+      expect(runtime.some((l) => l.endsWith('/node_modules ./node_modules'))).toBe(c.nodeModules);
       if (c.env !== undefined) expect(runtime.join('\n')).toContain(c.env);
       // Exec form, and npm is never what runs the app.
       expect(c.cmd).not.toMatch(/"(npm|npx|pnpm|yarn)"/);
@@ -119,6 +121,53 @@ describe('nodePreset: framework servers', () => {
       expect(text).toContain('RUN --mount=type=cache,target=/app/.next/cache,sharing=locked \\\n    npm run build');
     }
     expect(render('nuxt')).not.toContain('.next/cache');
+  });
+
+  it('Astro SSR: the runtime gets only the packages dist/server imports, from a stage that finds them (was: every production dependency, 159 MB)', () => {
+    const text = render('astro-ssr');
+    expect(text).toContain('FROM prod-deps AS runtime-deps\nCOPY --from=build /app/dist/server ./dist/server\nRUN ["node", "-e", ');
+    expect(runtimeOf(text)).toContain('COPY --from=runtime-deps /out/node_modules ./node_modules');
+    expect(text).not.toContain('COPY --from=prod-deps');
+    // pnpm links its packages: the runtime keeps the whole production node_modules.
+    const pnpm = nodePreset(project('astro-ssr'), { packageManager: 'pnpm', packageManagerVersion: '10.34.8' }).dockerfile.render();
+    expect(pnpm).not.toContain('runtime-deps');
+    expect(runtimeOf(pnpm)).toContain('COPY --from=prod-deps /app/node_modules ./node_modules');
+    // Outputs of one's own: no bundle to read, every production dependency.
+    expect(render('astro-ssr', { outputs: ['dist'] })).not.toContain('runtime-deps');
+  });
+
+  it("the trace step, run by node as the Dockerfile has it: a server's bare imports and their dependencies, nearest copy first; comments, builtins and relative files skipped", () => {
+    const run = render('astro-ssr').split('\n').find((l) => l.startsWith('RUN ["node", "-e"'));
+    const argv = JSON.parse((run ?? '').slice(4)) as string[];
+    expect(argv.slice(-2)).toEqual(['dist/server', '/out']);
+    const app = mkdtempSync(join(tmpdir(), 'dockwright-trace-'));
+    try {
+      const put = (path: string, text: string) => {
+        mkdirSync(dirname(join(app, path)), { recursive: true });
+        writeFileSync(join(app, path), text);
+      };
+      const pkg = (dir: string, deps: Record<string, string> = {}, more: Record<string, unknown> = {}) =>
+        put(`${dir}/package.json`, JSON.stringify({ name: dir.split('node_modules/').pop(), version: '1.0.0', dependencies: deps, ...more }));
+      put('dist/server/entry.mjs', ["import { a } from 'a';", "import fs from 'node:fs';", "import path from 'path';", "import './chunks/x.mjs';", '/**', " * import { NodeApp } from 'astro/app/node';", ' */'].join('\n'));
+      put('dist/server/chunks/x.mjs', "export const s = () => import('@s/c/sub.js'); const r = require(\"cjs\");");
+      pkg('node_modules/a', { d: '^2' });
+      pkg('node_modules/a/node_modules/d');
+      pkg('node_modules/d');
+      pkg('node_modules/@s/c', {}, { optionalDependencies: { gone: '1' }, peerDependencies: { peer: '1' } });
+      pkg('node_modules/peer');
+      pkg('node_modules/cjs');
+      pkg('node_modules/astro', { vite: '6' });
+      pkg('node_modules/vite');
+      const out = join(app, 'out');
+      const said = execFileSync(process.execPath, [...argv.slice(1, -1), out], { cwd: app, encoding: 'utf8' });
+      expect(said.trim()).toBe('5 packages the server imports');
+      const has = (p: string) => existsSync(join(out, 'node_modules', p, 'package.json'));
+      expect(['a', 'a/node_modules/d', '@s/c', 'peer', 'cjs'].every(has)).toBe(true);
+      // d is found beside a (its own version); astro is named only in a comment; vite only by astro.
+      expect(['d', 'astro', 'vite', 'gone'].some(has)).toBe(false);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 
   it('a framework build output is never sent from the host', () => {

@@ -21,6 +21,7 @@ import { bunImageFor } from './bun-versions.js';
 import { prismaPlan, type PrismaOptions } from './prisma-plan.js';
 import { frameworkPlan } from './frameworks/framework-plan.js';
 import { staticSiteRuntime } from './frameworks/static-site.js';
+import { traceImportsCommand } from './frameworks/trace-imports.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
 export interface NodeImages {
@@ -286,10 +287,15 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // A self-contained build (Next.js standalone, Nuxt's .output) needs no node_modules beside it.
     // No production dependencies: an install would write no node_modules for the runtime to copy.
     const prod = fw.nodeModules && project.hasDependencies !== false ? installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts) : undefined;
+    // Only the packages a bundled server imports, when the layout is npm's (folders, not pnpm's links).
+    const trace = fw.traceImports;
+    const traced = prod === undefined || trace === undefined || build === false || (manager !== 'npm' && manager !== 'yarn' && manager !== 'yarn-berry')
+      ? undefined
+      : stage('runtime-deps').from(prod).copy(built, `${WORKDIR}/${trace}`, `./${trace}`).run(traceImportsCommand(trace, '/out'));
     const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     const generated = prisma.generatedCopies(prod !== undefined, build === false ? [] : copies.map(([from]) => from));
     runtimeFiles = (s) => {
-      const out = prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
+      const out = traced !== undefined ? s.copy(traced, '/out/node_modules', './node_modules') : prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');
       const withGenerated = (acc: Stage<boolean>) => generated.reduce((a, dir) => a.copy(built, `${WORKDIR}/${dir}`, `./${dir}`), acc);
       if (build === false) return withGenerated(out.copy('.', './'));
       // Least changing first: a source change leaves the package.json layer as it was.

@@ -37,6 +37,11 @@ export interface NodeFramework {
   readonly env?: Readonly<Record<string, string>>;
   /** The build output carries its own package.json (Next.js standalone, Nuxt's .output): the app's is not copied. */
   readonly ownPackageJson?: boolean;
+  /**
+   * The folder of a bundled server whose bare imports are all the packages it loads (Astro's
+   * `dist/server`): the runtime gets those and their dependencies, not every production dependency.
+   */
+  readonly traceImports?: string;
   /** The framework's build cache, relative to the app: a cache mount of the build step, never in a layer. */
   readonly buildCache?: string;
   /** Set when the framework is known but how it runs is not: why, and the option to set. */
@@ -127,7 +132,9 @@ function astro(files: FrameworkFiles, deps: Set<string>): NodeFramework {
       },
     });
   }
-  return server('astro', { outputs: [['dist', 'dist']], start: ['node', 'dist/server/entry.mjs'], port: 4321, nodeModules: true, env: { HOST: '0.0.0.0' } });
+  // Astro bundles its own runtime into dist/server, which imports a few small packages (and sharp):
+  // astro's build tools (vite, rollup, esbuild, typescript, shiki) stay out of the runtime.
+  return server('astro', { outputs: [['dist', 'dist']], start: ['node', 'dist/server/entry.mjs'], port: 4321, nodeModules: true, env: { HOST: '0.0.0.0' }, traceImports: 'dist/server' });
 }
 
 function sveltekit(deps: Set<string>): NodeFramework {

@@ -11,6 +11,8 @@ export interface FrameworkPlan {
   readonly static: boolean;
   /** Copy the app's package.json into the runtime (not when the build output has its own). */
   readonly packageJson: boolean;
+  /** The bundled server folder whose imports pick the runtime's packages (trace-imports.ts). */
+  readonly traceImports?: string;
   /** A directory of the build step to keep in a cache mount, relative to the app. */
   readonly buildCache?: string;
 }
@@ -35,6 +37,7 @@ export function frameworkPlan(
     env: framework.env ?? {},
     static: isStatic,
     packageJson: framework.ownPackageJson !== true,
+    ...(framework.traceImports === undefined || isStatic ? {} : { traceImports: framework.traceImports }),
     ...buildCache,
   };
 }
