@@ -75,15 +75,16 @@ function placeOf(file: LintFile, at: LintPosition): Pick<RuleFinding, 'stage' | 
 }
 
 /**
- * Runs the rules over a file, applies suppressions, and returns the findings placed, in file
- * order. Never throws: a rule that fails on odd input is skipped.
+ * Runs the rules over a file, applies suppressions, and returns the findings in file order,
+ * placed by stage and instruction unless `placed` is false. Never throws: a rule that fails on
+ * odd input is skipped.
  *
  * @example
  * ```ts
  * ruleFindings(file, { rules: { DW1010: 'error' } }).map((f) => [f.problem.code, f.stage]);
  * ```
  */
-export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void): RuleFinding[] {
+export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void, placed = true): RuleFinding[] {
   const levels = ruleLevels(options, rules);
   const settings: LintSettings = {
     ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
@@ -119,7 +120,7 @@ export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: r
       const key = `${p.code}\0${at.line}\0${p.message}`;
       if (waived || seen.has(key)) return;
       seen.add(key);
-      found.push(Object.freeze({ problem: p, severity: level, scope: rule.scope, position: at, ...placeOf(file, at) }));
+      found.push(Object.freeze({ problem: p, severity: level, scope: rule.scope, position: at, ...(placed ? placeOf(file, at) : {}) }));
     };
     try {
       rule.check({ file, settings, report });
@@ -140,7 +141,8 @@ export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: r
  * ```
  */
 export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void): LintDiagnostic[] {
-  return ruleFindings(file, options, rules, onRuleError).map((f) => diagnostic(f.problem, f.severity, f.position));
+  // Diagnostics carry lines only: the stage and instruction indexes are not worked out.
+  return ruleFindings(file, options, rules, onRuleError, false).map((f) => diagnostic(f.problem, f.severity, f.position));
 }
 
 function diagnostic(p: Problem, severity: Severity, at: LintPosition): LintDiagnostic {
