@@ -64,20 +64,20 @@ describe('a policy file', () => {
     expect(run.stdout).toBe('created api/Dockerfile\ncreated jobs/Dockerfile\n');
     expect(existsSync(join(dir, 'legacy/Dockerfile'))).toBe(false);
     expect(run.stderr).toBe(`⚠ jobs/job.dockerfile.ts has 1 warning from dockwright.policy.yaml
-  ⚠ DW5017 apt-get install of ca-certificates without a pinned version (stage "job", RUN #1)
-    → pin each version: aptInstall(['ca-certificates'], { versions: { ca-certificates: '<version>' } }); \`apt-cache policy ca-certificates\` shows it
+  ⚠ DW5017 apt-get installs ca-certificates without a version (stage "job", RUN #1)
+    → pin it: aptInstall(['ca-certificates'], { versions: { 'ca-certificates': '<version>' } }); \`apt-cache policy ca-certificates\` shows it
 ✖ legacy/service.dockerfile.ts breaks the policy of dockwright.policy.yaml
   ✖ DW1010 image "debian:12.8-slim" is not pinned by digest (stage "app", FROM)
     → lock it: image('debian:12.8-slim').locked() and run \`dockwright lock\`, or pin it by hand with .pinDigest('sha256:...'); the tag stays for Renovate
-  ✖ DW3007 the final USER "www-data" is a name, not a numeric uid (stage "app", USER #1)
-    → use the ids: .user(1000) or .user('1000:1000') for a user the base image has (\`id www-data\` shows them), or .user('app', { create: { uid: 10001 } }), which writes USER 10001:10001
+  ✖ DW3007 USER www-data is a name, not a uid (stage "app", USER #1)
+    → write the uid: .user(10001) or .user('app', { create: { uid: 10001 } })
   ✖ DW5022 package "sudo" is installed in stage "app", which is in the final image, and the policy forbids it (stage "app", RUN #1)
-    → remove it from the image; to accept it after all, list it under forbiddenPackages: { allow: [sudo] } in dockwright.policy.yaml
+    → remove it from the image, or install it in a build stage only; to accept it after all, list it under forbiddenPackages: { allow: [sudo] } in the policy
   ✖ DW6020 the final stage "app" has no HEALTHCHECK (it EXPOSEs 8080) (stage "app")
     → add an exec-form check the image can run, e.g. .healthcheck(['/app/healthcheck'], { interval: '30s' }), or .healthcheck('none') to say there is none
 ⚠ legacy/service.dockerfile.ts has 1 warning from dockwright.policy.yaml
-  ⚠ DW5017 apt-get install of sudo without a pinned version (stage "app", RUN #1)
-    → pin each version: aptInstall(['sudo'], { versions: { sudo: '<version>' } }); \`apt-cache policy sudo\` shows it
+  ⚠ DW5017 apt-get installs sudo without a version (stage "app", RUN #1)
+    → pin it: aptInstall(['sudo'], { versions: { 'sudo': '<version>' } }); \`apt-cache policy sudo\` shows it
 ✖ 1 of 3 targets failed; the other 2 targets were rendered
 `);
   });
@@ -140,7 +140,7 @@ describe('which policy applies', () => {
     const run = await runCli(cli, ['render'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  ✖ DW1009 image "debian:12.8-slim@sha256:bbbb');
-    expect(run.stderr).toContain('→ use an image from registry.acme.example, or add its registry to allowedRegistries in dockwright.policy.yaml\n');
+    expect(run.stderr).toContain("→ use an image from registry.acme.example, or add its registry to the policy's allowedRegistries\n");
   });
 
   it('no policy file: nothing is checked', async () => {

@@ -58,6 +58,8 @@ export { ignoredCopies } from './rules/instructions/copy-ignored.js';
 
 // AST types.
 export type * from './ast/index.js';
+// The keyword each instruction kind renders as, as issue paths name it.
+export { keywordOf } from './ast/instructions.js';
 
 // Syntax tree of a written Dockerfile (parseDockerfile).
 export { parseDockerfile } from './syntax/parse-dockerfile.js';
@@ -74,11 +76,13 @@ export { splitShell } from './shell/split-shell.js';
 export type { ShellCommand, ShellJoin } from './shell/split-shell.js';
 
 // Lint: the rule catalogue over a parsed Dockerfile.
-export { lint, lintDockerfile } from './lint/lint.js';
+export { lint, lintDockerfile, lintFindings } from './lint/lint.js';
+export type { RuleFinding } from './lint/run-rules.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { LintDiagnostic } from './lint/lint-diagnostic.js';
 export type { LintOptions, RuleSetting } from './rules/lint-options.js';
 export { LABEL_TYPES, type LabelType } from './rules/instructions/label-schema.js';
 export { rules } from './rules/catalogue.js';
 export { DEFAULT_FORBIDDEN_PACKAGES } from './rules/packages/forbidden-package.js';
-export type { Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';
+export { DEFAULT_BUILD_TOOLS, DEFAULT_BUILD_IMAGES } from './rules/packages/build-tools.js';
+export type { Problem, Rule, RuleHow, RuleLevel, Severity } from './rules/rule.js';

@@ -157,8 +157,8 @@ describe('users', () => {
   });
   it('DW3002 malformed user', () => {
     expect(only(base().user('a b'))).toMatchInlineSnapshot(`
-      "✖ DW3002 "a b" is not a user or user:group (stage "app", USER #1)
-        → write a name like app, a uid like 10001, or app:app / 10001:10001"
+      "✖ DW3002 "a b" is not a valid user (stage "app", USER #1)
+        → write a name like app, a uid like 10001, or app:app / 10001:10001; a user made with { create } is a plain name: .user('app', { create: { uid: 10001 } })"
     `);
   });
   it('DW3003 creating a user on scratch', () => {

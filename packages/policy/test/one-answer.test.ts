@@ -101,3 +101,18 @@ describe('DW1011: a # syntax frontend is pinned only by a well-formed digest', (
     expect(syntaxAnswers(`docker/dockerfile:1.7@sha256:${'a'.repeat(64)}`)).toEqual(all(false));
   });
 });
+
+describe('DW5017: one reader of installs, one predicate of pins', () => {
+  // The policy used to read installs with its own parser (yarn and pnpm, no version ranges), lint
+  // with core's (no yarn or pnpm): now both run rules/packages/unpinned-package.ts.
+  const on: PolicyInput = { requirePinnedPackages: true };
+  const options: LintOptions = { rules: { DW5017: 'error' } };
+
+  it.each(['yarn global add left-pad', 'pnpm add is-odd', 'python3 -m pip install uvicorn', `echo 'x' && apt-get install -y curl`])('%s is flagged everywhere', (run) => {
+    expect(answers('DW5017', 'debian:12.8-slim', run, on, options)).toEqual(all(true));
+  });
+
+  it.each(['yarn add left-pad@^1.3.0', 'pip install "uvicorn>=0.30"', `echo 'apt-get install -y curl'`, 'npm ci'])('%s is accepted everywhere', (run) => {
+    expect(answers('DW5017', 'debian:12.8-slim', run, on, options)).toEqual(all(false));
+  });
+});

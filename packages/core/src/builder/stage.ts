@@ -24,6 +24,7 @@ import { stopSignal } from '../rules/instructions/stop-signal.js';
 import { variableName } from '../rules/instructions/variable-name.js';
 import { toIssue, type Problem } from '../rules/rule.js';
 import { secretName } from '../rules/secrets/secret-name.js';
+import { userFormat } from '../rules/users/user-format.js';
 import { copyWholeStage } from '../rules/stages/copy-whole-stage.js';
 import { instructionBeforeFrom } from '../rules/stages/first-instruction.js';
 import { reservedStageName } from '../rules/stages/reserved-stage-name.js';
@@ -614,9 +615,9 @@ export class StageImpl {
     }
     let stage: StageImpl = this;
     const issues = [...checked.issues];
-    if (!/^[a-z_][a-z0-9_-]*$/.test(user) || group !== undefined) {
-      issues.push(issue('DW3002', `user(${JSON.stringify(text)}, { create }) needs a plain user name`, "write .user('app', { create: { uid: 10001 } })", path));
-    }
+    // One DW3002 per call: a value that is no user at all is already reported by checkOwner.
+    const malformed = checked.issues.length === 0 ? userFormat(text, { create: true }) : undefined;
+    if (malformed !== undefined) issues.push(toIssue(malformed, path));
     issues.push(...createUserIssues(create, path));
     if (!this.#state.hasShell) {
       issues.push(issue('DW3003', 'cannot create a user in a stage on scratch, which has no shell', "use a numeric user instead: .user('65532:65532')", path));

@@ -7,7 +7,9 @@ import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from '../rules/lint-options.js';
 import { LABEL_TYPES } from '../rules/instructions/label-schema.js';
 import { readSyntax } from './read-syntax.js';
-import { readLevel, runRules } from './run-rules.js';
+import { readLevel, ruleFindings, runRules, type RuleFinding } from './run-rules.js';
+import { rules as catalogue } from '../rules/catalogue.js';
+import type { DockwrightCode } from '../errors/codes.js';
 
 const strings = spec.arrayOf(spec.string, 'an array of strings');
 
@@ -18,6 +20,8 @@ function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
     allowedRegistries: strings,
     requiredLabels: strings,
     forbiddenPackages: strings,
+    buildTools: strings,
+    buildImages: strings,
     labelSchema: spec.recordOf(spec.oneOf(...LABEL_TYPES)),
     strictLabels: spec.boolean,
     ignore: strings,
@@ -80,4 +84,23 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintDia
     .filter((d): d is LintDiagnostic => d !== undefined)
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return [...kept, ...lint(parsed.syntax, options)];
+}
+
+/**
+ * Parses Dockerfile text and runs the rules, or only the rules `only` names, returning each
+ * finding placed in the file (stage and instruction indexes) with both its hints: the builder's
+ * (`problem.hint`) and the text's (`problem.fix`). The policy check of a built Dockerfile runs
+ * its rules this way over the rendered text. Parser problems are not included. Throws a
+ * DockwrightError (DW9005) for malformed options, as `lint()` does.
+ *
+ * @example
+ * ```ts
+ * import { lintFindings } from '@dockwright/core';
+ * lintFindings('FROM node:22\nUSER node\n', { rules: { DW3007: 'error' } }, ['DW3007']).map((f) => [f.problem.code, f.stage, f.instruction]); // [['DW3007', 0, 0]]
+ * ```
+ */
+export function lintFindings(text: string, options: LintOptions = {}, only?: readonly DockwrightCode[]): RuleFinding[] {
+  throwIfAny([checkArgument('lintFindings()', 'the text', text, spec.string, {}, 'pass the Dockerfile text'), ...lintOptionIssues(options)]);
+  const selected = only === undefined ? catalogue : catalogue.filter((r) => only.includes(r.id));
+  return ruleFindings(readSyntax(parseDockerfile(text).syntax), options, selected);
 }

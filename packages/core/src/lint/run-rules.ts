@@ -1,6 +1,7 @@
 import { codes, type DockwrightCode } from '../errors/codes.js';
 import { rules as catalogue } from '../rules/catalogue.js';
 import { DEFAULT_FORBIDDEN_PACKAGES } from '../rules/packages/forbidden-package.js';
+import { DEFAULT_BUILD_IMAGES, DEFAULT_BUILD_TOOLS } from '../rules/packages/build-tools.js';
 import type { Problem, Rule, RuleLevel, Severity } from '../rules/rule.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { LintFile, LintPosition } from '../rules/lint-file.js';
@@ -21,6 +22,7 @@ const DEFAULT_LEVELS: ReadonlyMap<DockwrightCode, RuleLevel> = new Map(catalogue
 export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = catalogue): Map<DockwrightCode, RuleLevel> {
   const levels = rules === catalogue ? new Map(DEFAULT_LEVELS) : new Map<DockwrightCode, RuleLevel>(rules.map((r) => [r.id, r.level]));
   if (options.forbiddenPackages !== undefined) levels.set('DW5022', 'error');
+  if (options.buildTools !== undefined || options.buildImages !== undefined) levels.set('DW2008', 'error');
   for (const [code, setting] of Object.entries(options.rules ?? {}) as [DockwrightCode, RuleSetting][]) {
     const level = readLevel(setting);
     // Unknown codes and levels are left alone: options from JavaScript are not type-checked.
@@ -43,21 +45,54 @@ export function readLevel(setting: unknown): RuleLevel | undefined {
 }
 
 /**
- * Runs the rules over a file, applies suppressions, and returns the findings in file order.
- * Never throws: a rule that fails on odd input is skipped.
+ * One finding of a rule, placed: the problem with both hints (the builder's and the text's), its
+ * level, and where it is, by line and by its place in the file (stage and instruction indexes).
+ * `lint()` prints these as diagnostics; the policy check maps the places back to the model.
+ */
+export interface RuleFinding {
+  readonly problem: Problem;
+  readonly severity: Severity;
+  readonly scope: Rule['scope'];
+  readonly position: LintPosition;
+  /** The stage the finding is in (its index), absent before the first FROM. */
+  readonly stage?: number;
+  /** The instruction's index among its stage's instructions, absent for a stage's FROM and for directives. */
+  readonly instruction?: number;
+  /** True for a finding on a parser directive (`# syntax`). */
+  readonly directive?: boolean;
+}
+
+// Where a position is in the file: the stage, and the instruction of that stage whose lines hold it.
+function placeOf(file: LintFile, at: LintPosition): Pick<RuleFinding, 'stage' | 'instruction' | 'directive'> {
+  if (file.directives.some((d) => d.position.line === at.line)) return { directive: true };
+  for (const s of file.stages) {
+    const end = (i: { position: LintPosition }) => i.position.endLine ?? i.position.line;
+    if (at.line >= s.from.position.line && at.line <= end(s.from)) return { stage: s.index };
+    const index = s.instructions.findIndex((i) => at.line >= i.position.line && at.line <= end(i));
+    if (index >= 0) return { stage: s.index, instruction: index };
+  }
+  return {};
+}
+
+/**
+ * Runs the rules over a file, applies suppressions, and returns the findings in file order,
+ * placed by stage and instruction unless `placed` is false. Never throws: a rule that fails on
+ * odd input is skipped.
  *
  * @example
  * ```ts
- * runRules(file, { rules: { DW5018: 'off' } }).map((d) => d.rule);
+ * ruleFindings(file, { rules: { DW1010: 'error' } }).map((f) => [f.problem.code, f.stage]);
  * ```
  */
-export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void): LintDiagnostic[] {
+export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void, placed = true): RuleFinding[] {
   const levels = ruleLevels(options, rules);
   const settings: LintSettings = {
     ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
     ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
     ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
     forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
+    buildTools: options.buildTools ?? DEFAULT_BUILD_TOOLS,
+    buildImages: options.buildImages ?? DEFAULT_BUILD_IMAGES,
     ...(typeof options.dockerignore === 'string' ? { dockerignore: options.dockerignore } : {}),
   };
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
@@ -73,7 +108,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
     const span = below(line);
     return span !== undefined && at >= span.start && at <= span.end;
   };
-  const found: LintDiagnostic[] = [];
+  const found: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     const level = levels.get(rule.id) ?? 'off';
@@ -85,7 +120,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
       const key = `${p.code}\0${at.line}\0${p.message}`;
       if (waived || seen.has(key)) return;
       seen.add(key);
-      found.push(diagnostic(p, level, at));
+      found.push(Object.freeze({ problem: p, severity: level, scope: rule.scope, position: at, ...(placed ? placeOf(file, at) : {}) }));
     };
     try {
       rule.check({ file, settings, report });
@@ -94,7 +129,20 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
       onRuleError?.(rule, error);
     }
   }
-  return found.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return found.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column || a.problem.code.localeCompare(b.problem.code));
+}
+
+/**
+ * Runs the rules over a file and returns the findings as diagnostics, in file order. Never throws.
+ *
+ * @example
+ * ```ts
+ * runRules(file, { rules: { DW5018: 'off' } }).map((d) => d.rule);
+ * ```
+ */
+export function runRules(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void): LintDiagnostic[] {
+  // Diagnostics carry lines only: the stage and instruction indexes are not worked out.
+  return ruleFindings(file, options, rules, onRuleError, false).map((f) => diagnostic(f.problem, f.severity, f.position));
 }
 
 function diagnostic(p: Problem, severity: Severity, at: LintPosition): LintDiagnostic {

@@ -35,6 +35,8 @@ import { pipefailRule } from './packages/pipefail.js';
 import { cdInRunRule } from './packages/cd-in-run.js';
 import { curlAndWgetRule } from './packages/curl-and-wget.js';
 import { forbiddenPackageRule } from './packages/forbidden-package.js';
+import { buildToolsRule } from './packages/build-tools.js';
+import { forbidRootRule } from './users/forbid-root.js';
 import { execFormRule } from './instructions/exec-form.js';
 import { singleInstructionRule } from './instructions/single-instruction.js';
 import { addLocalRule } from './instructions/add-local.js';
@@ -95,12 +97,14 @@ export const rules: readonly Rule[] = Object.freeze([
   copyWholeStageRule,
   firstInstructionRule,
   unknownStageRule,
+  buildToolsRule,
   fromAsCasingRule,
   rootFinalStageRule,
   userFormatRule,
   sudoRule,
   useraddLastlogRule,
   numericUserRule,
+  forbidRootRule,
   secretNameRule,
   secretFileCopyRule,
   aptGetYesRule,

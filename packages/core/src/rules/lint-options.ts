@@ -18,6 +18,13 @@ export interface LintOptions {
   readonly requiredLabels?: readonly string[];
   /** Packages no image may install (DW5022); DEFAULT_FORBIDDEN_PACKAGES (remote shells, editors, debuggers) otherwise. */
   readonly forbiddenPackages?: readonly string[];
+  /**
+   * Build tools the final image must not install (DW2008): names, `*-suffix` patterns (`*-dev`),
+   * and `!name` to take one out; DEFAULT_BUILD_TOOLS otherwise. Turns DW2008 on when set.
+   */
+  readonly buildTools?: readonly string[];
+  /** Toolchain base images (the last part of the name, `golang`) the final image must not be built on (DW2008); DEFAULT_BUILD_IMAGES otherwise. Turns DW2008 on when set. */
+  readonly buildImages?: readonly string[];
   /** The form each label's value must have (hadolint's label-schema); turns DW6021 on when set. */
   readonly labelSchema?: Readonly<Record<string, LabelType>>;
   /** With `labelSchema`: labels the schema does not name are findings too (hadolint's strict-labels). */
@@ -41,5 +48,7 @@ export interface LintSettings {
   readonly labelSchema?: Readonly<Record<string, LabelType>>;
   readonly strictLabels?: boolean;
   readonly forbiddenPackages: readonly string[];
+  readonly buildTools: readonly string[];
+  readonly buildImages: readonly string[];
   readonly dockerignore?: string;
 }

@@ -2,7 +2,7 @@ import { programOf, type Program } from './program.js';
 import type { ShellCommand } from './split-shell.js';
 
 /** A package manager a RUN can call. */
-export type InstallManager = 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go';
+export type InstallManager = 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'pnpm' | 'yarn' | 'gem' | 'go';
 
 /** One install command: the manager, the subcommand, every argument, and the packages named. */
 export interface PackageInstallCommand {
@@ -24,6 +24,8 @@ const VALUED: Readonly<Record<InstallManager, ReadonlySet<string>>> = {
   zypper: new Set(['--root', '-R', '--repo', '-r', '--from']),
   pip: new Set(['-e', '--editable', '--root-user-action', '--no-binary', '--only-binary', '--report', '--progress-bar', '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--src', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy', '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--cache-dir', '--trusted-host', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings', '-C', '--python']),
   npm: new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--loglevel', '--location', '--install-strategy', '--tag', '--access']),
+  pnpm: new Set(['--dir', '-C', '--filter', '-F', '--registry', '--store-dir', '--workspace', '-w-placeholder']),
+  yarn: new Set(['--cwd', '--registry', '--cache-folder', '--modules-folder', '--network-timeout']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '--platform', '-N']),
   go: new Set(['-o', '-tags', '-ldflags', '-gcflags', '-mod', '-modfile', '-p', '-trimpath-placeholder']),
 };
@@ -38,12 +40,15 @@ const INSTALL_WORDS: Readonly<Record<InstallManager, ReadonlySet<string>>> = {
   zypper: new Set(['install', 'in']),
   pip: new Set(['install']),
   npm: new Set(['install', 'i', 'add']),
+  pnpm: new Set(['add']),
+  yarn: new Set(['add']),
   gem: new Set(['install', 'i']),
   go: new Set(['install', 'run']),
 };
 
 /**
- * The manager a program is, if any: `pip3.12` and `python -m pip` are pip, `/sbin/apk` is apk.
+ * The manager a program is, if any: `pip3.12` and `python -m pip` are pip, `/sbin/apk` is apk,
+ * `yarn global add` is yarn's add.
  *
  * @example
  * ```ts
@@ -58,6 +63,8 @@ export function managerOf(program: Program): { manager: InstallManager; args: re
     if (m >= 0 && program.args[m + 1] === 'pip') return { manager: 'pip', args: program.args.slice(m + 2) };
     return undefined;
   }
+  // `yarn global add x` installs as `yarn add x` does, into the global folder.
+  if (name === 'yarn' && program.args[0] === 'global') return { manager: 'yarn', args: program.args.slice(1) };
   if (name in VALUED) return { manager: name as InstallManager, args: program.args };
   return undefined;
 }

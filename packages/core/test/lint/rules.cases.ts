@@ -96,6 +96,12 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     valid: ['FROM debian:12 AS build\nFROM debian:12\nCOPY --from=build /a /b\n', 'FROM debian:12 AS tools\nFROM debian:12\nRUN --mount=type=bind,from=tools,target=/t true\n', 'FROM debian:12\nRUN --mount=type=bind,from=busybox:1.37,target=/t true\n', 'FROM debian:12\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n', 'FROM debian:12\nFROM debian:12\nCOPY --from=0 /a /b\n'],
     message: '--from=biuld names no earlier stage',
   },
+  DW2008: {
+    invalid: ['FROM debian:12\nRUN apt-get install -y gcc\nUSER 1\n', 'FROM debian:12\nRUN apk add --no-cache openssl-dev\nUSER 1\n', 'FROM golang:1.23\nUSER 1\n'],
+    valid: ['FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nUSER 1\n', 'FROM debian:12\nRUN pip install make\nUSER 1\n', 'FROM debian:12\nRUN apt-get install -y curl\nUSER 1\n'],
+    options: { rules: { DW2008: 'error' } },
+    message: 'build tool "gcc" is in the final image',
+  },
   DW3001: {
     invalid: ['FROM debian:12\nCMD ["bash"]\n', 'FROM debian:12\nUSER 10001\nUSER root\n', 'FROM debian:12 AS a\nUSER 1\nFROM debian:12\n'],
     valid: ['FROM debian:12\nUSER 10001:10001\n', 'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n', 'FROM debian:12\n# dockwright:allow DW3001 binds port 80\nCMD ["x"]\n'],
@@ -104,7 +110,13 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
   DW3002: {
     invalid: ['FROM debian:12\nUSER a:b:c\n', 'FROM debian:12\nCOPY --chown=a!b x /x\nUSER 1\n'],
     valid: ['FROM debian:12\nUSER www-data:www-data\n', 'FROM debian:12\nUSER $APP_UID\n', 'FROM debian:12\nCOPY --chown=10001:10001 x /x\nUSER 1\n'],
-    message: '"a:b:c" is not a user or user:group',
+    message: '"a:b:c" is not a valid user',
+  },
+  DW3008: {
+    invalid: ['FROM debian:12\nCMD ["x"]\n', 'FROM debian:12\n# dockwright:allow DW3001 binds port 80\nUSER root\n', 'FROM debian:12 AS base\nUSER 0\nFROM base\n'],
+    valid: ['FROM debian:12\nUSER 10001\n', 'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n'],
+    options: { rules: { DW3008: 'error' } },
+    message: 'the final stage runs as root, and the policy forbids root',
   },
   DW3005: {
     invalid: ['FROM debian:12\nRUN sudo apt-get update\n', 'FROM debian:12\nRUN echo x && sudo -u app make\n'],
@@ -117,7 +129,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'useradd with uid 1000000 and without -l',
   },
   DW3007: {
-    invalid: ['FROM debian:12\nUSER app\n'],
+    invalid: ['FROM debian:12\nUSER app\n', 'FROM debian:12\nUSER 10001:app\n', 'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n'],
     valid: ['FROM debian:12\nUSER 10001:10001\n', 'FROM debian:12 AS build\nUSER app\nFROM debian:12\nUSER 1\n'],
     options: { rules: { DW3007: 'error' } },
     message: 'USER app is a name, not a uid',
@@ -219,7 +231,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     invalid: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends openssh-server vim\n'],
     valid: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n', 'FROM debian:12 AS build\nRUN apt-get install -y vim\nFROM debian:12\n'],
     options: { rules: { DW5022: 'error' } },
-    message: 'openssh-server is installed in the image, which the policy forbids',
+    message: 'package "openssh-server" is installed in the final image, and the policy forbids it',
   },
   DW6001: {
     invalid: ['FROM debian:12\nCMD node server.js\n', 'FROM debian:12\nENTRYPOINT /app\n', 'FROM debian:12\nHEALTHCHECK CMD curl -f localhost\n', "FROM debian:12\nCMD ['node']\n"],

@@ -47,6 +47,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   importDockerfile: 'reads a written Dockerfile (import tests)',
   lint: 'reads a written Dockerfile (lint tests)',
   lintDockerfile: 'reads a written Dockerfile (lint tests)',
+  lintFindings: 'reads a written Dockerfile (lint and policy tests)',
   formatDiagnostics: 'formats lint findings',
   imageRefs: 'reads an AST',
   mapImageRefs: 'maps an AST',

@@ -1,12 +1,8 @@
-import type { Dockerfile, DockerfileNode, DockwrightCode, DockwrightIssue } from '@dockwright/core';
+import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type RuleFinding } from '@dockwright/core';
+import { lintOptions } from '../lint/lint-options.js';
 import type { Policy } from '../schema/resolve-policy.js';
-import type { PolicyRuleCheck } from './rule-context.js';
-import { checkDigests, checkSyntaxPinned } from './rules/digests.js';
-import { checkHealthcheck, checkRequiredLabels } from './rules/metadata.js';
-import { checkBuildTools, checkForbiddenPackages, checkPinnedPackages } from './rules/packages.js';
-import { checkRegistries } from './rules/registries.js';
-import { checkNoRoot, checkNumericUser } from './rules/users.js';
-import { finalStage, imageStages } from './walk.js';
+import { policyRules } from '../schema/policy-rules.js';
+import { pathOf } from './path-of.js';
 
 /** A problem a policy finds: an issue like the builder's, with the severity the policy gives it. */
 export interface PolicyFinding extends DockwrightIssue {
@@ -14,22 +10,32 @@ export interface PolicyFinding extends DockwrightIssue {
   readonly severity: 'info' | 'warn' | 'error';
 }
 
-const checks: readonly (readonly [DockwrightCode, PolicyRuleCheck])[] = [
-  ['DW1009', checkRegistries],
-  ['DW1010', checkDigests],
-  ['DW1011', checkSyntaxPinned],
-  ['DW2008', checkBuildTools],
-  ['DW3007', checkNumericUser],
-  ['DW3008', checkNoRoot],
-  ['DW5017', checkPinnedPackages],
-  ['DW5022', checkForbiddenPackages],
-  ['DW6019', checkRequiredLabels],
-  ['DW6020', checkHealthcheck],
-];
+const POLICY_CODES = policyRules.map((r) => r.code);
+
+// Locked images still without a digest render as their tag here: the rules judge the model as
+// written (DW1010 reports them as unpinned), and render refuses unresolved locks.
+function unlocked(ast: DockerfileNode): DockerfileNode {
+  const stages = ast.stages.map((stage) =>
+    mapImageRefs(stage, (ref) => {
+      if (ref.locked !== true || ref.digest !== undefined) return ref;
+      const { locked: _locked, ...written } = ref;
+      return written;
+    }),
+  );
+  const { syntaxLocked: _syntaxLocked, ...rest } = ast;
+  return { ...rest, stages };
+}
+
+function byCode(a: RuleFinding, b: RuleFinding): number {
+  return POLICY_CODES.indexOf(a.problem.code) - POLICY_CODES.indexOf(b.problem.code);
+}
 
 /**
  * Checks a built Dockerfile (or its AST) against a policy and returns every problem, each with
- * its code, message, hint, where it is, and its severity. Rules the policy leaves off are not run.
+ * its code, message, hint, where it is, and its severity. The policy is configuration of core's
+ * rule engine: its rules are core's rule modules, run over the rendered Dockerfile with the
+ * policy's levels and lists, exactly as `lint()` runs them; each finding is then placed back in
+ * the model (stage, instruction). Rules the policy leaves off are not run.
  *
  * @example
  * ```ts
@@ -39,13 +45,20 @@ const checks: readonly (readonly [DockwrightCode, PolicyRuleCheck])[] = [
  */
 export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Policy): PolicyFinding[] {
   const ast = dockerfile.kind === 'Dockerfile' && 'ast' in dockerfile ? dockerfile.ast : (dockerfile as DockerfileNode);
-  const final = finalStage(ast);
-  if (final === undefined) return [];
-  const context = { ast, final, imageStages: imageStages(ast), policy };
-  return checks.flatMap(([code, check]) => {
-    const written = policy.rules[code] ?? 'off';
-    if (written === 'off') return [];
-    const severity = written === 'warning' ? 'warn' : written;
-    return check(context).map((found) => Object.freeze({ ...found, severity }));
-  });
+  if (ast.stages.length === 0) return [];
+  const on = POLICY_CODES.filter((code) => (policy.rules[code] ?? 'off') !== 'off');
+  if (on.length === 0) return [];
+  const options = lintOptions(policy);
+  const levels = Object.fromEntries(on.map((code) => [code, policy.rules[code]]));
+  return lintFindings(render(unlocked(ast)), { ...options, rules: levels }, on)
+    .sort(byCode)
+    .map((found) =>
+      Object.freeze({
+        code: found.problem.code,
+        message: found.problem.message,
+        hint: found.problem.hint,
+        path: Object.freeze(pathOf(ast, found)),
+        severity: found.severity === 'warning' ? 'warn' : found.severity,
+      }),
+    );
 }

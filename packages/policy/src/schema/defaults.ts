@@ -5,34 +5,8 @@
 export { DEFAULT_FORBIDDEN_PACKAGES } from '@dockwright/core';
 
 /**
- * The packages `forbidBuildTools: true` refuses in the final stage: compilers, build systems,
- * version control and headers belong in a build stage whose output is copied over. Besides these
- * names, any package ending in `-dev` (Debian, Alpine) or `-devel` (Fedora) counts.
+ * The packages `forbidBuildTools: true` refuses in the final stage (compilers, build systems,
+ * version control, and `*-dev` / `*-devel` header packages), and the toolchain base images. One
+ * list with the rule's (DW2008 in @dockwright/core), so `dockwright lint` and a policy agree.
  */
-export const DEFAULT_BUILD_TOOLS: readonly string[] = Object.freeze([
-  'autoconf',
-  'automake',
-  'build-base',
-  'build-essential',
-  'cargo',
-  'clang',
-  'cmake',
-  'g++',
-  'gcc',
-  'gcc-c++',
-  'git',
-  'go',
-  'golang',
-  'gradle',
-  'libtool',
-  'make',
-  'maven',
-  'meson',
-  'ninja-build',
-  'pkg-config',
-  'pkgconf',
-  'rustc',
-]);
-
-/** Base images that are toolchains: a final stage built on one ships the whole toolchain. */
-export const DEFAULT_BUILD_IMAGES: readonly string[] = Object.freeze(['buildpack-deps', 'gcc', 'golang', 'gradle', 'maven', 'rust']);
+export { DEFAULT_BUILD_TOOLS, DEFAULT_BUILD_IMAGES } from '@dockwright/core';

@@ -20,7 +20,7 @@ export function registryAllowed(ref: string, allowed: readonly string[], where =
   return problem('DW1009', `image "${ref}" is from ${fullImageName(name)}, outside the allowed registries`, `use an image from ${allowed.join(', ')}, or add its registry to ${where}`);
 }
 
-/** DW1009 (hadolint DL3026): policy, on when `allowedRegistries` is set; every image, in FROM, COPY --from or RUN --mount. */
+/** DW1009 (hadolint DL3026): policy, on when `allowedRegistries` is set; every image, in FROM, COPY --from or RUN --mount, and the `# syntax` frontend. */
 export const registryAllowedRule = defineRule({
   id: 'DW1009',
   how: 'P',
@@ -28,6 +28,10 @@ export const registryAllowedRule = defineRule({
   check({ file, settings, report }) {
     const allowed = settings.allowedRegistries;
     if (allowed === undefined) return;
+    for (const d of file.directives) {
+      const found = d.name.toLowerCase() === 'syntax' ? registryAllowed(d.value.trim(), allowed) : undefined;
+      if (found !== undefined) report(found, d.position);
+    }
     for (const base of imageReferences(file)) {
       const found = base.ref === undefined ? undefined : registryAllowed(base.ref, allowed);
       if (found !== undefined) report(found, base.instruction.position);

@@ -39,15 +39,20 @@ export const DEFAULT_FORBIDDEN_PACKAGES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * DW5022: a package the policy keeps out of images.
+ * DW5022: a package the policy keeps out of images, installed in a stage the final image holds.
  *
  * @example
  * ```ts
- * forbiddenPackage('openssh-server').code; // 'DW5022'
+ * forbiddenPackage('openssh-server', 'app').message; // 'package "openssh-server" is installed in stage "app", which is in the final image, and the policy forbids it'
  * ```
  */
-export function forbiddenPackage(name: string): Problem {
-  return problem('DW5022', `${name} is installed in the image, which the policy forbids`, 'install it in a build stage only, or not at all', 'install it in a build stage only; debug with docker exec tools from the host, not from the image');
+export function forbiddenPackage(name: string, stage?: string): Problem {
+  return problem(
+    'DW5022',
+    `package "${name}" is installed in ${stage === undefined ? 'the final image' : `stage "${stage}", which is in the final image`}, and the policy forbids it`,
+    `remove it from the image, or install it in a build stage only; to accept it after all, list it under forbiddenPackages: { allow: [${name}] } in the policy`,
+    'install it in a build stage only; debug with docker exec tools from the host, not from the image',
+  );
 }
 
 /** DW5022: policy, off unless turned on; in the stages that end up in the image. */
@@ -58,11 +63,12 @@ export const forbiddenPackageRule = defineRule({
   check({ file, settings, report }) {
     const forbidden = new Set(settings.forbiddenPackages);
     for (const run of imageRuns(file)) {
-      // `sh -c '...'` scripts too, as the policy check reads them.
+      const stage = file.stages[run.stage]?.name;
+      // `sh -c '...'` scripts too: the one shell reader decides what a RUN installs.
       for (const install of packageInstalls(withShellScripts(commandsOf(run)))) {
         for (const name of install.packages) {
           const bare = name.split(/[=<>~@]/)[0] ?? name;
-          if (forbidden.has(bare)) report(forbiddenPackage(bare), commandAt(run, install.program.command));
+          if (forbidden.has(bare)) report(forbiddenPackage(bare, stage), commandAt(run, install.program.command));
         }
       }
     }

@@ -4,18 +4,21 @@ import { commandAt, hasVariable, installsOf, instructionsOf } from '../lint-help
 import { asTwins, defineRule, problem, type Problem } from '../rule.js';
 
 /** hadolint's rule for each manager. */
-const PIN_TWINS: Readonly<Record<PackageInstallCommand['manager'], string>> = {
-  'apt-get': 'DL3008',
-  apt: 'DL3008',
-  pip: 'DL3013',
-  npm: 'DL3016',
-  apk: 'DL3018',
-  gem: 'DL3028',
-  go: 'DL3062',
-  dnf: 'DL3041',
-  microdnf: 'DL3041',
-  yum: 'DL3033',
-  zypper: 'DL3037',
+// pnpm and yarn have no hadolint twin (DL3016 reads npm only).
+const PIN_TWINS: Readonly<Record<PackageInstallCommand['manager'], readonly string[]>> = {
+  'apt-get': ['DL3008'],
+  apt: ['DL3008'],
+  pip: ['DL3013'],
+  npm: ['DL3016'],
+  pnpm: [],
+  yarn: [],
+  apk: ['DL3018'],
+  gem: ['DL3028'],
+  go: ['DL3062'],
+  dnf: ['DL3041'],
+  microdnf: ['DL3041'],
+  yum: ['DL3033'],
+  zypper: ['DL3037'],
 };
 
 // Arguments that are local files or paths, or archive URLs, which carry their own version.
@@ -46,6 +49,8 @@ export function isPinned(manager: PackageInstallCommand['manager'], name: string
     case 'pip':
       return /(?:===?|~=|<=?|>=?|!=|@)/.test(name);
     case 'npm':
+    case 'pnpm':
+    case 'yarn':
       return /^@?[^@]+@(?!latest$|next$)./.test(name);
     case 'go':
       return /@(?!latest$)./.test(name);
@@ -59,6 +64,23 @@ export function isPinned(manager: PackageInstallCommand['manager'], name: string
   }
 }
 
+// How to pin, per manager, in builder terms.
+const PIN_HINTS: Readonly<Record<PackageInstallCommand['manager'], (name: string) => string>> = {
+  'apt-get': (n) => `pin it: aptInstall(['${n}'], { versions: { '${n}': '<version>' } }); \`apt-cache policy ${n}\` shows it`,
+  apt: (n) => `pin it: aptInstall(['${n}'], { versions: { '${n}': '<version>' } }); \`apt-cache policy ${n}\` shows it`,
+  apk: (n) => `pin it: apkInstall(['${n}'], { versions: { '${n}': '<version>' } }); \`apk policy ${n}\` shows it`,
+  dnf: (n) => `pin it: dnfInstall(['${n}'], { versions: { '${n}': '<version>-<release>' } })`,
+  yum: (n) => `pin it: dnfInstall(['${n}'], { versions: { '${n}': '<version>-<release>' } })`,
+  microdnf: (n) => `pin it: dnfInstall(['${n}'], { versions: { '${n}': '<version>-<release>' } })`,
+  zypper: (n) => `pin it: zypper install ${n}=<version>`,
+  pip: (n) => `pin it: pip install ${n}==<version>, or install from a requirements file with pinned versions (pip install -r requirements.txt)`,
+  npm: (n) => `pin it: ${n}@<version>, or install from the lockfile (npm ci, pnpm install --frozen-lockfile)`,
+  pnpm: (n) => `pin it: pnpm add ${n}@<version>, or install from the lockfile (pnpm install --frozen-lockfile)`,
+  yarn: (n) => `pin it: yarn add ${n}@<version>, or install from the lockfile (yarn install --frozen-lockfile)`,
+  gem: (n) => `pin it: gem install ${n} -v <version>`,
+  go: (n) => `pin it: go install ${n}@v<version>`,
+};
+
 /**
  * DW5017: an install that takes whatever version is current, so two builds differ.
  *
@@ -67,8 +89,8 @@ export function isPinned(manager: PackageInstallCommand['manager'], name: string
  * unpinnedPackage('apt-get', 'curl').code; // 'DW5017'
  * ```
  */
-export function unpinnedPackage(manager: string, name: string): Problem {
-  return problem('DW5017', `${manager} installs ${name} without a version`, "pin it: aptInstall(['curl'], { versions: { curl: '7.88.1-10+deb12u8' } })", `pin it, e.g. ${manager === 'pip' ? `${name}==1.2.3` : manager === 'npm' || manager === 'go' ? `${name}@1.2.3` : `${name}=1.2.3`}`);
+export function unpinnedPackage(manager: PackageInstallCommand['manager'], name: string): Problem {
+  return problem('DW5017', `${manager} installs ${name} without a version`, PIN_HINTS[manager](name), `pin it, e.g. ${manager === 'pip' ? `${name}==1.2.3` : manager === 'npm' || manager === 'pnpm' || manager === 'yarn' || manager === 'go' ? `${name}@1.2.3` : `${name}=1.2.3`}`);
 }
 
 /**
@@ -86,7 +108,7 @@ export const unpinnedPackageRule = defineRule({
         if (install.manager === 'pip' && hasFlag(install.args, '-r', '--requirement', '-c', '--constraint')) continue;
         if (install.manager === 'gem' && hasFlag(install.args, '-v', '--version')) continue;
         for (const name of install.packages) {
-          if (!isPinned(install.manager, name)) report(asTwins(unpinnedPackage(install.manager, name), PIN_TWINS[install.manager]), commandAt(run, install.program.command));
+          if (!isPinned(install.manager, name)) report(asTwins(unpinnedPackage(install.manager, name), ...PIN_TWINS[install.manager]), commandAt(run, install.program.command));
         }
       }
     }

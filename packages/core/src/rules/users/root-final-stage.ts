@@ -25,12 +25,20 @@ export function isRootUser(spec: string): boolean {
   return user === 'root' || user === '0';
 }
 
-// The last USER of a stage, following FROM <earlier stage> when the stage has none.
-function lastUser(file: LintFile, stage: LintStage, depth = 0): LintInstruction | undefined {
+/**
+ * The USER a stage runs as: its last USER, or, when it has none, the one of the stage it is FROM.
+ * DW3001, DW3007 and DW3008 read the final user this one way.
+ *
+ * @example
+ * ```ts
+ * finalUser(file, finalStage(file)!)?.args; // ['10001']
+ * ```
+ */
+export function finalUser(file: LintFile, stage: LintStage, depth = 0): LintInstruction | undefined {
   const own = stage.instructions.filter((i) => i.keyword === 'USER').at(-1);
   if (own !== undefined || depth > file.stages.length) return own;
   const parent = stageNamed(file, stage.base, stage.index);
-  return parent === undefined ? undefined : lastUser(file, parent, depth + 1);
+  return parent === undefined ? undefined : finalUser(file, parent, depth + 1);
 }
 
 /** DW3001 (hadolint DL3002): no USER in the final stage, or the last one is root. */
@@ -42,7 +50,7 @@ export const rootFinalStageRule = defineRule({
   check({ file, report }) {
     const last = finalStage(file);
     if (last === undefined) return;
-    const user = lastUser(file, last);
+    const user = finalUser(file, last);
     if (user === undefined) report(rootFinalStage(last.name), last.from.position);
     else if (isRootUser(user.args.join(' '))) report(rootFinalStage(last.name), user.position);
   },
