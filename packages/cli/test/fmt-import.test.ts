@@ -99,7 +99,7 @@ describe('dockwright fmt', () => {
 });
 
 describe('dockwright import', () => {
-  it('prints a module that uses the builder, and notes the raw lines on stderr', async () => {
+  it('prints a module that uses the builder, and reports each raw line on stderr as a coded warning with its place', async () => {
     const dir = makeProject({ Dockerfile: 'FROM debian:12.8-slim\nADD config.json /etc/app/\nUSER 1000\nCMD ["app"]\n' });
     const run = await runCli(cli, ['import', 'Dockerfile'], dir);
     expect(run.code).toBe(0);
@@ -116,7 +116,8 @@ export default dockerfile(stage1);
     expect(run.stderr).toBe(
       "! Dockerfile: 1 instruction kept as raw(..., 'imported as is')\n" +
         '  Dockerfile:1: the stage has no name; the builder names every stage, so it is written AS stage-1 (refer to it as --target stage-1)\n' +
-        '  Dockerfile:2: kept as raw(): no builder call writes it as it is\n',
+        '  ⚠ DW0011 ADD config.json /etc/app/ is kept as raw(): ADD of a local file that is not an archive (at Dockerfile:2:1)\n' +
+        '    → copy it with .copy(source, dest): ADD is for archives to unpack and checked downloads\n',
     );
   });
 
@@ -143,9 +144,20 @@ export default dockerfile(stage1);
     const dir = makeProject({ Dockerfile: tidy });
     const run = await runCli(cli, ['import', 'Dockerfile', '--json'], dir);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { ok: boolean; source: string; raw: number; skipped: unknown[] };
-    expect(report).toMatchObject({ ok: true, raw: 0, skipped: [] });
+    const report = JSON.parse(run.stdout) as { ok: boolean; source: string; raw: number; skipped: unknown[]; issues: unknown[] };
+    expect(report).toMatchObject({ ok: true, raw: 0, skipped: [], issues: [] });
     expect(report.source).toContain(".run(\n    'apt-get update ' +\n    '&& apt-get install -y curl',\n  )");
+
+    const shell = await runCli(cli, ['import', 'Dockerfile.shell', '--json'], makeProject({ 'Dockerfile.shell': 'FROM debian:12.8-slim\nUSER 1000\nCMD app --serve\n' }));
+    expect((JSON.parse(shell.stdout) as { issues: unknown[] }).issues).toEqual([
+      {
+        code: 'DW0011',
+        message: 'CMD app --serve is kept as raw(): CMD in shell form: the builder writes exec form only',
+        hint: "write the command as an argv, e.g. .cmd(['node', 'server.js']); a shell is ['sh', '-c', '...']",
+        path: {},
+        location: 'Dockerfile.shell:3:1',
+      },
+    ]);
   });
 
   it('--help shows the usage', async () => {

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { ImportIssue } from '@dockwright/core';
 import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -11,7 +12,8 @@ import { registerLoader } from '../targets/module-loader.js';
 /**
  * The `import` command: `dockwright import <Dockerfile>`. Prints a TypeScript module that builds
  * the same instructions with the typed builder; instructions it cannot express stay as
- * `raw(line, 'imported as is')`. A file BuildKit would refuse is reported with its line and
+ * `raw(line, 'imported as is')`, each reported on stderr as a DW0011 warning with its place and
+ * why (DW0012 for one left out). A file BuildKit would refuse is reported with its line and
  * column (exit 1).
  *
  * @example
@@ -40,23 +42,30 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
     return 1;
   }
   const result = importDockerfile(text);
+  const located = (e: ImportIssue): CliIssue => ({ code: e.code, message: e.message, hint: e.hint, path: {}, location: `${file}:${e.range.start.line}:${e.range.start.column}` });
   if (!result.ok) {
-    const issues: CliIssue[] = result.errors.map((e) => ({ code: e.code, message: e.message, hint: e.hint, path: {}, location: `${file}:${e.range.start.line}:${e.range.start.column}` }));
+    const issues = result.errors.map(located);
     if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: false, exitCode: 1, file, issues });
     else io.err(`${io.errColors.red('✖')} ${file} was not imported\n${formatLocated(issues, io.errColors, '  ')}`);
     return 1;
   }
   if (io.json) {
-    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped, notes: result.notes });
+    printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: true, exitCode: 0, file, source: result.source, raw: result.raw, skipped: result.skipped, issues: result.issues.map(located), notes: result.notes });
     return 0;
   }
   io.out(result.source);
-  if (!io.quiet && (result.raw > 0 || result.skipped.length > 0)) {
+  if (io.quiet) return 0;
+  if (result.raw > 0 || result.skipped.length > 0) {
     const notes = [`${result.raw} ${result.raw === 1 ? 'instruction' : 'instructions'} kept as raw(..., 'imported as is')`];
     if (result.skipped.length > 0) notes.push(`${result.skipped.length} not imported (see the comments in the output)`);
     io.err(`${io.errColors.yellow('!')} ${file}: ${notes.join('; ')}\n`);
   }
-  // Each place where the module's Dockerfile is not the input line for line, and why.
-  if (!io.quiet) for (const note of result.notes) io.err(`  ${file}:${note.line}: ${note.message}\n`);
+  // Each instruction not written as a builder call (coded, with its place), and each other place
+  // where the module's Dockerfile is not the input line for line, in the order of the file.
+  const lines = [
+    ...result.issues.map((i) => ({ line: i.range.start.line, text: formatLocated([located(i)], io.errColors, '  ', '⚠') })),
+    ...result.notes.map((n) => ({ line: n.line, text: `  ${file}:${n.line}: ${n.message}\n` })),
+  ].sort((a, b) => a.line - b.line);
+  for (const entry of lines) io.err(entry.text);
   return 0;
 }

@@ -48,7 +48,7 @@ export interface FmtDocument extends JsonDocumentBase {
 
 /** `dockwright import --json`: the module, or why the file could not be imported. */
 export type ImportDocument = JsonDocumentBase & { readonly command: 'import'; readonly file: string } & (
-    | { readonly ok: true; readonly source: string; readonly raw: number; readonly skipped: readonly { readonly line: number; readonly text: string }[]; readonly notes: readonly { readonly line: number; readonly message: string }[] }
+    | { readonly ok: true; readonly source: string; readonly raw: number; readonly skipped: readonly { readonly line: number; readonly text: string }[]; readonly issues: readonly CliIssue[]; readonly notes: readonly { readonly line: number; readonly message: string }[] }
     | { readonly ok: false; readonly issues: readonly CliIssue[] }
   );
 

@@ -22,6 +22,8 @@ const table = {
   DW0008: { title: 'empty line inside a continued instruction', twins: ['NoEmptyContinuation'] },
   DW0009: { title: 'formatting would change the meaning', twins: [] },
   DW0010: { title: 'instruction ending in the escape character cannot be formatted', twins: [] },
+  DW0011: { title: 'imported instruction kept as raw()', twins: [] },
+  DW0012: { title: 'instruction left out of an import', twins: [] },
   // Images and supply chain
   DW1001: { title: 'image without a tag or digest', twins: ['DL3006'] },
   DW1002: { title: 'image with the floating `latest` tag', twins: ['DL3007'] },

@@ -73,6 +73,21 @@ CMD ["/usr/local/bin/app"]
     const text = await run(result.source);
     expect(text).toContain('# dockwright:raw imported as is\nADD config.json /etc/app/\n');
     expect(text).toContain('# dockwright:raw imported as is\nCMD app --serve\n');
+
+    // Each raw() is a coded warning at its place, with why and how to write it instead.
+    expect(result.issues.map((i) => [i.code, i.severity, i.range.start.line, i.range.start.column, i.message, i.hint])).toEqual([
+      ['DW0011', 'warning', 2, 1, 'ADD config.json /etc/app/ is kept as raw(): ADD of a local file that is not an archive', 'copy it with .copy(source, dest): ADD is for archives to unpack and checked downloads'],
+      ['DW0011', 'warning', 3, 1, 'CMD app --serve is kept as raw(): CMD in shell form: the builder writes exec form only', "write the command as an argv, e.g. .cmd(['node', 'server.js']); a shell is ['sh', '-c', '...']"],
+    ]);
+  });
+
+  it('says which problem a refused builder call would add, with the rule\'s own hint', () => {
+    const result = imported('FROM debian:12.8-slim\nUSER 1\nWORKDIR app\nCOPY --from=later a /b\nFROM debian:12.8-slim AS later\nUSER 1\n');
+    expect(result.issues.map((i) => [i.code, i.range.start.line, i.message, i.hint])).toEqual([
+      ['DW0011', 3, 'WORKDIR app is kept as raw(): its builder call would add DW6004: WORKDIR "app" is relative', 'write an absolute path such as /app'],
+      ['DW0011', 4, 'COPY --from=later a /b is kept as raw(): --from=later names this stage or one written after it: a stage can copy only from stages before it', 'write it with a builder call, then drop the raw()'],
+    ]);
+    expect(result.raw).toBe(2);
   });
 
   it('keeps a long command on its lines in the code, and runs it as one command', async () => {
@@ -94,6 +109,7 @@ CMD ["/usr/local/bin/app"]
   it('keeps a mount the helpers cannot write as raw', () => {
     const result = imported('FROM debian:12.8-slim\nRUN --mount=type=cache,target=/c,unknown=1 make\nUSER 1\n');
     expect(result.source).toContain(".raw('RUN --mount=type=cache,target=/c,unknown=1 make', 'imported as is')");
+    expect(result.issues.map((i) => [i.code, i.range.start.line, i.message])).toEqual([['DW0011', 2, 'RUN --mount=type=cache,target=/c,unknown=1 make is kept as raw(): a mount option the mount helpers do not take (unknown)']]);
   });
 
   it('keeps the comments as code comments, those above a FROM included', () => {
@@ -105,6 +121,9 @@ CMD ["/usr/local/bin/app"]
     const result = imported('FROM debian:12.8-slim\nMAINTAINER someone\nUSER 1\n');
     expect(result.skipped).toEqual([{ line: 2, text: 'MAINTAINER someone' }]);
     expect(result.source).toContain('  // not imported (line 2): MAINTAINER someone\n');
+    expect(result.issues.map((i) => [i.code, i.severity, i.range.start.line, i.message, i.hint])).toEqual([
+      ['DW0012', 'warning', 2, 'MAINTAINER someone is not imported: MAINTAINER is deprecated, and raw() refuses it too (DW6008: MAINTAINER is deprecated)', "say it with a label: .label({ 'org.opencontainers.image.authors': '...' })"],
+    ]);
   });
 
   it('refuses a FROM the builder cannot write, with its place, and returns parse errors', () => {
@@ -112,5 +131,10 @@ CMD ["/usr/local/bin/app"]
     expect(latest.ok ? [] : latest.errors.map((e) => [e.code, e.range.start.line, e.range.start.column])).toEqual([['DW1001', 1, 1]]);
     const broken = importDockerfile('FROM a:1\nFORM b\n');
     expect(broken.ok ? [] : broken.errors.map((e) => [e.code, e.range.start.line])).toEqual([['DW0004', 2]]);
+    // BuildKit builds nothing without a FROM, and reads only ARG before the first one.
+    const none = importDockerfile('ARG A=1\nCMD ["a"]\nCMD ["b"]\n');
+    expect(none.ok ? [] : none.errors.map((e) => [e.code, e.range.start.line, e.message])).toEqual([['DW2006', 1, 'the file has no FROM, so it has no stage to import']]);
+    const early = importDockerfile('ARG A=1\nLABEL a=b\nFROM debian:12.8-slim\nUSER 1\n');
+    expect(early.ok ? [] : early.errors.map((e) => [e.code, e.range.start.line, e.message])).toEqual([['DW2006', 2, 'LABEL before the first FROM, which BuildKit refuses']]);
   });
 });
