@@ -155,7 +155,7 @@ describe('the playground', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await openPlayground(page, server.url);
     // The run on the page's thread is there (its module loads after the first Dockerfile).
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/run-inline.js') && r.responseEnd > 0), null, { timeout: 30_000 });
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/run-inline.js') && (r as PerformanceResourceTiming).responseEnd > 0), null, { timeout: 30_000 });
     await page.waitForTimeout(200);
     const before = await renders(page);
     await pasteInto(page, 'program', `${PROGRAM}\nPromise.resolve().then(() => 1);\nsetTimeout(() => 2, 0);\n`);
