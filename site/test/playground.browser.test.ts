@@ -141,6 +141,34 @@ describe('the playground', () => {
     expect(await text(page, '#output')).toBe('DW1009\n');
   });
 
+  it('renders a shared program that imports the presets, which the worker loads only for it', async () => {
+    const code = "import { nodePreset, detectNode } from '@dockwright/presets';\n\nexport default nodePreset(detectNode());\n";
+    const files = '--- package.json\n{ "name": "api", "engines": { "node": "22" }, "scripts": { "start": "node server.js" } }\n--- package-lock.json\n{ "lockfileVersion": 3 }\n';
+    // The first run is the worker's, before the presets are in it: it loads them, then renders.
+    await openPlayground(page, `${server.url}#${await encodeState({ tab: 'program', code, files, dir: '.', dockerfile: '' })}`);
+    expect(await text(page, '#output')).toContain('FROM node:22');
+    expect(await text(page, '#problems')).toBe('');
+  });
+
+  it('raises no page error from callbacks a program leaves behind while it is typed fast', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openPlayground(page, server.url);
+    // The run on the page's thread is there (its module loads after the first Dockerfile).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/run-inline.js') && (r as PerformanceResourceTiming).responseEnd > 0), null, { timeout: 30_000 });
+    await page.waitForTimeout(200);
+    const before = await renders(page);
+    await pasteInto(page, 'program', `${PROGRAM}\nPromise.resolve().then(() => 1);\nsetTimeout(() => 2, 0);\n`);
+    await afterRender(page, before);
+    // Once the keystrokes run on the page's thread, each key's run is superseded by the next, and
+    // the callbacks of every run fire after it ended.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('// typed fast, key after key', { delay: 5 });
+    await page.waitForTimeout(300);
+    expect(await text(page, '#output')).toBe('FROM alpine:3.20 AS app\nUSER 1000\n');
+    expect(errors).toEqual([]);
+  });
+
   it('shows the first Dockerfile from the run the page started before the editor loaded', async () => {
     await openPlayground(page, server.url);
     // Run 0 is the inline script's; the page's own runs count from 1.

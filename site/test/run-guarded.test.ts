@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../src/playground/examples.js';
 import { guardLoops } from '../src/playground/guard-loops.js';
 import { parseProjectFiles } from '../src/playground/project-files.js';
-import { runProgram, runProgramGuarded } from '../src/playground/run-program.js';
+import * as presets from '@dockwright/presets/browser';
+import { runProgram as runWith, runProgramGuarded as runGuardedWith, type ProgramInput } from '../src/playground/run-program.js';
 
 const repo = join(import.meta.dirname, '..', '..');
+/** Both runs with the presets loaded, as the page loads them. */
+const runProgram = (p: ProgramInput) => runWith(p, { presets });
+const runProgramGuarded = (p: ProgramInput, _lazy: object, budgetMs: number) => runGuardedWith(p, { presets }, budgetMs);
 const input = (code: string) => ({ code, files: {}, dir: '.' });
 /** Runs `f` and says how long it took. */
 const timed = <T>(f: () => T): [T, number] => {

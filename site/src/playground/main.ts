@@ -27,8 +27,8 @@ interface Timing {
   readonly where: 'page' | 'worker';
 }
 const timings: Timing[] = [];
-/** Since the navigation started: the first Dockerfile painted, the first type check answered. */
-const loads: { firstDockerfile?: number; typesReady?: number } = {};
+/** Since the navigation started: the first Dockerfile painted, the program's editor painted, the first type check answered. */
+const loads: { firstDockerfile?: number; editor?: number; typesReady?: number } = {};
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const first = EXAMPLES[0] as Example;
@@ -217,15 +217,28 @@ const codeEditor = createEditor(codeHost, {
     void runNow();
   },
 });
-const filesEditor = createEditor($('files-editor'), {
-  text: state.files,
-  language: 'text',
-  label: 'project files',
-  onChange: (files) => {
-    save({ files });
-    void runNow();
-  },
-});
+requestAnimationFrame(() => (loads.editor ??= performance.now()));
+
+/**
+ * An editor of a hidden pane, made when the pane is first shown: the page's start (and the first
+ * Dockerfile, whose answer waits for the page's thread) does not pay for what is not on the screen.
+ * Until then the state holds its text.
+ */
+function lazyEditor(make: () => EditorView): { readonly view: () => EditorView; readonly made: () => boolean } {
+  let view: EditorView | undefined;
+  return { view: () => (view ??= make()), made: () => view !== undefined };
+}
+const filesEditor = lazyEditor(() =>
+  createEditor($('files-editor'), {
+    text: state.files,
+    language: 'text',
+    label: 'project files',
+    onChange: (files) => {
+      save({ files });
+      void runNow();
+    },
+  }),
+);
 const dirInput = $<HTMLInputElement>('dir');
 dirInput.value = state.dir;
 dirInput.oninput = () => {
@@ -248,6 +261,7 @@ void types.request('diagnostics', {}).then((answer) => {
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-source]')) {
   b.onclick = () => {
     const files = b.dataset['source'] === 'files';
+    if (files) filesEditor.view();
     $('code-editor').hidden = files;
     $('files-editor').hidden = !files;
     for (const other of document.querySelectorAll('[data-source]')) other.setAttribute('aria-selected', String(other === b));
@@ -262,7 +276,7 @@ exampleSelect.onchange = () => {
   if (e === undefined) return;
   dirInput.value = e.dir;
   save({ dir: e.dir, files: e.files });
-  setText(filesEditor, e.files);
+  if (filesEditor.made()) setText(filesEditor.view(), e.files);
   setText(codeEditor, e.code);
 };
 
@@ -302,16 +316,18 @@ async function analyseNow(view: EditorView): Promise<void> {
   $('import-status').textContent = imported.ok ? (imported.raw === 0 ? 'every instruction became a builder call' : `${imported.raw} instruction${imported.raw === 1 ? '' : 's'} kept as raw(): the builder refuses them as written`) : 'cannot be imported:';
 }
 
-const dockerfileEditor = createEditor($('dockerfile-editor'), {
-  text: state.dockerfile,
-  language: 'dockerfile',
-  label: 'Dockerfile',
-  onChange: (dockerfile) => {
-    save({ dockerfile });
-    void analyseNow(dockerfileEditor);
-  },
-});
-$('apply-format').onclick = () => lastFormatted !== '' && setText(dockerfileEditor, lastFormatted);
+const dockerfileEditor = lazyEditor(() =>
+  createEditor($('dockerfile-editor'), {
+    text: state.dockerfile,
+    language: 'dockerfile',
+    label: 'Dockerfile',
+    onChange: (dockerfile) => {
+      save({ dockerfile });
+      void analyseNow(dockerfileEditor.view());
+    },
+  }),
+);
+$('apply-format').onclick = () => lastFormatted !== '' && setText(dockerfileEditor.view(), lastFormatted);
 $('open-import').onclick = () => {
   if (lastImport === '') return;
   exampleSelect.value = '';
@@ -326,7 +342,7 @@ function selectTab(tab: PlaygroundState['tab']): void {
   save({ tab });
   if (tab === 'dockerfile' && !analysed) {
     analysed = true;
-    void analyseNow(dockerfileEditor);
+    void analyseNow(dockerfileEditor.view());
   }
   $('tab-program').hidden = tab !== 'program';
   $('tab-dockerfile').hidden = tab !== 'dockerfile';
@@ -350,21 +366,23 @@ addEventListener('hashchange', async () => {
   if (next === undefined || JSON.stringify(next) === JSON.stringify(state)) return;
   state = next;
   dirInput.value = next.dir;
-  setText(filesEditor, next.files);
+  if (filesEditor.made()) setText(filesEditor.view(), next.files);
   setText(codeEditor, next.code);
-  setText(dockerfileEditor, next.dockerfile);
+  if (dockerfileEditor.made()) setText(dockerfileEditor.view(), next.dockerfile);
   selectTab(next.tab);
 });
 
 // What the browser tests and the benchmark read: each editor's text and the render timings.
-const editors = { program: codeEditor, files: filesEditor, dockerfile: dockerfileEditor };
+const editors = { program: { view: () => codeEditor, made: () => true }, files: filesEditor, dockerfile: dockerfileEditor };
+const stateOf = { program: 'code', files: 'files', dockerfile: 'dockerfile' } as const;
 (globalThis as { dockwright?: unknown }).dockwright = {
   timings,
   loads,
-  text: (editor: keyof typeof editors) => editors[editor].state.doc.toString(),
+  /** An editor's text; the state's, for an editor not made yet (its pane never shown). */
+  text: (editor: keyof typeof editors) => (editors[editor].made() ? editors[editor].view().state.doc.toString() : state[stateOf[editor]]),
   /** Puts the cursor right after the first `after` in the editor, and focuses it. */
   cursorAfter: (editor: keyof typeof editors, after: string) => {
-    const view = editors[editor];
+    const view = editors[editor].view();
     const at = view.state.doc.toString().indexOf(after);
     view.dispatch({ selection: { anchor: at < 0 ? view.state.doc.length : at + after.length } });
     view.focus();

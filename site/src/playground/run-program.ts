@@ -1,7 +1,7 @@
 // Runs a playground program: TypeScript in, the Dockerfile (or the problems) out. Pure and
 // synchronous, so the worker answers within a frame; the same code runs in the unit tests.
 import * as core from '@dockwright/core';
-import * as presets from '@dockwright/presets/browser';
+import type * as Presets from '@dockwright/presets/browser';
 import { transform } from 'sucrase';
 import { guardLoops } from './guard-loops.js';
 
@@ -32,16 +32,25 @@ export type RunOutcome =
 
 const MODULES = ['@dockwright/core', '@dockwright/presets', '@dockwright/policy'] as const;
 
-/** Modules loaded only for the programs that import them (the policy's schema is half the worker). */
+/**
+ * Modules loaded only for the programs that import them: the presets (with yaml, for lockfiles)
+ * and the policy (with zod, its schema) are most of the worker, and the first example needs neither.
+ */
 export interface LazyModules {
+  readonly presets?: typeof Presets;
   readonly policy?: Record<string, unknown>;
 }
 
+/** The lazily loaded modules a program imports (by name, as the import is written), which a run must load first. */
+export function modulesNeeded(code: string): (keyof LazyModules)[] {
+  return (['presets', 'policy'] as const).filter((m) => code.includes(`@dockwright/${m}`));
+}
+
 /** True when a program imports @dockwright/policy, so the worker loads it before the run. */
-export const needsPolicy = (code: string): boolean => code.includes('@dockwright/policy');
+export const needsPolicy = (code: string): boolean => modulesNeeded(code).includes('policy');
 
 /** `@dockwright/presets` in the page: detectNode() and detectGo() read the in-page project. */
-function presetsFor(files: ProgramInput['files'], programDir: string): Record<string, unknown> {
+function presetsFor(presets: typeof Presets, files: ProgramInput['files'], programDir: string): Record<string, unknown> {
   const at = (dir: unknown): string => {
     const d = dir === undefined ? programDir : String(dir).replace(/^\/+/, '').replace(/^\.\/?/, '');
     return d === '' ? '.' : d;
@@ -50,9 +59,16 @@ function presetsFor(files: ProgramInput['files'], programDir: string): Record<st
 }
 
 function requireFor(input: ProgramInput, lazy: LazyModules): (name: string) => unknown {
-  const loaded: Record<string, unknown> = { '@dockwright/core': core, '@dockwright/presets': presetsFor(input.files, input.dir), ...(lazy.policy === undefined ? {} : { '@dockwright/policy': lazy.policy }) };
+  // Made on the first require only: most programs import core alone.
+  let presets: Record<string, unknown> | undefined;
   return (name) => {
-    if (name in loaded) return loaded[name];
+    if (name === '@dockwright/core') return core;
+    if (name === '@dockwright/presets' && lazy.presets !== undefined) return (presets ??= presetsFor(lazy.presets, input.files, input.dir));
+    if (name === '@dockwright/policy' && lazy.policy !== undefined) return lazy.policy;
+    if ((MODULES as readonly string[]).includes(name)) {
+      // Loaded when the program's text names it; a name built at run time is not seen.
+      throw new PlaygroundError(`the playground has not loaded "${name}"`, `import it by name: \`import { … } from '${name}'\``);
+    }
     throw new PlaygroundError(
       `the playground has no module "${name}"`,
       name.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'process'].includes(name)
@@ -144,6 +160,17 @@ const PAGE_ONLY = ['window', 'document', 'localStorage', 'sessionStorage', 'aler
 
 /** Thrown into a guarded program whose time is up; it keeps being thrown, so a `catch` cannot go on. */
 class OutOfTime extends Error {}
+
+/**
+ * True for what a guarded program's check throws: in a callback the program left behind (a
+ * promise's, a timer's) it is the check stopping it, not an error of the page.
+ *
+ * @example
+ * ```ts
+ * addEventListener('unhandledrejection', (e) => isOutOfTime(e.reason) && e.preventDefault());
+ * ```
+ */
+export const isOutOfTime = (error: unknown): boolean => error instanceof OutOfTime;
 
 /**
  * Runs a program as runProgram() does, with a deadline checked in each of its loops and

@@ -3,38 +3,62 @@
 import { analyseDockerfile } from './analyse-dockerfile.js';
 import { parseProjectFiles } from './project-files.js';
 import type { FirstInput, RunNotice, RunRequest, RunResponse } from './run-protocol.js';
-import { needsPolicy, runProgram, type LazyModules } from './run-program.js';
+import { modulesNeeded, runProgram, type LazyModules, type ProgramInput, type RunOutcome } from './run-program.js';
 import { decodeState } from './url-state.js';
 
 declare const self: { postMessage(message: RunResponse | RunNotice): void; onmessage: ((event: { data: RunRequest }) => void) | null };
 /** The page's first example: what the first run runs when the link holds no program. */
 declare const FIRST_EXAMPLE: FirstInput;
 
-const lazy: { policy?: Record<string, unknown> } = {};
+const lazy: { -readonly [K in keyof LazyModules]: LazyModules[K] } = {};
+/** Each lazily loaded module, imported once: by the first program that needs it, or when idle. */
+const loading: { -readonly [K in keyof LazyModules]?: Promise<unknown> } = {};
+function load(name: keyof LazyModules): Promise<unknown> {
+  return (loading[name] ??= (name === 'presets' ? import('@dockwright/presets/browser').then((m) => (lazy.presets = m)) : import('@dockwright/policy/browser').then((m) => (lazy.policy = { ...m }))).catch(
+    (error: unknown) => {
+      // A load that failed (the network) is tried again by the next program that needs it.
+      delete loading[name];
+      throw error;
+    },
+  ));
+}
 
-self.onmessage = async ({ data }) => {
-  // The first run decodes the link here, so the Dockerfile does not wait for the editor's script.
-  let first: FirstInput | undefined;
-  if (data.type === 'first') {
-    const state = await decodeState(data.hash, { tab: 'program', ...FIRST_EXAMPLE, dockerfile: '' });
-    first = state === undefined ? FIRST_EXAMPLE : { code: state.code, files: state.files, dir: state.dir };
-  }
-  const code = data.type === 'program' ? data.input.code : first?.code;
-  if (code !== undefined && lazy.policy === undefined && needsPolicy(code)) {
-    lazy.policy = { ...(await import('@dockwright/policy/browser')) };
+/**
+ * Runs a program after loading the modules it imports (a module that cannot load is a problem to
+ * show); `started` is when the run itself began, after the loads.
+ */
+async function runLoaded(input: ProgramInput, id: number, first: boolean): Promise<{ outcome: RunOutcome; started: number }> {
+  const missing = modulesNeeded(input.code).filter((m) => lazy[m] === undefined);
+  if (missing.length > 0) {
+    try {
+      await Promise.all(missing.map(load));
+    } catch (error) {
+      const message = `the playground could not load ${missing.map((m) => `@dockwright/${m}`).join(', ')}: ${error instanceof Error ? error.message : String(error)}`;
+      return { outcome: { kind: 'problems', issues: [{ message, hint: 'reload the page' }], printed: '' }, started: performance.now() };
+    }
     // The time limit starts again now: loading a module is not the program's time. (Said only
     // then: a message per keystroke is one more task on the page's busy thread.)
-    self.postMessage({ type: 'running', id: data.id });
-  } else if (first !== undefined) self.postMessage({ type: 'running', id: data.id });
-  const t0 = performance.now();
+    self.postMessage({ type: 'running', id });
+  } else if (first) self.postMessage({ type: 'running', id });
+  const started = performance.now();
+  return { outcome: runProgram(input, lazy), started };
+}
+
+self.onmessage = async ({ data }) => {
   if (data.type === 'program') {
-    const outcome = runProgram(data.input, lazy as LazyModules);
-    const t1 = performance.now();
-    self.postMessage({ id: data.id, type: 'program', outcome, ms: t1 - t0, startedAt: performance.timeOrigin + t0, endedAt: performance.timeOrigin + t1 });
-  } else if (first !== undefined) {
-    const outcome = runProgram({ code: first.code, files: parseProjectFiles(first.files), dir: first.dir }, lazy as LazyModules);
-    self.postMessage({ id: data.id, type: 'first', outcome, input: first, ms: performance.now() - t0 });
-  } else if (data.type === 'dockerfile') {
+    const { outcome, started } = await runLoaded(data.input, data.id, false);
+    const ended = performance.now();
+    self.postMessage({ id: data.id, type: 'program', outcome, ms: ended - started, startedAt: performance.timeOrigin + started, endedAt: performance.timeOrigin + ended });
+  } else if (data.type === 'first') {
+    // The first run decodes the link here, so the Dockerfile does not wait for the editor's script.
+    const state = await decodeState(data.hash, { tab: 'program', ...FIRST_EXAMPLE, dockerfile: '' });
+    const first: FirstInput = state === undefined ? FIRST_EXAMPLE : { code: state.code, files: state.files, dir: state.dir };
+    const { outcome, started } = await runLoaded({ code: first.code, files: parseProjectFiles(first.files), dir: first.dir }, data.id, true);
+    self.postMessage({ id: data.id, type: 'first', outcome, input: first, ms: performance.now() - started });
+    // Then the presets, while the page is idle, so a program that imports them does not wait later.
+    void load('presets').catch(() => undefined);
+  } else {
+    const t0 = performance.now();
     const analysis = analyseDockerfile(data.text);
     self.postMessage({ id: data.id, type: 'dockerfile', analysis, ms: performance.now() - t0 });
   }
