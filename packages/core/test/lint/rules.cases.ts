@@ -97,7 +97,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: '--from=biuld names no earlier stage',
   },
   DW2008: {
-    invalid: ['FROM debian:12\nRUN apt-get install -y gcc\nUSER 1\n', 'FROM debian:12\nRUN apk add --no-cache openssl-dev\nUSER 1\n', 'FROM golang:1.23\nUSER 1\n'],
+    invalid: ['FROM debian:12\nRUN apt-get install -y gcc\nUSER 1\n', 'FROM debian:12\nRUN apk add --no-cache openssl-dev\nUSER 1\n', 'FROM golang:1.23\nUSER 1\n', 'FROM debian:12\nRUN apt-get install -y gcc/bookworm-backports\nUSER 1\n'],
     valid: ['FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nUSER 1\n', 'FROM debian:12\nRUN pip install make\nUSER 1\n', 'FROM debian:12\nRUN apt-get install -y curl\nUSER 1\n'],
     options: { rules: { DW2008: 'error' } },
     message: 'build tool "gcc" is in the final image',
@@ -228,7 +228,7 @@ export const ruleCases: Readonly<Record<string, RuleCase>> = {
     message: 'this stage uses both curl and wget',
   },
   DW5022: {
-    invalid: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends openssh-server vim\n'],
+    invalid: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends openssh-server vim\n', 'FROM debian:12\nRUN apt-get install -y --no-install-recommends vim:amd64\n'],
     valid: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n', 'FROM debian:12 AS build\nRUN apt-get install -y vim\nFROM debian:12\n'],
     options: { rules: { DW5022: 'error' } },
     message: 'package "openssh-server" is installed in the final image, and the policy forbids it',

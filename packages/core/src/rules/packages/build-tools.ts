@@ -3,6 +3,7 @@ import { packageInstalls, type InstallManager } from '../../shell/package-instal
 import { withShellScripts } from '../../shell/program.js';
 import { commandAt, commandsOf, finalStage, imageReferences, imageRuns, imageStages } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
+import { packageName } from './package-name.js';
 
 /**
  * What DW2008 counts as a build tool when no list is given: compilers, build systems, version
@@ -92,7 +93,7 @@ export const buildToolsRule = defineRule({
       for (const install of packageInstalls(withShellScripts(commandsOf(run)))) {
         if (!OS_MANAGERS.has(install.manager)) continue;
         for (const name of install.packages) {
-          const bare = name.split(/[=<>~:]/)[0] ?? name;
+          const bare = packageName(install.manager, name);
           if (isBuildTool(bare, settings.buildTools)) report(buildTool(JSON.stringify(bare)), commandAt(run, install.program.command));
         }
       }

@@ -2,6 +2,7 @@ import { packageInstalls } from '../../shell/package-installs.js';
 import { withShellScripts } from '../../shell/program.js';
 import { commandAt, commandsOf, imageRuns } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
+import { packageName } from './package-name.js';
 
 /**
  * What DW5022 forbids when no list is given (a policy's `forbiddenPackages: true`, or `lint` with
@@ -67,7 +68,7 @@ export const forbiddenPackageRule = defineRule({
       // `sh -c '...'` scripts too: the one shell reader decides what a RUN installs.
       for (const install of packageInstalls(withShellScripts(commandsOf(run)))) {
         for (const name of install.packages) {
-          const bare = name.split(/[=<>~@]/)[0] ?? name;
+          const bare = packageName(install.manager, name);
           if (forbidden.has(bare)) report(forbiddenPackage(bare, stage), commandAt(run, install.program.command));
         }
       }
