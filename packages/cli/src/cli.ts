@@ -11,7 +11,7 @@ import { parseArgs, peekOutputFlags } from './args/parse-args.js';
 import { cliIssue } from './errors/cli-issue.js';
 import { isUsageError, UsageError } from './errors/usage-error.js';
 import { colors, wantsColor } from './output/colors.js';
-import { formatUsage } from './output/format-usage.js';
+import { formatProblems } from './output/format-problems.js';
 import { helpText } from './output/help-text.js';
 import { processIo, type Io } from './output/io.js';
 import { JSON_SCHEMA_VERSION, printJson } from './output/json-documents.js';
@@ -73,7 +73,7 @@ function unknownCommand(word: string): UsageError {
 
 function printUsageError(error: UsageError, io: Io, command: string | undefined): number {
   if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: command ?? null, ok: false, exitCode: 2, issues: error.issues });
-  else io.err(formatUsage(error.issues, io.errColors));
+  else io.err(formatProblems(error.issues, io.errColors));
   return 2;
 }
 

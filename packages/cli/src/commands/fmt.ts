@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ParseIssue } from '@dockwright/core';
 import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
+import { locatedIssue } from '../errors/located-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import { findDockerfiles } from '../lint/find-dockerfiles.js';
@@ -12,11 +12,6 @@ import { registerLoader } from '../targets/module-loader.js';
 
 /** What `fmt` did with one file. */
 type FmtFile = FmtFileReport;
-
-/** Parse problems as CLI issues located `file:line:column`. */
-function located(file: string, issues: readonly ParseIssue[]): CliIssue[] {
-  return issues.map((i) => ({ code: i.code, message: i.message, hint: i.hint, path: {}, location: `${file}:${i.range.start.line}:${i.range.start.column}` }));
-}
 
 /** The files to format: the paths given (a directory means the Dockerfiles in it), or every Dockerfile under cwd. */
 async function resolveFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
@@ -58,11 +53,11 @@ export async function fmtCommand(args: ParsedArgs, io: Io, cwd: string): Promise
   const files = await resolveFiles(cwd, args.positionals);
   // Core is TypeScript in a source checkout; the loader lets it be imported there too.
   await registerLoader();
-  const [{ format }, { writeAtomic }, { unifiedDiff }, { formatLocated }, { colorDiff }] = await Promise.all([
+  const [{ format }, { writeAtomic }, { unifiedDiff }, { formatProblems }, { colorDiff }] = await Promise.all([
     import('@dockwright/core'),
     import('../files/write-atomic.js'),
     import('../files/unified-diff.js'),
-    import('../output/format-located.js'),
+    import('../output/format-problems.js'),
     import('../output/color-diff.js'),
   ]);
   const results: FmtFile[] = [];
@@ -77,7 +72,7 @@ export async function fmtCommand(args: ParsedArgs, io: Io, cwd: string): Promise
     }
     const result = format(text);
     if (!result.ok) {
-      results.push({ file, status: 'failed', issues: located(file, result.errors) });
+      results.push({ file, status: 'failed', issues: result.errors.map((e) => locatedIssue(file, e)) });
       continue;
     }
     if (!result.changed) results.push({ file, status: 'unchanged' });
@@ -103,7 +98,7 @@ export async function fmtCommand(args: ParsedArgs, io: Io, cwd: string): Promise
   for (const r of results) {
     if (r.status === 'formatted' && !io.quiet) io.out(`${c.green('formatted')} ${r.file}\n`);
     if (r.status === 'unformatted') io.out(colorDiff(r.diff ?? '', c));
-    if (r.status === 'failed') io.err(`${io.errColors.red('✖')} ${r.file} was not formatted\n${formatLocated(r.issues ?? [], io.errColors, '  ')}`);
+    if (r.status === 'failed') io.err(`${io.errColors.red('✖')} ${r.file} was not formatted\n${formatProblems(r.issues ?? [], io.errColors, '  ')}`);
   }
   const counts = (['formatted', 'unchanged', 'unformatted', 'failed'] as const)
     .map((status) => [status, results.filter((r) => r.status === status).length] as const)

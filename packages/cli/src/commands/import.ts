@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ImportIssue } from '@dockwright/core';
 import type { ParsedArgs } from '../args/parse-args.js';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
+import { locatedIssue } from '../errors/located-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import type { Io } from '../output/io.js';
@@ -31,22 +32,22 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
   const file = displayPath(cwd, path);
   // Core is TypeScript in a source checkout; the loader lets it be imported there too.
   await registerLoader();
-  const [{ importDockerfile }, { formatLocated }] = await Promise.all([import('@dockwright/core'), import('../output/format-located.js')]);
+  const [{ importDockerfile }, { formatProblems }] = await Promise.all([import('@dockwright/core'), import('../output/format-problems.js')]);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const issue = cliIssue('DWC3004', `cannot read ${file}: ${(error as Error).message}`, 'check that the file is readable');
     if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: false, exitCode: 1, file, issues: [issue] });
-    else io.err(formatLocated([issue], io.errColors));
+    else io.err(formatProblems([issue], io.errColors));
     return 1;
   }
   const result = importDockerfile(text);
-  const located = (e: ImportIssue): CliIssue => ({ code: e.code, message: e.message, hint: e.hint, path: {}, location: `${file}:${e.range.start.line}:${e.range.start.column}` });
+  const located = (e: ImportIssue): CliIssue => locatedIssue(file, e);
   if (!result.ok) {
     const issues = result.errors.map(located);
     if (io.json) printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'import', ok: false, exitCode: 1, file, issues });
-    else io.err(`${io.errColors.red('✖')} ${file} was not imported\n${formatLocated(issues, io.errColors, '  ')}`);
+    else io.err(`${io.errColors.red('✖')} ${file} was not imported\n${formatProblems(issues, io.errColors, '  ')}`);
     return 1;
   }
   if (io.json) {
@@ -63,7 +64,7 @@ export async function importCommand(args: ParsedArgs, io: Io, cwd: string): Prom
   // Each instruction not written as a builder call (coded, with its place), and each other place
   // where the module's Dockerfile is not the input line for line, in the order of the file.
   const lines = [
-    ...result.issues.map((i) => ({ line: i.range.start.line, text: formatLocated([located(i)], io.errColors, '  ', '⚠') })),
+    ...result.issues.map((i) => ({ line: i.range.start.line, text: formatProblems([located(i)], io.errColors, '  ', '⚠') })),
     ...result.notes.map((n) => ({ line: n.line, text: `  ${file}:${n.line}: ${n.message}\n` })),
   ].sort((a, b) => a.line - b.line);
   for (const entry of lines) io.err(entry.text);

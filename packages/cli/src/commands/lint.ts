@@ -150,8 +150,8 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
     if (!io.quiet) io.out(`${summary.errors > 0 ? c.red(errors) : errors}, ${summary.warnings > 0 ? c.yellow(warnings) : warnings}, ${plural(summary.infos, 'info')} in ${plural(summary.files, 'file')}\n`);
   }
   if (format !== 'json') {
-    const { formatUsage } = await import('../output/format-usage.js');
-    if (unreadable.length > 0) io.err(formatUsage(unreadable, io.errColors));
+    const { formatProblems } = await import('../output/format-problems.js');
+    if (unreadable.length > 0) io.err(formatProblems(unreadable, io.errColors));
   }
   return exitCode;
 }

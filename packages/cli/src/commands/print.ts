@@ -19,7 +19,7 @@ export async function printCommand(args: ParsedArgs, io: Io, cwd: string): Promi
   if (file === undefined) throw new UsageError([cliIssue('DWC1003', 'print needs a target file', 'write `dockwright print <file>`, e.g. dockwright print services/api/service.dockerfile.ts')]);
   if (extra.length > 0) throw new UsageError([cliIssue('DWC1003', `print takes one file, not ${args.positionals.length}`, 'print one target at a time; `dockwright render --check` covers many')]);
   await registerLoader();
-  const [{ runPrint }, { formatFailure, formatWarnings }] = await Promise.all([import('../render/run-print.js'), import('../output/format-problems.js')]);
+  const [{ runPrint }, { formatFailure, formatWarnings }] = await Promise.all([import('../render/run-print.js'), import('../output/format-failure.js')]);
   const path = args.options['path'];
   const result = await runPrint({ cwd, file, dockerignore: args.options['dockerignore'] === true, ...(typeof path === 'string' ? { path } : {}) });
   if (io.json) {

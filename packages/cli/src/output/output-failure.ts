@@ -1,6 +1,6 @@
 import { cliIssue } from '../errors/cli-issue.js';
 import type { Colors } from './colors.js';
-import { formatUsage } from './format-usage.js';
+import { formatProblems } from './format-problems.js';
 
 // Loaded by cli.ts before any command, so nothing here imports @dockwright/core.
 
@@ -17,5 +17,5 @@ import { formatUsage } from './format-usage.js';
 export function outputFailure(stream: 'stdout' | 'stderr', error: NodeJS.ErrnoException, c: Colors): string {
   const reason = error.code === undefined ? error.message : `${error.code} (${error.message.replace(/^\w+: /, '').replace(/, write$/, '')})`;
   const issue = cliIssue('DWC3007', `cannot write to ${stream}: ${reason}`, `check where ${stream} goes: free space on that disk, or a file or pipe that can be written`);
-  return formatUsage([issue], c);
+  return formatProblems([issue], c);
 }

@@ -1,5 +1,5 @@
 import type { BakeReport } from '../bake/run-bake.js';
-import { formatProblems } from './format-problems.js';
+import { formatIssueLines } from './format-failure.js';
 import type { Io } from './io.js';
 import { printRenderReport } from './print-render-report.js';
 
@@ -25,7 +25,7 @@ export function printBakeReport(report: BakeReport, io: Io): void {
     io.err(`${e.red('✖')} no bake file written: a target failed, and the file would leave it out\n`);
     return;
   }
-  if (bake.issue !== undefined) io.err(`${formatProblems([bake.issue], e)}\n`);
+  if (bake.issue !== undefined) io.err(formatIssueLines([bake.issue], e));
   if (bake.status === 'failed') {
     io.err(`${e.red('✖')} ${bake.path} was not written\n`);
     return;

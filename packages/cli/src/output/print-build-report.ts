@@ -1,5 +1,5 @@
 import type { BuildReport } from './build-report.js';
-import { formatProblems } from './format-problems.js';
+import { formatIssueLines } from './format-failure.js';
 import type { Io } from './io.js';
 import { printRenderReport } from './print-render-report.js';
 
@@ -26,7 +26,7 @@ export function printBuildReport(report: BuildReport, io: Io, options: { readonl
   const o = io.outColors;
   const e = io.errColors;
   if (options.renderPrinted !== true) printRenderReport(report.render, io, { summary: false });
-  for (const warning of report.warnings) io.err(`${formatProblems([warning], e, '', '⚠')}\n`);
+  for (const warning of report.warnings) io.err(formatIssueLines([warning], e, '', '⚠'));
   const width = Math.max(0, ...report.builds.map((b) => b.name.length));
   for (const build of report.builds) {
     if (build.status === 'planned') {
@@ -37,12 +37,12 @@ export function printBuildReport(report: BuildReport, io: Io, options: { readonl
       io.out(`${o.green('built')}   ${build.name.padEnd(width)}  ${(build.seconds ?? 0).toFixed(1)}s  ${build.tags.join(' ')}  ${shortId(build.imageId)}${digest}${steps}\n`);
     } else if (build.status === 'failed') {
       if (build.log !== undefined && build.log !== '') io.err(`${e.dim(`--- the engine's log of ${build.name} (${build.command}) ---`)}\n${build.log}${build.log.endsWith('\n') ? '' : '\n'}${e.dim('--- end of the log ---')}\n`);
-      io.err(`${formatProblems(build.issues, e)}\n`);
+      io.err(formatIssueLines(build.issues, e));
     } else if (build.status === 'skipped') {
-      io.err(`${formatProblems(build.issues, e)}\n`);
+      io.err(formatIssueLines(build.issues, e));
     }
   }
-  if (report.issues.length > 0) io.err(`${formatProblems(report.issues, e)}\n`);
+  if (report.issues.length > 0) io.err(formatIssueLines(report.issues, e));
   const s = report.summary;
   const renderFailed = report.render.summary.failed;
   if (!report.ok) {

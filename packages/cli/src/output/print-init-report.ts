@@ -1,5 +1,5 @@
 import type { Colors } from './colors.js';
-import { formatProblems } from './format-problems.js';
+import { formatIssueLines } from './format-failure.js';
 import type { InitReport, InitTargetReport } from './init-report.js';
 import type { Io } from './io.js';
 
@@ -37,7 +37,7 @@ export function printInitReport(report: InitReport, io: Io): void {
   const e = io.errColors;
   for (const t of report.targets) if (t.status === 'created' && !io.quiet) io.out(`${o.green('created')} ${t.file}  ${o.dim(t.description)}\n`);
   if (!io.quiet) for (const s of report.skipped) io.out(`${o.dim(`left out ${s.dir}: ${s.reason}`)}\n`);
-  for (const issue of report.issues) io.err(`${formatProblems([issue], e, '', issue.code === 'DWC6003' ? '⚠' : '✖')}\n`);
+  for (const issue of report.issues) io.err(formatIssueLines([issue], e, '', issue.code === 'DWC6003' ? '⚠' : '✖'));
   for (const note of report.notes) io.err(`${e.yellow('⚠')} ${note}\n`);
   const created = report.targets.filter((t) => t.status === 'created').length;
   if (!report.ok && created === 0) {

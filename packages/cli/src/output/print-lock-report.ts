@@ -1,5 +1,5 @@
 import type { LockReport } from '../lock/lock-report.js';
-import { formatFailure, formatProblems } from './format-problems.js';
+import { formatFailure, formatIssueLines } from './format-failure.js';
 import type { Io } from './io.js';
 import { printJson } from './json-documents.js';
 
@@ -34,7 +34,7 @@ export function printLockReport(report: LockReport, io: Io): void {
     }
   }
   for (const target of report.targets) io.err(formatFailure(target.file, target.phase, target.issues, e));
-  if (report.issues.length > 0) io.err(`${formatProblems(report.issues, e)}\n`);
+  if (report.issues.length > 0) io.err(formatIssueLines(report.issues, e));
   const count = (...statuses: string[]) => report.images.filter((i) => statuses.includes(i.status)).length;
   if (!report.ok) {
     const untouched = report.mode === 'check' ? '' : `; ${report.lockfile} was left as it was`;

@@ -1,5 +1,5 @@
 import { colorDiff } from './color-diff.js';
-import { formatFailure, formatProblems, formatWarnings } from './format-problems.js';
+import { formatFailure, formatIssueLines, formatWarnings } from './format-failure.js';
 import type { Io } from './io.js';
 import { printJson } from './json-documents.js';
 import type { RenderReport } from './render-report.js';
@@ -41,14 +41,14 @@ export function printRenderReport(report: RenderReport, io: Io, options: { reado
     if (orphan.status === 'deleted') {
       if (!io.quiet) io.out(`${o.green('deleted')} ${orphan.path}\n`);
     } else {
-      io.err(`${formatProblems([orphan.issue], e, '', report.check || orphan.status === 'failed' ? '✖' : '⚠')}\n`);
+      io.err(formatIssueLines([orphan.issue], e, '', report.check || orphan.status === 'failed' ? '✖' : '⚠'));
     }
   }
   const bake = report.bake;
   if (bake !== undefined) {
     if ((bake.status === 'created' || bake.status === 'updated') && !io.quiet) io.out(`${o.green(bake.status.padEnd(7))} ${bake.path}\n`);
     if (bake.status === 'stale' || bake.status === 'missing') io.out(`${o.red('✖')} ${o.bold(bake.path)} is ${bake.status === 'stale' ? 'out of date' : 'missing'}; it is written by \`dockwright bake\`\n${colorDiff(bake.diff ?? '', o)}`);
-    if (bake.issue !== undefined) io.err(`${formatProblems([bake.issue], e)}\n`);
+    if (bake.issue !== undefined) io.err(formatIssueLines([bake.issue], e));
   }
   const s = report.summary;
   const outdated = s.missing + s.stale;
