@@ -51,7 +51,7 @@ export type { DockwrightCode, CodeInfo } from './errors/codes.js';
 export type { DockwrightIssue, IssuePath } from './errors/issue.js';
 export { formatIssues, formatPath } from './errors/format-issues.js';
 export { editDistance, suggest } from './errors/suggest.js';
-export { looksLikeSecret } from './validate/names.js';
+export { looksLikeSecret } from './lexical/names.js';
 export { readDockerignore } from './dockerignore/read-dockerignore.js';
 export type { DockerignoreRules, IgnorePattern } from './dockerignore/read-dockerignore.js';
 export { ignoredCopies } from './rules/instructions/copy-ignored.js';

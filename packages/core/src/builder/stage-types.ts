@@ -8,7 +8,8 @@ import type { CheckAbsolutePath, CheckDigest, CheckImageRef, Duration, PortSpec,
 import type { CreateUserOptions } from './users.js';
 import type { Arg, TemplateWithVars, TextInput } from './variables.js';
 
-declare const userState: unique symbol;
+/** The brand behind `Stage<HasUser>`: only in the types, never a value at run time. */
+export declare const userState: unique symbol;
 
 /** What `run()` takes: a shell line, a multi-line script (rendered as a heredoc), an argv, or an install helper. */
 export type RunInput = string | TemplateWithVars | readonly [string, ...string[]] | PackageInstall;
@@ -55,7 +56,8 @@ export interface HealthcheckOptions {
 /** A user: a name, a numeric uid, `user:group`, or `{ uid, gid }`. */
 export type UserSpec = string | number | { readonly uid: number; readonly gid: number };
 
-type UserResult<T> = T extends RootUser ? false : true;
+/** The user state after `user(T)`: false for root. */
+export type UserResult<T> = T extends RootUser ? false : true;
 
 /**
  * A build stage. Immutable: every method returns a new stage, so two stages branched from one

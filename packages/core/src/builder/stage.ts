@@ -38,7 +38,7 @@ import type { MountValue } from './mounts.js';
 import type { PackageInstall } from './packages.js';
 import { splitAndChain, trimBlanks } from './shell-split.js';
 import { initialState, type StageState } from './stage-state.js';
-import type { CopyOptions, HealthcheckOptions, RunInput, RunOptions, StageStart, UserSpec } from './stage-types.js';
+import type { CopyOptions, FromStage, HealthcheckOptions, RunInput, RunOptions, RunStage, Stage, StageStart, UserResult, UserSpec, userState } from './stage-types.js';
 import type { CheckStageName } from './type-checks.js';
 import { createUserIssues, createUserSteps, guessUserTool, type CreateUserOptions } from './users.js';
 import { toText, variablesOf, type Arg, type TextInput } from './variables.js';
@@ -48,8 +48,10 @@ import * as takes from './stage-arguments.js';
 type Single = 'Cmd' | 'Entrypoint' | 'Healthcheck';
 
 /** The one implementation behind Stage, RunStage, FromStage and StageStart; the interfaces decide what a caller sees. */
-export class StageImpl {
+export class StageImpl<H extends boolean = boolean> implements FromStage<H>, RunStage<H>, StageStart {
   readonly kind = 'Stage';
+  // Only in the types: whether user() or allowRoot() was called, as the interfaces record it.
+  declare readonly [userState]: H;
   readonly #state: StageState;
 
   constructor(state: StageState) {
@@ -68,8 +70,9 @@ export class StageImpl {
 
   // ---- plumbing -------------------------------------------------------------------------
 
-  #next(patch: Partial<StageState>): StageImpl {
-    return new StageImpl({ ...this.#state, ...patch });
+  // K is the user state the caller's signature promises; the run-time state is the StageState.
+  #next<K extends boolean = H>(patch: Partial<StageState>): StageImpl<K> {
+    return new StageImpl<K>({ ...this.#state, ...patch });
   }
 
   /** Where the next instruction of this kind will be: `stage "x", RUN #2`. */
@@ -79,11 +82,11 @@ export class StageImpl {
     return kind === 'From' ? { stage: this.#state.name, instruction: keyword } : { stage: this.#state.name, instruction: keyword, index };
   }
 
-  #push(node: Instruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}, last: StageState['last'] = 'other'): StageImpl {
+  #push<K extends boolean = H>(node: Instruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}, last: StageState['last'] = 'other'): StageImpl<K> {
     if (this.#state.from === undefined && !this.#state.recorder) {
       issues = [...issues, toIssue(instructionBeforeFrom(this.#state.name), { stage: this.#state.name })];
     }
-    return this.#next({
+    return this.#next<K>({
       instructions: [...this.#state.instructions, Object.freeze(node)],
       issues: [...this.#state.issues, ...issues],
       last,
@@ -91,7 +94,7 @@ export class StageImpl {
     });
   }
 
-  #problem(found: DockwrightIssue): StageImpl {
+  #problem(found: DockwrightIssue): StageImpl<H> {
     return this.#next({ issues: [...this.#state.issues, found] });
   }
 
@@ -99,10 +102,10 @@ export class StageImpl {
    * Records arguments a call refused (wrong kind, out of range, unknown option) and stops there:
    * nothing is added to the stage, and the call's modifiers are skipped.
    */
-  #refuse(found: readonly (DockwrightIssue | undefined)[]): StageImpl | undefined {
+  #refuse<K extends boolean = H>(found: readonly (DockwrightIssue | undefined)[]): StageImpl<K> | undefined {
     const issues = found.filter((i): i is DockwrightIssue => i !== undefined);
     if (issues.length === 0) return undefined;
-    return this.#next({ issues: [...this.#state.issues, ...issues], last: 'invalid' });
+    return this.#next<K>({ issues: [...this.#state.issues, ...issues], last: 'invalid' });
   }
 
   /** One argument against its spec, placed at `path`. */
@@ -127,9 +130,14 @@ export class StageImpl {
 
   // ---- FROM -----------------------------------------------------------------------------
 
-  from(base: string | Image | StageImpl | Scratch): StageImpl {
+  from(image: Image): StageImpl<false>;
+  from<P extends boolean>(stage: Stage<P>): StageImpl<P>;
+  from(base: Scratch): StageImpl<false>;
+  from(image: string): StageImpl<false>;
+  from(base: unknown): StageImpl {
     const path = this.#path('From');
-    const isBase = typeof base === 'string' || isImage(base) || base instanceof StageImpl || (isRecord(base) && base['kind'] === 'Scratch');
+    const isScratch = isRecord(base) && base['kind'] === 'Scratch';
+    const isBase = typeof base === 'string' || isImage(base) || base instanceof StageImpl || isScratch;
     const refused = this.#refuse([isBase ? undefined : wrongArgument('from()', 'the base', { what: "an image reference, image(...), a stage or scratch", test: () => false }, base, path)]);
     if (refused !== undefined) return refused;
     if (this.#state.from !== undefined) return this.#problem(issue('DW1007', `stage "${this.name}" already has a base`, 'start a new stage() for a second FROM', path));
@@ -143,7 +151,8 @@ export class StageImpl {
         last: 'from-image',
       });
     }
-    if (base.kind === 'Scratch') {
+    if (!(base instanceof StageImpl)) {
+      // Refused above unless it is scratch.
       return this.#next({ from: { kind: 'From', base: { kind: 'Scratch' } }, hasShell: false, last: 'other' });
     }
     const parent = base.state;
@@ -160,7 +169,7 @@ export class StageImpl {
     });
   }
 
-  pinDigest(digest?: string): StageImpl {
+  pinDigest(digest?: string): StageImpl<H> {
     const from = this.#state.from;
     const path = this.#path('From');
     if (this.#state.last === 'invalid') return this;
@@ -184,11 +193,11 @@ export class StageImpl {
     });
   }
 
-  locked(): StageImpl {
+  locked(): StageImpl<H> {
     return this.pinDigest();
   }
 
-  platform(platform: TextInput): StageImpl {
+  platform(platform: TextInput): StageImpl<H> {
     const from = this.#state.from;
     const path = this.#path('From');
     if (this.#state.last === 'invalid') return this;
@@ -211,7 +220,7 @@ export class StageImpl {
 
   // ---- RUN ------------------------------------------------------------------------------
 
-  run(input: RunInput, options: RunOptions = {}): StageImpl {
+  run(input: RunInput, options: RunOptions = {}): StageImpl<H> {
     const path = this.#path('Run');
     const refused = this.#refuse([this.#check('run()', 'the command', input, takes.runInput, path), ...checkOptions('run()', options, takes.runOptions, path)]);
     if (refused !== undefined) return refused;
@@ -267,7 +276,7 @@ export class StageImpl {
     return last;
   }
 
-  #replaceLastRun(node: RunInstruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}): StageImpl {
+  #replaceLastRun(node: RunInstruction, issues: readonly DockwrightIssue[] = [], patch: Partial<StageState> = {}): StageImpl<H> {
     return this.#next({
       instructions: [...this.#state.instructions.slice(0, -1), Object.freeze(node)],
       issues: [...this.#state.issues, ...issues],
@@ -275,7 +284,7 @@ export class StageImpl {
     });
   }
 
-  withCleanup(options: { cache?: CacheMode } = {}): StageImpl {
+  withCleanup(options: { cache?: CacheMode } = {}): StageImpl<H> {
     const last = this.#lastRun('withCleanup()');
     if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
@@ -299,7 +308,7 @@ export class StageImpl {
     return result.mounts.length === 0 ? updated : updated.withMounts(...result.mounts);
   }
 
-  withMounts(...mounts: readonly MountValue[]): StageImpl {
+  withMounts(...mounts: readonly MountValue[]): StageImpl<H> {
     const last = this.#lastRun('withMounts()');
     if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
@@ -330,7 +339,7 @@ export class StageImpl {
     return this.#replaceLastRun({ ...last, mounts: combined }, issues, { deps, globalArgs });
   }
 
-  withNetwork(network: 'default' | 'none' | 'host'): StageImpl {
+  withNetwork(network: 'default' | 'none' | 'host'): StageImpl<H> {
     const last = this.#lastRun('withNetwork()');
     if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
@@ -338,7 +347,7 @@ export class StageImpl {
     return refused ?? this.#replaceLastRun({ ...last, network });
   }
 
-  withSecurity(security: 'sandbox' | 'insecure'): StageImpl {
+  withSecurity(security: 'sandbox' | 'insecure'): StageImpl<H> {
     const last = this.#lastRun('withSecurity()');
     if (last === 'skip') return this;
     if ('code' in last) return this.#problem(last);
@@ -353,7 +362,7 @@ export class StageImpl {
 
   // ---- files ----------------------------------------------------------------------------
 
-  copy(...args: unknown[]): StageImpl {
+  copy(...args: unknown[]): StageImpl<H> {
     const hasFrom = args[0] instanceof StageImpl || isImage(args[0]);
     const [from, sourceArg, dest, options = {}] = (hasFrom ? args : [undefined, ...args]) as [
       StageImpl | Image | undefined,
@@ -440,7 +449,7 @@ export class StageImpl {
     return checkOwner(chown, path);
   }
 
-  addUrl(url: string, dest: string, options: { checksum: string; chown?: string | number; chmod?: string | number; link?: boolean }): StageImpl {
+  addUrl(url: string, dest: string, options: { checksum: string; chown?: string | number; chmod?: string | number; link?: boolean }): StageImpl<H> {
     const path = this.#path('Add');
     const refused = this.#refuse([
       this.#check('addUrl()', 'the URL', url, spec.string, path),
@@ -458,7 +467,7 @@ export class StageImpl {
     return this.#add({ kind: 'url', url, checksum: options?.checksum ?? '' }, dest, options, issues, path);
   }
 
-  addGit(url: string, dest: string, options: { keepGitDir?: boolean; chown?: string | number; link?: boolean } = {}): StageImpl {
+  addGit(url: string, dest: string, options: { keepGitDir?: boolean; chown?: string | number; link?: boolean } = {}): StageImpl<H> {
     const path = this.#path('Add');
     const refused = this.#refuse([
       this.#check('addGit()', 'the URL', url, spec.string, path),
@@ -473,7 +482,7 @@ export class StageImpl {
     return this.#add({ kind: 'git', url, ...(options.keepGitDir === true ? { keepGitDir: true } : {}) }, dest, options, issues, path);
   }
 
-  addArchive(archive: string, dest: string, options: { chown?: string | number; chmod?: string | number } = {}): StageImpl {
+  addArchive(archive: string, dest: string, options: { chown?: string | number; chmod?: string | number } = {}): StageImpl<H> {
     const path = this.#path('Add');
     const refused = this.#refuse([
       this.#check('addArchive()', 'the archive path', archive, spec.string, path),
@@ -488,7 +497,7 @@ export class StageImpl {
     return this.#add({ kind: 'archive', path: archive }, dest, options, issues, path);
   }
 
-  #add(source: import('../ast/instructions.js').AddSource, dest: string, options: { chown?: string | number; chmod?: string | number; link?: boolean }, issues: DockwrightIssue[], path: IssuePath): StageImpl {
+  #add(source: import('../ast/instructions.js').AddSource, dest: string, options: { chown?: string | number; chmod?: string | number; link?: boolean }, issues: DockwrightIssue[], path: IssuePath): StageImpl<H> {
     issues.push(...checkText(this.#state, dest, 'the destination', path), ...this.#destIssues(dest, 1, path));
     const owner = options.chown === undefined ? undefined : checkOwner(options.chown, path);
     const mode = options.chmod === undefined ? undefined : checkMode(options.chmod, path);
@@ -508,7 +517,7 @@ export class StageImpl {
 
   // ---- metadata -------------------------------------------------------------------------
 
-  env(variables: Readonly<Record<string, TextInput>>): StageImpl {
+  env(variables: Readonly<Record<string, TextInput>>): StageImpl<H> {
     const path = this.#path('Env');
     const refused = this.#refuse([this.#check('env()', 'the variables', variables, spec.recordOf(spec.text), path, "pass an object such as { NODE_ENV: 'production' }")]);
     if (refused !== undefined) return refused;
@@ -526,7 +535,7 @@ export class StageImpl {
     return this.#push({ kind: 'Env', pairs: Object.entries(variables).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
   }
 
-  label(labels: Readonly<Record<string, TextInput>>): StageImpl {
+  label(labels: Readonly<Record<string, TextInput>>): StageImpl<H> {
     const path = this.#path('Label');
     const refused = this.#refuse([this.#check('label()', 'the labels', labels, spec.recordOf(spec.text), path, "pass an object such as { 'org.opencontainers.image.source': 'https://...' }")]);
     if (refused !== undefined) return refused;
@@ -539,7 +548,7 @@ export class StageImpl {
     return this.#push({ kind: 'Label', pairs: Object.entries(labels).map(([key, value]) => ({ key, value: toText(value) })) }, issues);
   }
 
-  arg(handle: Arg): StageImpl {
+  arg(handle: Arg): StageImpl<H> {
     const path = this.#path('Arg');
     const named = typeof handle === 'string' ? `pass a handle: const token = arg(${JSON.stringify(handle)}); then .arg(token)` : "pass a handle: .arg(arg('NAME'))";
     const refused = this.#refuse([this.#check('arg()', 'the ARG', handle, takes.argHandle, path, named)]);
@@ -554,7 +563,7 @@ export class StageImpl {
     return this.#push(node, issues, { args: [...this.#state.args, handle.name] });
   }
 
-  workdir(dir: TextInput): StageImpl {
+  workdir(dir: TextInput): StageImpl<H> {
     const path = this.#path('Workdir');
     const refused = this.#refuse([this.#check('workdir()', 'the path', dir, spec.text, path)]);
     if (refused !== undefined) return refused;
@@ -563,7 +572,7 @@ export class StageImpl {
     return this.#push({ kind: 'Workdir', path: toText(dir) }, issues, { hasWorkdir: true });
   }
 
-  expose(...ports: readonly (number | string)[]): StageImpl {
+  expose(...ports: readonly (number | string)[]): StageImpl<H> {
     const path = this.#path('Expose');
     const portSpec = spec.either({ what: 'a number', test: (v) => typeof v === 'number' }, spec.string);
     const refused = this.#refuse(ports.map((p, n) => this.#check('expose()', `port ${n + 1}`, p, portSpec, path)));
@@ -578,7 +587,7 @@ export class StageImpl {
     return this.#push({ kind: 'Expose', ports: parsed }, issues);
   }
 
-  volume(...paths: readonly string[]): StageImpl {
+  volume(...paths: readonly string[]): StageImpl<H> {
     const path = this.#path('Volume');
     const refused = this.#refuse(paths.map((p, n) => this.#check('volume()', `path ${n + 1}`, p, spec.string, path)));
     if (refused !== undefined) return refused;
@@ -594,7 +603,7 @@ export class StageImpl {
     return this.#push({ kind: 'Volume', paths: [...paths] }, issues);
   }
 
-  user(given: UserSpec, options: { create?: CreateUserOptions } = {}): StageImpl {
+  user<const T extends UserSpec>(given: T, options: { readonly create?: CreateUserOptions } = {}): StageImpl<UserResult<T>> {
     const path = this.#path('User');
     const refused = this.#refuse([
       this.#check('user()', 'the user', given, takes.userSpec, path, "pass a name ('app'), a uid (10001), 'user:group' or { uid, gid }"),
@@ -603,7 +612,7 @@ export class StageImpl {
       options?.create === undefined ? undefined : this.#check('user()', 'option create.uid', options.create.uid, takes.createdId, path, 'pick a fixed uid such as 10001'),
     ]);
     // A refused user() is reported once: the stage does not also count as running as root.
-    if (refused !== undefined) return refused.#next({ user: { spec: '(invalid)', root: false, chown: '(invalid)', allowed: false } });
+    if (refused !== undefined) return refused.#next<UserResult<T>>({ user: { spec: '(invalid)', root: false, chown: '(invalid)', allowed: false } });
     const text = typeof given === 'object' ? `${given.uid}:${given.gid}` : String(given);
     const checked = checkOwner(text, path);
     const [user = '', group] = text.split(':');
@@ -611,9 +620,9 @@ export class StageImpl {
     if (create === undefined) {
       const node = { kind: 'User' as const, user, ...(group === undefined ? {} : { group }) };
       const root = user === 'root' || user === '0';
-      return this.#push(node, checked.issues, { user: { spec: text, root, chown: text, allowed: false } });
+      return this.#push<UserResult<T>>(node, checked.issues, { user: { spec: text, root, chown: text, allowed: false } });
     }
-    let stage: StageImpl = this;
+    let stage: StageImpl<H> = this;
     const issues = [...checked.issues];
     // One DW3002 per call: a value that is no user at all is already reported by checkOwner.
     const malformed = checked.issues.length === 0 ? userFormat(text, { create: true }) : undefined;
@@ -625,21 +634,21 @@ export class StageImpl {
       stage = stage.run('true').#replaceLastRun({ kind: 'Run', command: { form: 'shell', steps: createUserSteps(user, create, create.tool ?? this.#state.userTool) }, mounts: [] });
     }
     const ids = `${create.uid}:${create.gid ?? create.uid}`;
-    return stage.#push({ kind: 'User', user: String(create.uid), group: String(create.gid ?? create.uid) }, issues, {
+    return stage.#push<UserResult<T>>({ kind: 'User', user: String(create.uid), group: String(create.gid ?? create.uid) }, issues, {
       user: { spec: ids, root: false, chown: ids, allowed: false },
     });
   }
 
-  allowRoot(reason: string): StageImpl {
+  allowRoot(reason: string): StageImpl<true> {
     const path = { stage: this.name, instruction: 'USER' };
-    const refused = this.#refuse([this.#check('allowRoot()', 'the reason', reason, spec.string, path)]);
+    const refused = this.#refuse<true>([this.#check('allowRoot()', 'the reason', reason, spec.string, path)]);
     if (refused !== undefined) return refused;
     const issues: DockwrightIssue[] = [];
     if (reason.trim() === '') issues.push(toIssue(missingReason('allowRoot()', "say why root is needed: .allowRoot('binds port 80 without capabilities')"), path));
     const bad = checkLine(reason, 'the reason', path);
     if (bad !== undefined) issues.push(bad);
     const user = this.#state.user ?? { spec: 'root', root: true, chown: 'root', allowed: false };
-    return this.#push({ kind: 'Waiver', code: 'DW3001', reason }, issues, { user: { ...user, allowed: true } });
+    return this.#push<true>({ kind: 'Waiver', code: 'DW3001', reason }, issues, { user: { ...user, allowed: true } });
   }
 
   // ---- process --------------------------------------------------------------------------
@@ -662,22 +671,22 @@ export class StageImpl {
     return [];
   }
 
-  cmd(argv: readonly string[]): StageImpl {
+  cmd(argv: readonly string[]): StageImpl<H> {
     const path = this.#path('Cmd');
     return this.#push({ kind: 'Cmd', argv: Array.isArray(argv) ? [...argv] : [] }, [...this.#single('Cmd', path), ...this.#argv(argv, 'CMD', path)]);
   }
 
-  entrypoint(argv: readonly string[]): StageImpl {
+  entrypoint(argv: readonly string[]): StageImpl<H> {
     const path = this.#path('Entrypoint');
     return this.#push({ kind: 'Entrypoint', argv: Array.isArray(argv) ? [...argv] : [] }, [...this.#single('Entrypoint', path), ...this.#argv(argv, 'ENTRYPOINT', path)]);
   }
 
-  shell(argv: readonly string[]): StageImpl {
+  shell(argv: readonly string[]): StageImpl<H> {
     const path = this.#path('Shell');
     return this.#push({ kind: 'Shell', argv: Array.isArray(argv) ? [...argv] : [] }, this.#argv(argv, 'SHELL', path));
   }
 
-  healthcheck(command: readonly string[] | 'none', options: HealthcheckOptions = {}): StageImpl {
+  healthcheck(command: readonly string[] | 'none', options: HealthcheckOptions = {}): StageImpl<H> {
     const path = this.#path('Healthcheck');
     const refused = this.#refuse(checkOptions('healthcheck()', options, takes.healthcheckOptions, path));
     if (refused !== undefined) return refused;
@@ -694,7 +703,7 @@ export class StageImpl {
     return this.#push({ kind: 'Healthcheck', argv, ...given }, issues);
   }
 
-  stopSignal(signal: string | number): StageImpl {
+  stopSignal(signal: string | number): StageImpl<H> {
     const path = this.#path('StopSignal');
     const refused = this.#refuse([this.#check('stopSignal()', 'the signal', signal, spec.either(spec.string, spec.integer(1, 64)), path, "pass a name such as 'SIGTERM' or a number from 1 to 64")]);
     if (refused !== undefined) return refused;
@@ -703,7 +712,7 @@ export class StageImpl {
     return this.#push({ kind: 'StopSignal', signal: text }, issues);
   }
 
-  onBuild(record: (stage: StageImpl) => StageImpl): StageImpl {
+  onBuild(record: (stage: Stage<boolean>) => Stage<boolean>): StageImpl<H> {
     const path = this.#path('OnBuild');
     const refusedFn = this.#refuse([this.#check('onBuild()', 'the recorder', record, spec.function, path, 'pass a function: .onBuild((s) => s.copy(".", "/app/"))')]);
     if (refusedFn !== undefined) return refusedFn;
@@ -719,14 +728,14 @@ export class StageImpl {
         issues.push(issue('DW6016', `${keywordOf[node.kind]} cannot be an ONBUILD trigger`, 'record only instructions such as COPY and RUN in onBuild()', path));
       }
     }
-    let stage: StageImpl = this;
+    let stage: StageImpl<H> = this;
     for (const node of recorded.instructions) stage = stage.#push({ kind: 'OnBuild', instruction: node });
     return stage.#next({ issues: [...stage.#state.issues, ...issues] });
   }
 
   // ---- comments and escape hatches ------------------------------------------------------
 
-  comment(text: string): StageImpl {
+  comment(text: string): StageImpl<H> {
     const path = this.#path('Comment');
     const refused = this.#refuse([this.#check('comment()', 'the text', text, spec.string, path)]);
     if (refused !== undefined) return refused;
@@ -737,7 +746,7 @@ export class StageImpl {
     return this.#push({ kind: 'Comment', text: text.trimEnd() }, issues);
   }
 
-  raw(line: string, reason: string): StageImpl {
+  raw(line: string, reason: string): StageImpl<H> {
     const path = this.#path('Raw');
     const refused = this.#refuse([this.#check('raw()', 'the line', line, spec.string, path), this.#check('raw()', 'the reason', reason, spec.string, path)]);
     if (refused !== undefined) return refused;
@@ -782,13 +791,11 @@ function placed(path: IssuePath, ...found: readonly (Problem | undefined)[]): Do
  */
 export function stage<const N extends string>(name: N & CheckStageName<N>): StageStart {
   if (typeof name !== 'string') {
-    const s = new StageImpl(initialState('invalid'));
-    return new StageImpl({ ...s.state, issues: [wrongArgument('stage()', 'the name', spec.string, name, {}, 'DW9005', "pass the stage name: stage('build')")] }) as unknown as StageStart;
+    const invalid = initialState('invalid');
+    return new StageImpl<false>({ ...invalid, issues: [wrongArgument('stage()', 'the name', spec.string, name, {}, 'DW9005', "pass the stage name: stage('build')")] });
   }
-  const s = new StageImpl(initialState(name));
-  const issues: DockwrightIssue[] = [];
-  issues.push(...placed({ stage: name }, stageNameCasing(name), reservedStageName(name)));
-  return (issues.length === 0 ? s : new StageImpl({ ...s.state, issues })) as unknown as StageStart;
+  const issues = placed({ stage: name }, stageNameCasing(name), reservedStageName(name));
+  return new StageImpl<false>({ ...initialState(name), issues });
 }
 
 /** True for a stage made by `stage()`. */

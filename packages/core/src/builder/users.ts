@@ -1,6 +1,6 @@
 import type { RunStep } from '../ast/instructions.js';
 import { issue, type DockwrightIssue, type IssuePath } from '../errors/issue.js';
-import { shellWord } from '../render/quote.js';
+import { shellWord } from '../lexical/quote.js';
 import { checkLine } from '../validate/text.js';
 
 /** The tool family that creates users: Debian/Fedora `groupadd`/`useradd`, or Alpine/BusyBox `addgroup`/`adduser`. */

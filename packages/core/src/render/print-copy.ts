@@ -3,7 +3,7 @@ import type { Text } from '../ast/text.js';
 import { printBaseRef } from './print-refs.js';
 import { isDigest } from '../images/image-name.js';
 import { OCTAL_MODE } from '../validate/values.js';
-import { barePath, expandedJsonForm, flagValue, isBarePath, token } from './quote.js';
+import { barePath, expandedJsonForm, flagValue, isBarePath, token } from '../lexical/quote.js';
 
 const mode = (m: string) => token(m, (v) => OCTAL_MODE.test(v), 'a file mode');
 

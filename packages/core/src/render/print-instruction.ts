@@ -4,8 +4,8 @@ import { printArg, printExpose, printPairs, printUser, printVolume } from './pri
 import { printHealthcheck } from './print-process.js';
 import { printBaseRef } from './print-refs.js';
 import { printRun } from './print-run.js';
-import { STAGE_NAME } from '../validate/names.js';
-import { commentText, execForm, flagValue, quoteWord, token } from './quote.js';
+import { STAGE_NAME } from '../lexical/names.js';
+import { commentText, execForm, flagValue, quoteWord, token } from '../lexical/quote.js';
 
 /** `FROM [--platform=...] image AS name`. */
 export function printFrom(from: FromInstruction, name: string): string {

@@ -6,8 +6,8 @@ import type {
   VolumeInstruction,
 } from '../ast/instructions.js';
 import { printPaths } from './print-copy.js';
-import { VAR_NAME } from '../validate/names.js';
-import { quoteWord, token } from './quote.js';
+import { VAR_NAME } from '../lexical/names.js';
+import { quoteWord, token } from '../lexical/quote.js';
 
 /** `KEY=value` pairs, one per line after the first when there are several. */
 // Keys are written bare: an ENV key is a shell variable name, a LABEL key a reverse-DNS-like name.

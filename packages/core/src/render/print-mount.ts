@@ -1,7 +1,7 @@
 import type { Mount } from '../ast/mount.js';
 import { MOUNT_VALUE } from '../validate/values.js';
 import { printBaseRef } from './print-refs.js';
-import { token } from './quote.js';
+import { token } from '../lexical/quote.js';
 
 /** `--mount=type=...` with options in one fixed order, so equal mounts render equal bytes. */
 export function printMount(m: Mount): string {

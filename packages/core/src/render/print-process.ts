@@ -1,6 +1,6 @@
 import type { HealthcheckInstruction } from '../ast/instructions.js';
-import { goDuration } from '../syntax/go-duration.js';
-import { execForm, token } from './quote.js';
+import { goDuration } from '../lexical/go-duration.js';
+import { execForm, token } from '../lexical/quote.js';
 
 /** HEALTHCHECK with its options in a fixed order, always exec form; `NONE` turns it off. */
 export function printHealthcheck(h: HealthcheckInstruction): string {

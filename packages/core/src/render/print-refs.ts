@@ -1,7 +1,7 @@
 import type { BaseRef } from '../ast/image.js';
 import { isDigest, isImageName } from '../images/image-name.js';
-import { STAGE_NAME } from '../validate/names.js';
-import { flagValue, quoteWord, token } from './quote.js';
+import { STAGE_NAME } from '../lexical/names.js';
+import { flagValue, quoteWord, token } from '../lexical/quote.js';
 
 /**
  * `name[:tag][@digest]`, a stage name, or `scratch`; a tag with ARGs is escaped for where it

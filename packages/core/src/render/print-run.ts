@@ -1,6 +1,6 @@
 import type { RunInstruction, RunStep } from '../ast/instructions.js';
 import { printMount } from './print-mount.js';
-import { execForm, shellText, token } from './quote.js';
+import { execForm, shellText, token } from '../lexical/quote.js';
 
 const CONT = ' \\\n';
 const INDENT = '    ';

@@ -5,7 +5,7 @@ import { unresolvedLocks } from '../images/locked-images.js';
 import { checkArgument, dockerfileNode, throwIfAny } from '../validate/arguments.js';
 import { printArg } from './print-metadata.js';
 import { printFrom, printInstruction } from './print-instruction.js';
-import { commentText, token } from './quote.js';
+import { commentText, token } from '../lexical/quote.js';
 
 // BuildKit refuses a physical line of 64 KiB or more.
 const MAX_LINE_BYTES = 64 * 1024 - 1;

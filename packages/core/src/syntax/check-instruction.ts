@@ -1,10 +1,10 @@
 import type { SourceRange, SyntaxInstruction, ParseIssue } from './types.js';
 import { instructionFlags, knownKeywords } from './instruction-rules.js';
-import { goDuration } from './go-duration.js';
+import { goDuration } from '../lexical/go-duration.js';
 import { heredocOpeners } from './heredoc-words.js';
 import { parseIssue } from './parse-issue.js';
 import { skipSpaces, trimEnd } from './scan.js';
-import { STAGE_NAME } from '../validate/names.js';
+import { STAGE_NAME } from '../lexical/names.js';
 
 const EXACTLY_ONE = new Set(['WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER']);
 const AT_LEAST_ONE = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'VOLUME', 'SHELL']);

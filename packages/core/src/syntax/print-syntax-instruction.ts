@@ -1,4 +1,4 @@
-import { quoteFlag } from '../render/quote.js';
+import { quoteFlag } from '../lexical/quote.js';
 import { canSplitChain, shellTokens } from './shell-tokens.js';
 import { skipSpaces } from './scan.js';
 import type { SyntaxComment, SyntaxFlag, SyntaxInstruction } from './types.js';

@@ -1,6 +1,6 @@
 import type { DockwrightIssue, IssuePath } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
-import { hasControl } from '../render/quote.js';
+import { hasControl } from '../lexical/quote.js';
 
 /** Describes a character for a message: `U+000A (line feed)`. */
 function describe(value: string): string {

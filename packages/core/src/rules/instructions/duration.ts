@@ -1,5 +1,5 @@
 import { flagValue } from '../lint-file.js';
-import { goDuration } from '../../syntax/go-duration.js';
+import { goDuration } from '../../lexical/go-duration.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

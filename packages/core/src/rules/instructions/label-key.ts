@@ -1,4 +1,4 @@
-import { LABEL_KEY } from '../../validate/names.js';
+import { LABEL_KEY } from '../../lexical/names.js';
 import { hasVariable, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { VAR_NAME } from '../../validate/names.js';
+import { VAR_NAME } from '../../lexical/names.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

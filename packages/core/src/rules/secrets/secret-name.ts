@@ -1,4 +1,4 @@
-import { looksLikeSecret } from '../../validate/names.js';
+import { looksLikeSecret } from '../../lexical/names.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { RESERVED_STAGE_NAMES } from '../../validate/names.js';
+import { RESERVED_STAGE_NAMES } from '../../lexical/names.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**

@@ -1,4 +1,4 @@
-import { STAGE_NAME } from '../../validate/names.js';
+import { STAGE_NAME } from '../../lexical/names.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Text } from '../ast/text.js';
 import type { DockwrightCode } from '../errors/codes.js';
 import { DockwrightError } from '../errors/dockwright-error.js';
 import { issue } from '../errors/issue.js';
-import { VAR_NAME } from '../validate/names.js';
+import { VAR_NAME } from './names.js';
 
 // Characters that BuildKit reads the same whether quoted or not, in every expanded slot.
 const BARE = /^[A-Za-z0-9_.,/:@%+-]+$/;
