@@ -8,6 +8,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { loadExamples } from './src/playground/examples.js';
 import { playgroundHtml } from './src/playground/playground-html.js';
 import { SAMPLE_DOCKERFILE } from './src/playground/sample-dockerfile.js';
+import { transpile } from './src/playground/transpile.js';
 import { typeFiles } from './src/playground/type-files.js';
 import { buildDocs } from './src/docs/build-docs.js';
 
@@ -25,6 +26,9 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
   const common: BuildOptions = { bundle: true, minify: true, sourcemap: 'linked', target: 'es2022', platform: 'browser', logLevel: 'warning', legalComments: 'linked', metafile: true };
   const examples = loadExamples(repo);
   const firstExample = { code: examples[0]?.code ?? '', files: examples[0]?.files ?? '', dir: examples[0]?.dir ?? '.' };
+  // Transpiled here, so the worker's first run needs no transpiler: sucrase loads after it.
+  const firstJs = transpile(firstExample.code);
+  if (typeof firstJs !== 'string') throw new Error(`the first example does not transpile: ${JSON.stringify(firstJs)}`);
   const results = await Promise.all([
     build({
       ...common,
@@ -34,7 +38,8 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
       define: { EXAMPLES: JSON.stringify(examples), SAMPLE_DOCKERFILE: JSON.stringify(SAMPLE_DOCKERFILE) },
     }),
     // A module worker, split: the policy (and zod, its schema) loads only for a program that imports it.
-    // It holds the first example too: it runs the first program before the page's script loads.
+    // It holds the first example too, transpiled: it runs the first program before the page's script
+    // loads, and before sucrase (a chunk of its own, loaded for any other program) has loaded.
     build({
       ...common,
       entryPoints: { 'run-worker': join(siteDir, 'src/playground/run-worker.ts') },
@@ -42,7 +47,7 @@ export async function buildSite(outDir: string): Promise<{ ms: number; bytes: Re
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
       outdir: join(outDir, 'assets'),
-      define: { FIRST_EXAMPLE: JSON.stringify(firstExample) },
+      define: { FIRST_EXAMPLE: JSON.stringify(firstExample), FIRST_EXAMPLE_JS: JSON.stringify(firstJs) },
     }),
     // The same run on the page's own thread, loaded after the first Dockerfile (see run-inline.ts).
     build({
