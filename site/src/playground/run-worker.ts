@@ -1,6 +1,8 @@
 // Runs programs and analyses Dockerfiles off the page's thread: a program that loops forever
 // stalls this worker, which the page then replaces, never the editor.
+import * as core from '@dockwright/core';
 import { analyseDockerfile } from './analyse-dockerfile.js';
+import { CORE_GLOBAL } from './core-global.js';
 import { parseProjectFiles } from './project-files.js';
 import type { FirstInput, RunNotice, RunRequest, RunResponse } from './run-protocol.js';
 import { modulesNeeded, runTranspiled, type LazyModules, type ProgramInput, type RunOutcome } from './run-transpiled.js';
@@ -11,6 +13,9 @@ declare const self: { postMessage(message: RunResponse | RunNotice): void; onmes
 declare const FIRST_EXAMPLE: FirstInput;
 /** The first example transpiled at build time (by transpile()), so its run needs no transpiler. */
 declare const FIRST_EXAMPLE_JS: string;
+
+// The modules loaded later take core from here (built so by site/build.ts): one instance, one request.
+(globalThis as Record<string, unknown>)[CORE_GLOBAL] = core;
 
 const lazy: { -readonly [K in keyof LazyModules]: LazyModules[K] } = {};
 /** Each lazily loaded module, imported once: by the first program that needs it, or when idle. */
