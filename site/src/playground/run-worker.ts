@@ -66,7 +66,7 @@ async function runLoaded(input: ProgramInput, id: number, first: boolean): Promi
     self.postMessage({ type: 'running', id });
   } else if (first) self.postMessage({ type: 'running', id });
   const started = performance.now();
-  const js = prebuilt || transpile === undefined ? FIRST_EXAMPLE_JS : transpile(input.code);
+  const js = prebuilt ? FIRST_EXAMPLE_JS : (transpile?.(input.code) ?? { kind: 'problems', issues: [{ message: 'the playground has not loaded its transpiler', hint: 'reload the page' }], printed: '' });
   return { outcome: typeof js === 'string' ? (runTranspiled(input, js, lazy) as RunOutcome) : js, started };
 }
 
