@@ -176,6 +176,38 @@ describe('the playground', () => {
     expect(await text(page, '#output')).toContain('FROM ');
   });
 
+  it('shows the first Dockerfile while the transpiler is still loading, then renders a shared link with it', async () => {
+    // A new visitor (empty cache), and the worker's transpiler (sucrase) held back: the first
+    // example comes transpiled from the build, so its Dockerfile does not wait for it.
+    const visitor = await browser.newContext();
+    const held: (() => Promise<void>)[] = [];
+    await visitor.route(/\/worker-lazy\/transpile-[^/]*\.js$/, (route) => void held.push(() => route.continue()));
+    try {
+      const first = await visitor.newPage();
+      await openPlayground(first, server.url);
+      expect(await text(first, '#output')).toContain('FROM node:22.11-bookworm-slim@sha256:');
+      // The worker asks for it after the first run; nothing has answered it yet.
+      await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await Promise.all(held.splice(0).map((go) => go()));
+      await visitor.unroute(/\/worker-lazy\/transpile-[^/]*\.js$/);
+      // A shared program other than the first example runs first in the worker, with the transpiler.
+      const shared = await visitor.newPage();
+      await openPlayground(shared, `${server.url}#${await encodeState({ tab: 'program', code: PROGRAM, files: '', dir: '.', dockerfile: '' })}`);
+      expect(await text(shared, '#output')).toBe('FROM alpine:3.20 AS app\nUSER 1000\n');
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('starts the run worker from one script: core is in it, and what it imports later is loaded by name', () => {
+    const worker = readFileSync(join(dist, 'assets', 'run-worker.js'), 'utf8');
+    // No static import of a file of the site (a chunk): the first run needs no second request.
+    expect(worker).not.toMatch(/\bfrom\s*"\.{1,2}\//);
+    expect(worker).not.toMatch(/\bimport\s*"\.{1,2}\//);
+    const later = [...worker.matchAll(/import\("\.\/(worker-lazy\/[^"]+)"\)/g)].map((m) => m[1]?.replace(/-[A-Z0-9]+\.js$/, ''));
+    expect(later.sort()).toEqual(['worker-lazy/policy', 'worker-lazy/presets', 'worker-lazy/transpile']);
+  });
+
   it('stops a shared program that never ends before the editor loaded, and keeps working', async () => {
     const link = `${server.url}#${await encodeState({ tab: 'program', code: 'while (true) {}\n', files: '', dir: '.', dockerfile: '' })}`;
     await page.goto(link);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../src/playground/examples.js';
 import { parseProjectFiles } from '../src/playground/project-files.js';
 import * as presets from '@dockwright/presets/browser';
+import { runTranspiled } from '../src/playground/run-transpiled.js';
+import { transpile } from '../src/playground/transpile.js';
 import { modulesNeeded, needsPolicy, runProgram as runWith, type LazyModules, type ProgramInput, type RunOutcome } from '../src/playground/run-program.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -63,5 +65,18 @@ describe('runProgram', () => {
     const code = "import { policyFrom } from '@dockwright/policy';\nconsole.log(policyFrom({ requireDigests: true }).ok);\n";
     expect(needsPolicy(code)).toBe(true);
     expect(runProgram({ code, files: {}, dir: '.' }, { policy: { ...(await import('@dockwright/policy/browser')) } })).toEqual({ kind: 'printed', printed: 'true\n' });
+  });
+
+  it('runs every example transpiled ahead (as the build does for the first) to what runProgram answers', () => {
+    for (const e of examples) {
+      const input = { code: e.code, files: parseProjectFiles(e.files), dir: e.dir };
+      const js = transpile(e.code);
+      if (typeof js !== 'string') throw new Error(`${e.id} does not transpile`);
+      expect(runTranspiled(input, js, { presets }), e.id).toEqual(runProgram(input));
+    }
+  });
+
+  it('answers a syntax error from the transpiler as a problem with its line', () => {
+    expect(transpile('const a = ;\n')).toMatchObject({ kind: 'problems', issues: [{ line: 1 }] });
   });
 });
