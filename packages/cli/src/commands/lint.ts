@@ -12,6 +12,7 @@ import type { HadolintConfig } from '@dockwright/policy';
 import type { Io } from '../output/io.js';
 import { JSON_SCHEMA_VERSION, printJson } from '../output/json-documents.js';
 import { registerLoader } from '../targets/module-loader.js';
+import { issueAt } from '../errors/located-issue.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,7 +31,7 @@ async function readHadolint(option: string | boolean | undefined, cwd: string): 
   const { issueLocation, readHadolintConfig } = await import('@dockwright/policy');
   const read = readHadolintConfig(text, displayPath(cwd, full));
   if (read.ok) return read.config;
-  const [first, ...rest] = read.issues.map((i) => Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: {}, location: issueLocation(i) }) as CliIssue);
+  const [first, ...rest] = read.issues.map((i) => issueAt(i, issueLocation(i)));
   throw new UsageError([first as CliIssue, ...rest]);
 }
 

@@ -11,5 +11,18 @@ import type { CliIssue } from './cli-issue.js';
  * ```
  */
 export function locatedIssue(file: string, i: ParseIssue | ImportIssue): CliIssue {
-  return Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: Object.freeze({}), location: `${file}:${i.range.start.line}:${i.range.start.column}` });
+  return issueAt(i, `${file}:${i.range.start.line}:${i.range.start.column}`);
+}
+
+/**
+ * Any coded problem (a policy file's, a hadolint configuration's) as a CLI issue at a location
+ * already written out (`dockwright.policy.yaml:3:5`): the one constructor of a located CLI issue.
+ *
+ * @example
+ * ```ts
+ * issueAt({ code: 'DWP1001', message: 'unknown key', hint: 'remove it' }, 'dockwright.policy.yaml:3:1').location; // 'dockwright.policy.yaml:3:1'
+ * ```
+ */
+export function issueAt(i: Pick<CliIssue, 'code' | 'message' | 'hint'>, location: string): CliIssue {
+  return Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: Object.freeze({}), location });
 }

@@ -4,6 +4,7 @@ import { findPolicyFile } from '@dockwright/policy/find';
 import type { CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
+import { issueAt } from '../errors/located-issue.js';
 
 /** The lint options of a Dockerfile, and the policy file they come from. */
 export interface LintPolicy {
@@ -39,7 +40,7 @@ export async function lintPolicies(files: readonly string[], cwd: string): Promi
   for (const file of policyFiles) {
     const policy = loadPolicy(file);
     if (policy.ok) loaded.set(file, { file: displayPath(cwd, file), options: lintOptions(policy.policy) });
-    else for (const i of policy.issues) problems.push(Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: {}, location: issueLocation({ ...i, file: displayPath(cwd, i.file) }) }) as CliIssue);
+    else for (const i of policy.issues) problems.push(issueAt(i, issueLocation({ ...i, file: displayPath(cwd, i.file) })));
   }
   const [first, ...rest] = problems;
   if (first !== undefined) throw new UsageError([first, ...rest]);

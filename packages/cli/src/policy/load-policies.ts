@@ -6,6 +6,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
 import type { Target } from '../targets/target.js';
 import type { AppliedPolicy } from './applied-policy.js';
+import { issueAt } from '../errors/located-issue.js';
 
 /**
  * Finds the policy of each target (the nearest dockwright.policy.yaml, walking up from the
@@ -38,8 +39,7 @@ export async function loadPolicies(targets: readonly Target[], cwd: string): Pro
     const result = loadPolicy(file);
     if (!result.ok) {
       for (const i of result.issues) {
-        const location = issueLocation({ ...i, file: displayPath(cwd, i.file) });
-        problems.push(Object.freeze({ code: i.code, message: i.message, hint: i.hint, path: {}, location }));
+        problems.push(issueAt(i, issueLocation({ ...i, file: displayPath(cwd, i.file) })));
       }
       continue;
     }
