@@ -58,7 +58,10 @@ describe('javaPreset, real builds', () => {
     expect(listed.stdout.split('\n').map((l) => l.split('@')[0]).filter((m) => m !== '').sort()).toEqual(['java.base', 'jdk.httpserver']);
 
     const version = join(dir, 'src/main/java/com/example/hello/Version.java');
-    await writeFile(version, (await readFile(version, 'utf8')).replace('"v1"', '"v2"'));
+    // New text on every run: the engine's cache outlives a run, and a change it has seen before
+    // would find every step cached.
+    const v2 = `v2-${Date.now().toString(36)}`;
+    await writeFile(version, (await readFile(version, 'utf8')).replace('"v1"', JSON.stringify(v2)));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain', timeoutMs: 900_000 });
     expect(stepCached(warm.log, 'dependency:resolve')).toBe(true);
     // jdeps reads the new jar again, finds the same modules, and jlink's runtime is reused.
@@ -66,7 +69,7 @@ describe('javaPreset, real builds', () => {
     expect(stepCached(warm.log, 'jlink --add-modules')).toBe(true);
     app = await startContainer(tag, { port: 8080, fetcher });
     try {
-      expect((await app.fetch('/', { timeoutMs: 60_000 })).json).toMatchObject({ version: 'v2', uid: 65532 });
+      expect((await app.fetch('/', { timeoutMs: 60_000 })).json).toMatchObject({ version: v2, uid: 65532 });
     } finally {
       await app.remove();
     }
