@@ -1,7 +1,7 @@
-import { finalStage, imageStages } from '../lint-helpers.js';
+import { imageStages } from '../lint-helpers.js';
 import { readSuppression } from '../suppressions.js';
 import { defineRule, problem, type Problem } from '../rule.js';
-import { finalUser, isRootUser } from './root-final-stage.js';
+import { rootAt } from './root-final-stage.js';
 
 /**
  * DW3008: the final stage runs as root where the policy forbids root, whatever reason
@@ -27,10 +27,8 @@ export const forbidRootRule = defineRule({
   how: 'P',
   level: 'off',
   check({ file, report }) {
-    const last = finalStage(file);
-    if (last === undefined) return;
-    const user = finalUser(file, last);
-    if (user !== undefined && !isRootUser(user.args.join(' '))) return;
+    const root = rootAt(file);
+    if (root === undefined) return;
     // The reason allowRoot() gave, from its comment in a stage of the final image.
     const stages = imageStages(file);
     const starts = file.stages.map((s) => s.from.position.line);
@@ -40,6 +38,6 @@ export const forbidRootRule = defineRule({
       .map(readSuppression)
       .filter((s) => s !== undefined && s.codes.includes('DW3001') && s.reason !== '')
       .at(-1)?.reason;
-    report(forbiddenRoot(last.name, reason), (user ?? last.from).position);
+    report(forbiddenRoot(root.stage.name, reason), root.position);
   },
 });

@@ -41,6 +41,23 @@ export function finalUser(file: LintFile, stage: LintStage, depth = 0): LintInst
   return parent === undefined ? undefined : finalUser(file, parent, depth + 1);
 }
 
+/**
+ * Where the final stage runs as root, if it does: its root USER, or its FROM when no USER is
+ * there (nor in the stages it is FROM). DW3001 and DW3008 ask this one question.
+ *
+ * @example
+ * ```ts
+ * rootAt(file)?.position.line; // 1: FROM, no USER
+ * ```
+ */
+export function rootAt(file: LintFile): { readonly stage: LintStage; readonly position: LintInstruction['position'] } | undefined {
+  const last = finalStage(file);
+  if (last === undefined) return undefined;
+  const user = finalUser(file, last);
+  if (user === undefined) return { stage: last, position: last.from.position };
+  return isRootUser(user.args.join(' ')) ? { stage: last, position: user.position } : undefined;
+}
+
 /** DW3001 (hadolint DL3002): no USER in the final stage, or the last one is root. */
 export const rootFinalStageRule = defineRule({
   id: 'DW3001',
@@ -48,10 +65,7 @@ export const rootFinalStageRule = defineRule({
   scope: 'stage',
   level: 'error',
   check({ file, report }) {
-    const last = finalStage(file);
-    if (last === undefined) return;
-    const user = finalUser(file, last);
-    if (user === undefined) report(rootFinalStage(last.name), last.from.position);
-    else if (isRootUser(user.args.join(' '))) report(rootFinalStage(last.name), user.position);
+    const root = rootAt(file);
+    if (root !== undefined) report(rootFinalStage(root.stage.name), root.position);
   },
 });
