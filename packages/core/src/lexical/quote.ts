@@ -2,7 +2,7 @@ import type { Text } from '../ast/text.js';
 import type { DockwrightCode } from '../errors/codes.js';
 import { DockwrightError } from '../errors/dockwright-error.js';
 import { issue } from '../errors/issue.js';
-import { VAR_NAME } from './names.js';
+import { badVariableName, VAR_NAME, type NameProblem } from './names.js';
 
 // Characters that BuildKit reads the same whether quoted or not, in every expanded slot.
 const BARE = /^[A-Za-z0-9_.,/:@%+-]+$/;
@@ -48,11 +48,18 @@ function oneLine(value: string): string {
  * ```ts
  * token('NODE_ENV', (v) => /^[A-Za-z_]\w*$/.test(v), 'an ENV key'); // 'NODE_ENV'
  * ```
+ *
+ * A rule's own message (`refusal`) is given where the value has one (ENV, ARG and label keys), so
+ * that a code says the same thing wherever it is raised.
  */
-export function token(value: unknown, ok: (v: string) => boolean, what: string, code: DockwrightCode = 'DW9005'): string {
+export function token(value: unknown, ok: (v: string) => boolean, what: string, refusal?: (text: string) => NameProblem): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string' || hasControl(text) || !ok(text)) {
-    refuse(code, `${what} ${typeof text === 'string' ? shown(text) : String(text)} cannot be written in a Dockerfile`, `build the Dockerfile with the builder, which checks ${what}`);
+    if (refusal !== undefined) {
+      const { code, message, hint } = refusal(typeof text === 'string' ? text : String(text));
+      refuse(code, message, hint);
+    }
+    refuse('DW9005', `${what} ${typeof text === 'string' ? shown(text) : String(text)} cannot be written in a Dockerfile`, `build the Dockerfile with the builder, which checks ${what}`);
   }
   return text;
 }
@@ -78,7 +85,8 @@ function escapeBare(value: string): string {
 function varRef(name: string, next: string | undefined): string {
   // Anything else would read back as another name, as literal text, or start a new line.
   if (!VAR_NAME.test(name)) {
-    refuse('DW6009', `the variable name ${shown(name)} cannot be written as $NAME`, 'name ARGs and image variables with letters, digits and _, not starting with a digit');
+    const { code, message, hint } = badVariableName('variable', name);
+    refuse(code, message, hint);
   }
   // `$NAME` where nothing name-like follows (the idiom people read), `${NAME}` otherwise. Name-like
   // is BuildKit's: its lexer reads any Unicode letter or digit into the name (`$_À` is `_À`).

@@ -6,7 +6,7 @@ import type {
   VolumeInstruction,
 } from '../ast/instructions.js';
 import { printPaths } from './print-copy.js';
-import { VAR_NAME } from '../lexical/names.js';
+import { badLabelKey, badVariableName, VAR_NAME } from '../lexical/names.js';
 import { quoteWord, token } from '../lexical/quote.js';
 
 /** `KEY=value` pairs, one per line after the first when there are several. */
@@ -14,11 +14,12 @@ import { quoteWord, token } from '../lexical/quote.js';
 const KEY: Record<'ENV' | 'LABEL', (k: string) => boolean> = { ENV: (k) => VAR_NAME.test(k), LABEL: (k) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k) };
 
 export function printPairs(keyword: 'ENV' | 'LABEL', pairs: readonly KeyValue[]): string {
-  return `${keyword} ${pairs.map((p) => `${token(p.key, KEY[keyword], `a ${keyword} key`, keyword === 'ENV' ? 'DW6009' : 'DW6010')}=${quoteWord(p.value)}`).join(' \\\n    ')}`;
+  const refusal = keyword === 'ENV' ? (k: string) => badVariableName('ENV', k) : badLabelKey;
+  return `${keyword} ${pairs.map((p) => `${token(p.key, KEY[keyword], `a ${keyword} key`, refusal)}=${quoteWord(p.value)}`).join(' \\\n    ')}`;
 }
 
 export function printArg(arg: ArgInstruction): string {
-  const name = token(arg.name, (n) => VAR_NAME.test(n), 'an ARG name', 'DW6009');
+  const name = token(arg.name, (n) => VAR_NAME.test(n), 'an ARG name', (n) => badVariableName('ARG', n));
   return arg.default === undefined ? `ARG ${name}` : `ARG ${name}=${quoteWord(arg.default)}`;
 }
 

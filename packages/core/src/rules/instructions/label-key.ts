@@ -1,4 +1,4 @@
-import { LABEL_KEY } from '../../lexical/names.js';
+import { badLabelKey, LABEL_KEY, LABEL_KEY_HINT } from '../../lexical/names.js';
 import { hasVariable, instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
@@ -16,10 +16,10 @@ const RESERVED_LABEL_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproje
  * ```
  */
 export function labelKey(key: string): Problem | undefined {
-  const hint = 'use lowercase reverse-DNS keys such as org.opencontainers.image.source';
-  if (RESERVED_LABEL_NAMESPACES.some((ns) => key.startsWith(ns))) return problem('DW6010', `${JSON.stringify(key)} is in a namespace Docker keeps for itself`, hint);
+  if (RESERVED_LABEL_NAMESPACES.some((ns) => key.startsWith(ns))) return problem('DW6010', `${JSON.stringify(key)} is in a namespace Docker keeps for itself`, LABEL_KEY_HINT);
   if (LABEL_KEY.test(key) && /^[a-z]/.test(key) && !/\.\.|--/.test(key)) return undefined;
-  return problem('DW6010', `${JSON.stringify(key)} is not a valid label key`, hint);
+  const { code, message, hint } = badLabelKey(key);
+  return problem(code, message, hint);
 }
 
 /** DW6010 (hadolint DL3048). An empty value is the label schema's business (DW6021, DL3051). */

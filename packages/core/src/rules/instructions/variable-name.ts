@@ -1,4 +1,4 @@
-import { VAR_NAME } from '../../lexical/names.js';
+import { badVariableName, VAR_NAME } from '../../lexical/names.js';
 import { instructionsOf } from '../lint-helpers.js';
 import { defineRule, problem, type Problem } from '../rule.js';
 
@@ -12,7 +12,8 @@ import { defineRule, problem, type Problem } from '../rule.js';
  */
 export function variableName(keyword: 'ENV' | 'ARG', name: string): Problem | undefined {
   if (VAR_NAME.test(name)) return undefined;
-  return problem('DW6009', `${JSON.stringify(name)} is not a valid ${keyword} name`, 'use letters, digits and _, not starting with a digit');
+  const { code, message, hint } = badVariableName(keyword, name);
+  return problem(code, message, hint);
 }
 
 /** DW6009: a malformed ENV or ARG name. */
