@@ -158,6 +158,7 @@ describe('real builds of rendered Dockerfiles', () => {
       const { tag } = await coldAndWarm('secret mount', { dockerfile: render(dockerfile(app, none)), secrets: [{ id: 'token', src }] });
       const expected = createHash('sha256').update(secret).digest('hex');
       expect((await run(tag)).stdout.trim()).toBe(expected);
+      expect((await run(tag, ['sh', '-c', 'cat /run/secrets/token 2>/dev/null || echo absent'])).stdout).toBe('absent\n');
       const saved = await save(tag, { extractLayers: true });
       try {
         expect(await filesContaining(saved, secret)).toEqual([]);

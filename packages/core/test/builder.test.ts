@@ -147,3 +147,41 @@ describe('cleanup in a separate layer (DW5011)', () => {
     expect(lintDockerfile(text).filter((d) => d.rule === 'DW5011').map((d) => d.line)).toEqual([2]);
   });
 });
+
+describe('the stages a Dockerfile reads', () => {
+  it('a look-alike of a stage as a mount source is a coded error, not a crash', () => {
+    const lookAlike = { kind: 'Stage', name: 'ghost' } as never;
+    const final = stage('app').from(debian).run('true').withMounts(cacheMount('/c', { from: lookAlike })).user('1');
+    const result = tryDockerfile(final);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.message])).toEqual([
+      ['DW9005', "cacheMount(): option from is a Stage value, not a stage from stage('name') or an image from image()"],
+    ]);
+  });
+
+  it('a mount value written by hand with a look-alike source is refused where it is used', () => {
+    const forged = { kind: 'Mount', mount: { type: 'cache', target: '/c', from: { kind: 'StageRef', name: 'ghost' } }, source: { kind: 'Stage', name: 'ghost' }, issues: [] } as never;
+    const result = tryDockerfile(stage('app').from(debian).run('true').withMounts(forged).user('1'));
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['DW9005']);
+  });
+
+  // Stages are numbered as stage() is called, so that stages render in the order they were
+  // written where dependencies allow. The numbers only order one program's stages among
+  // themselves: another program's stage() calls in between change nothing.
+  it('a program renders the same bytes when another program builds its stages in between', () => {
+    const program = (between: () => void) => {
+      const tools = stage('tools').from(debian);
+      between();
+      const assets = stage('assets').from(debian).run('true');
+      between();
+      const app = stage('app').from(debian).copy(assets, '/a', '/a').copy(tools, '/t', '/t').user('1');
+      return dockerfile(app).render();
+    };
+    const alone = program(() => undefined);
+    const others: unknown[] = [];
+    const interleaved = program(() => others.push(stage('other').from(debian).copy(stage('zz').from(debian), '/z', '/z')));
+    expect(interleaved).toBe(alone);
+    expect(program(() => undefined)).toBe(alone);
+    expect(alone.indexOf('AS tools')).toBeLessThan(alone.indexOf('AS assets'));
+  });
+});

@@ -97,12 +97,12 @@ function collect(final: StageImpl, issues: DockwrightIssue[]): StageImpl[] {
     // Dependencies first: an immutable stage can only refer to stages that existed before it,
     // so this walk always ends and renders every stage after the ones it reads.
     // A reference to its own name was reported as DW2004 when it was made.
-    for (const dep of s.state.deps) if ((dep as StageImpl).name !== s.name) visit(dep as StageImpl);
+    for (const dep of s.state.deps) if (dep.name !== s.name) visit(dep);
     found.push(s);
   };
   visit(final);
   // Every stage after the stages it reads; among the ready ones, the one written first.
-  const deps = (s: StageImpl) => new Set((s.state.deps as StageImpl[]).map((d) => d.name).filter((n) => n !== s.name));
+  const deps = (s: StageImpl) => new Set(s.state.deps.map((d) => d.name).filter((n) => n !== s.name));
   const ordered: StageImpl[] = [];
   const done = new Set<string>();
   while (ordered.length < found.length) {

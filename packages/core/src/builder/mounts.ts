@@ -8,6 +8,7 @@ import { fileMode } from '../rules/instructions/file-mode.js';
 import { toIssue } from '../rules/rule.js';
 import type { Image } from './image.js';
 import type { StageSource } from './stage-source.js';
+import { isStage } from './stage.js';
 
 /** A typed `RUN --mount`, made by `cacheMount`, `bindMount`, `secretMount`, `sshMount` or `tmpfsMount`. */
 export interface MountValue {
@@ -47,9 +48,11 @@ const AT_RUN = { instruction: 'RUN' } as const;
 
 // What BuildKit's mount parser accepts: uid and gid are `ParseUint(v, 10, 32)`, so 0 to 2^32 - 1.
 const id = spec.integer(0, MAX_ID);
+// A stage made by stage(), not an object of its shape: the Dockerfile renders the stages the
+// final one reads, so a look-alike would be a stage with nothing to render.
 const source: ArgSpec = {
-  what: 'a stage or an image',
-  test: (v) => isRecord(v) && ((v['kind'] === 'Stage' && typeof v['name'] === 'string') || (v['kind'] === 'Image' && isRecord(v['ref']))),
+  what: "a stage from stage('name') or an image from image()",
+  test: (v) => isStage(v) || (isRecord(v) && v['kind'] === 'Image' && isRecord(v['ref'])),
 };
 const shapes = {
   cache: { id: spec.string, sharing: spec.oneOf('shared', 'private', 'locked'), from: source, source: spec.string, mode: spec.string, uid: id, gid: id, readonly: spec.boolean },

@@ -1,5 +1,6 @@
 import type { FromInstruction, Instruction } from '../ast/instructions.js';
 import type { DockwrightIssue } from '../errors/issue.js';
+import type { StageImpl } from './stage.js';
 import type { UserTool } from './users.js';
 import type { Arg } from './variables.js';
 
@@ -21,7 +22,7 @@ export interface StageState {
   readonly instructions: readonly Instruction[];
   readonly issues: readonly DockwrightIssue[];
   /** Stages this one reads (FROM, COPY --from, mounts), in the order they were referred to. */
-  readonly deps: readonly unknown[];
+  readonly deps: readonly StageImpl[];
   /** ARG handles used in FROM, declared globally by `dockerfile()`. */
   readonly globalArgs: readonly Arg[];
   /** ARG names declared in this stage with `.arg()`. */

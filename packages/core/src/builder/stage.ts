@@ -330,9 +330,12 @@ export class StageImpl<H extends boolean = boolean> implements FromStage<H>, Run
       combined.push(m.mount);
       if (m.source !== undefined) {
         if (isImage(m.source)) globalArgs = [...globalArgs, ...m.source.args];
-        else {
+        else if (m.source instanceof StageImpl) {
           if (m.source.name === this.name) issues.push(toIssue(selfReference(this.name, 'mounts'), path));
           deps = [...deps, m.source];
+        } else {
+          // A mount value written by hand: cacheMount() and bindMount() take only stages and images.
+          issues.push(wrongArgument('withMounts()', 'the mount\'s from', { what: "a stage from stage('name') or an image from image()", test: () => false }, m.source, path));
         }
       }
     }
