@@ -40,7 +40,7 @@ export interface DiagnosticPlace {
  */
 export function lintDiagnostic(code: DockwrightCode, severity: Severity, message: string, hint: string, at: DiagnosticPlace): LintDiagnostic {
   const start = { line: at.line, column: at.column };
-  const end = { line: at.endLine ?? at.line, column: at.endColumn ?? (at.endLine === undefined ? at.column : 1) };
+  const end = at.endLine === undefined || at.endColumn === undefined ? start : { line: at.endLine, column: at.endColumn };
   return Object.freeze({
     rule: code,
     severity,

@@ -58,12 +58,14 @@ describe('every problem is the one Issue shape', () => {
   });
 
   it("lint's diagnostics: code is the rule, where.range starts at line and column", () => {
-    const found = lintDockerfile('FROM debian:12\nFORM x\nRUN cd /app && make\nUSER 1\n');
+    const found = lintDockerfile('FROM debian:12\nFORM x\nRUN cd /app && \\\n  make\nUSER 1\n');
+    // The parser's finding has an end, the rule's has none (its range ends where it starts).
+    expect(found.map((d) => [d.rule, d.endLine !== undefined])).toEqual([['DW0004', true], ['DW5020', false]]);
     expect(found.map(oneShape)).toEqual(found.map((d) => [d.rule, d.severity, 'string', true]));
     for (const d of found) {
       expect(d.code).toBe(d.rule);
       expect(d.where.range.start).toEqual({ line: d.line, column: d.column });
-      expect(d.where.range.end).toEqual({ line: d.endLine ?? d.line, column: d.endColumn ?? (d.endLine === undefined ? d.column : 1) });
+      expect(d.where.range.end).toEqual(d.endLine === undefined || d.endColumn === undefined ? { line: d.line, column: d.column } : { line: d.endLine, column: d.endColumn });
     }
   });
 
