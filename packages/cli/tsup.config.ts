@@ -1,9 +1,10 @@
 import { defineConfig, type Options } from 'tsup';
 
 // Spelled out rather than read from package.json, so a build from any directory is the same.
-// core's edit distance is bundled in: the start-up path (unknown-command suggestions) then loads no
-// package, which in the workspace would be TypeScript source before the loader is registered.
-const bundled = ['@dockwright/core/suggest'];
+// core's edit distance and issue formatter are bundled in: the start-up path (unknown-command
+// suggestions, usage errors) then loads no package, which in the workspace would be TypeScript
+// source before the loader is registered.
+const bundled = ['@dockwright/core/suggest', '@dockwright/core/format-issues'];
 const external = ['@dockwright/core', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', 'tsx', 'undici'];
 
 /**

@@ -48,8 +48,15 @@ export type { Feature, FrontendVersion } from './render/syntax.js';
 export { DockwrightError, isDockwrightError } from './errors/dockwright-error.js';
 export { codes } from './errors/codes.js';
 export type { DockwrightCode, CodeInfo } from './errors/codes.js';
-export type { DockwrightIssue, IssuePath } from './errors/issue.js';
-export { formatIssues, formatPath } from './errors/format-issues.js';
+// One Issue shape for every problem (builder, parser, rules, import, policy, CLI), and one formatter
+// with two layouts: message-first (DockwrightError, the CLI) and place-first (lint).
+export { asIssue } from './errors/issue.js';
+export type { DockwrightIssue, Issue, IssueInput, IssuePath, IssueWhere } from './errors/issue.js';
+export type { Position, Range } from './errors/range.js';
+export { severityOf } from './errors/severity.js';
+export type { LevelWord } from './errors/severity.js';
+export { formatIssue, formatIssues, formatPath } from './errors/format-issues.js';
+export type { FormatIssueOptions, IssueLayout, IssueStyle } from './errors/format-issues.js';
 export { editDistance, suggest } from './errors/suggest.js';
 export { looksLikeSecret } from './lexical/names.js';
 export { readDockerignore } from './dockerignore/read-dockerignore.js';
@@ -79,7 +86,7 @@ export type { ShellCommand, ShellJoin } from './shell/split-shell.js';
 export { lint, lintDockerfile, lintFindings } from './lint/lint.js';
 export type { RuleFinding } from './lint/run-rules.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
-export type { LintDiagnostic } from './lint/lint-diagnostic.js';
+export type { DiagnosticPlace, LintDiagnostic } from './lint/lint-diagnostic.js';
 export type { LintOptions, RuleSetting } from './rules/lint-options.js';
 export { LABEL_TYPES, type LabelType } from './rules/instructions/label-schema.js';
 export { rules } from './rules/catalogue.js';

@@ -1,4 +1,4 @@
-import { formatPath } from '@dockwright/core';
+import { formatPath } from '@dockwright/core/format-issues';
 import type { CliIssue } from '../errors/cli-issue.js';
 import type { Phase } from '../render/planned-file.js';
 import type { Colors } from './colors.js';

@@ -86,5 +86,27 @@ export type JsonDocument = RenderDocument | PrintDocument | LintDocument | FmtDo
  * ```
  */
 export function printJson(io: Pick<Io, 'out'>, document: JsonDocument): void {
-  io.out(`${JSON.stringify(document, null, 2)}\n`);
+  io.out(`${JSON.stringify(document, wireShape, 2)}\n`);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The issues of a `--json` document in the shapes it has always had (schema version 1), whatever
+ * the one `Issue` shape adds in memory: an issue is `{ code, message, hint, path, location? }`, a
+ * lint diagnostic `{ rule, severity, message, hint, line, column, endLine?, endColumn? }`. A
+ * diagnostic (a string `code` and `message`, a `rule` and a `line`) loses its `where` and `code`
+ * (its `rule` says it); an issue (a string `code` and `message`, a `path` and a `hint`) its `where`
+ * and `severity`. The other members keep their order.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify({ issues: [cliIssue('DWC1004', 'no such file: x', 'check the path')] }, wireShape);
+ * // '{"issues":[{"code":"DWC1004","message":"no such file: x","hint":"check the path","path":{}}]}'
+ * ```
+ */
+export function wireShape(_key: string, value: unknown): unknown {
+  if (!isRecord(value) || typeof value['code'] !== 'string' || typeof value['message'] !== 'string') return value;
+  const dropped = 'rule' in value && 'line' in value ? ['where', 'code'] : 'path' in value && 'hint' in value ? ['where', 'severity'] : [];
+  return dropped.some((k) => k in value) ? Object.fromEntries(Object.entries(value).filter(([k]) => !dropped.includes(k))) : value;
 }

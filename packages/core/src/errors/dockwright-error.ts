@@ -1,6 +1,6 @@
 import type { DockwrightCode } from './codes.js';
 import { formatIssues } from './format-issues.js';
-import type { DockwrightIssue, IssuePath } from './issue.js';
+import type { DockwrightIssue, Issue, IssuePath } from './issue.js';
 
 // A registry-wide symbol, so an error from a second copy of the package is still recognised.
 const marker = Symbol.for('dockwright.error');
@@ -23,9 +23,11 @@ export class DockwrightError extends Error {
   readonly code: DockwrightCode;
   readonly hint: string;
   readonly path: IssuePath;
-  readonly issues: readonly DockwrightIssue[];
+  /** Every problem, each the one `Issue` shape (an error, `where.path` its path) with its builder fields. */
+  readonly issues: readonly (DockwrightIssue & Issue<DockwrightCode>)[];
 
-  constructor(issues: readonly [DockwrightIssue, ...DockwrightIssue[]], options: { summary?: string; cause?: unknown } = {}) {
+  constructor(given: readonly [DockwrightIssue, ...DockwrightIssue[]], options: { summary?: string; cause?: unknown } = {}) {
+    const issues = given.map(complete) as [DockwrightIssue & Issue<DockwrightCode>, ...(DockwrightIssue & Issue<DockwrightCode>)[]];
     const summary = options.summary ?? (issues.length === 1 ? '1 problem' : `${issues.length} problems`);
     super(`${summary}\n${indent(formatIssues(issues))}`, options.cause === undefined ? undefined : { cause: options.cause });
     const [first] = issues;
@@ -35,6 +37,12 @@ export class DockwrightError extends Error {
     this.path = first.path;
     this.issues = Object.freeze([...issues]);
   }
+}
+
+// An issue written as a plain `{ code, message, hint, path }` gets the one shape's severity and where.
+function complete(i: DockwrightIssue): DockwrightIssue & Issue<DockwrightCode> {
+  if (i.severity !== undefined && i.where !== undefined) return i as DockwrightIssue & Issue<DockwrightCode>;
+  return Object.freeze({ ...i, severity: i.severity ?? 'error', where: i.where ?? Object.freeze({ path: i.path }) });
 }
 
 function indent(text: string): string {

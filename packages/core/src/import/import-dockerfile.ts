@@ -11,6 +11,7 @@ import { ImportNames } from './import-names.js';
 import { instructionCall, type CallContext } from './instruction-call.js';
 import { instructionSignature } from './instruction-signature.js';
 import { lexLiteral, lexParts } from './lex-parts.js';
+import { importIssue, type ImportIssue } from './import-issue.js';
 
 /** What `importDockerfile` returns: the TypeScript module, or the parse errors of the input. */
 export type ImportResult =
@@ -36,8 +37,7 @@ export type ImportResult =
     }
   | { readonly ok: false; readonly errors: readonly ImportIssue[] };
 
-/** A problem of an import, at its place in the input: a parse error, a FROM the builder cannot write, or an instruction not written as a builder call. */
-export type ImportIssue = Omit<ParseIssue, 'code'> & { readonly code: DockwrightCode };
+export type { ImportIssue } from './import-issue.js';
 
 /** The reason every escape hatch of an imported file carries. */
 export const IMPORTED_AS_IS = 'imported as is';
@@ -139,7 +139,7 @@ export function importDockerfile(text: string): ImportResult {
   const leftOut = (node: SyntaxInstruction, why: string, hint = 'write it again in the module by hand, or leave it out; a comment marks its place') => {
     const line = oneLine(node, escape);
     skipped.push({ line: node.range.start.line, text: line });
-    issues.push({ code: 'DW0012', severity: 'warning', message: `${line} is not imported: ${why}`, hint, range: node.range });
+    issues.push(importIssue('DW0012', 'warning', `${line} is not imported: ${why}`, hint, node.range));
   };
 
   // Global ARGs (before the first FROM) become handles used in FROM lines.
@@ -200,13 +200,15 @@ export function importDockerfile(text: string): ImportResult {
     const place = plans.length === 0 ? instructions.slice(0, 1) : early;
     return {
       ok: false,
-      errors: place.map((n) => ({
-        code: 'DW2006',
-        severity: 'error',
-        message: plans.length === 0 ? 'the file has no FROM, so it has no stage to import' : `${n.keyword} before the first FROM, which BuildKit refuses`,
-        hint: 'start the file with FROM image:tag; only ARG may come before it',
-        range: n.range,
-      })),
+      errors: place.map((n) =>
+        importIssue(
+          'DW2006',
+          'error',
+          plans.length === 0 ? 'the file has no FROM, so it has no stage to import' : `${n.keyword} before the first FROM, which BuildKit refuses`,
+          'start the file with FROM image:tag; only ARG may come before it',
+          n.range,
+        ),
+      ),
     };
   }
 
@@ -221,7 +223,7 @@ export function importDockerfile(text: string): ImportResult {
       problem = { code: 'DW1003', message: error instanceof Error ? error.message : String(error), hint: 'write FROM name:tag' };
     }
     if (problem !== undefined) {
-      refused.push({ code: problem.code, severity: 'error', message: `FROM ${plan.from.arguments[0]?.value ?? ''} cannot be imported: ${problem.message}`, hint: problem.hint, range: plan.from.range });
+      refused.push(importIssue(problem.code, 'error', `FROM ${plan.from.arguments[0]?.value ?? ''} cannot be imported: ${problem.message}`, problem.hint, plan.from.range));
     }
   }
   if (refused.length > 0) return { ok: false, errors: refused };
@@ -310,7 +312,7 @@ export function importDockerfile(text: string): ImportResult {
       }
       if (chosen.why !== undefined) {
         rawCount++;
-        issues.push({ code: 'DW0011', severity: 'warning', message: `${oneLine(node, escape)} is kept as raw(): ${chosen.why.message}`, hint: chosen.why.hint, range: node.range });
+        issues.push(importIssue('DW0011', 'warning', `${oneLine(node, escape)} is kept as raw(): ${chosen.why.message}`, chosen.why.hint, node.range));
       }
       if (chosen.call.note !== undefined) notes.push({ line: node.range.start.line, message: chosen.call.note });
       lines.push(`  ${chosen.call.code}`);

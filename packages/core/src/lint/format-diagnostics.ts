@@ -1,10 +1,9 @@
+import { formatIssues } from '../errors/format-issues.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
-
-const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /**
  * Formats findings one per problem, `file:line:column`, the rule, the message and the fix, the
- * way `dockwright lint` prints them.
+ * way `dockwright lint` prints them: core's `formatIssues()` in its place-first layout.
  *
  * @example
  * ```ts
@@ -13,5 +12,5 @@ const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
  * ```
  */
 export function formatDiagnostics(diagnostics: readonly LintDiagnostic[], file = 'Dockerfile'): string {
-  return diagnostics.map((d) => `${MARK[d.severity]} ${file}:${d.line}:${d.column} ${d.rule} ${d.message}\n  → ${d.hint}`).join('\n');
+  return formatIssues(diagnostics, { layout: 'place-first', file });
 }

@@ -3,7 +3,7 @@ import { issue, type DockwrightIssue } from '../errors/issue.js';
 import { isRegistryEntry, REGISTRY_ENTRY_MESSAGE } from '../images/registries.js';
 import { checkArgument, checkOptions, isRecord, spec, throwIfAny, type ArgSpec } from '../validate/arguments.js';
 import type { DockerfileSyntax } from '../syntax/types.js';
-import type { LintDiagnostic } from './lint-diagnostic.js';
+import { lintDiagnostic, type LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from '../rules/lint-options.js';
 import { LABEL_TYPES } from '../rules/instructions/label-schema.js';
 import { readSyntax } from './read-syntax.js';
@@ -65,21 +65,13 @@ export function lint(tree: DockerfileSyntax, options: LintOptions = {}): LintDia
  */
 export function lintDockerfile(text: string, options: LintOptions = {}): LintDiagnostic[] {
   const parsed = parseDockerfile(text);
-  const fromParser: LintDiagnostic[] = [...parsed.errors, ...parsed.warnings].map((i) => ({
-    rule: i.code,
-    severity: i.severity,
-    message: i.message,
-    hint: i.hint,
-    line: i.range.start.line,
-    column: i.range.start.column,
-    endLine: i.range.end.line,
-    endColumn: i.range.end.column,
-  }));
+  const { rules: levels = {} } = options;
   // The parser's codes take a level too: `off` drops them, another level replaces theirs.
-  const kept = fromParser
-    .map((d) => {
-      const level = readLevel(options.rules?.[d.rule]);
-      return level === undefined ? d : level === 'off' ? undefined : { ...d, severity: level };
+  const kept = [...parsed.errors, ...parsed.warnings]
+    .map((i) => {
+      const level = readLevel(levels[i.code]) ?? i.severity;
+      const { start, end } = i.range;
+      return level === 'off' ? undefined : lintDiagnostic(i.code, level, i.message, i.hint, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
     })
     .filter((d): d is LintDiagnostic => d !== undefined)
     .sort((a, b) => a.line - b.line || a.column - b.column);

@@ -3,7 +3,8 @@ import { rules as catalogue } from '../rules/catalogue.js';
 import { DEFAULT_FORBIDDEN_PACKAGES } from '../rules/packages/forbidden-package.js';
 import { DEFAULT_BUILD_IMAGES, DEFAULT_BUILD_TOOLS } from '../rules/packages/build-tools.js';
 import type { Problem, Rule, RuleLevel, Severity } from '../rules/rule.js';
-import type { LintDiagnostic } from './lint-diagnostic.js';
+import { lintDiagnostic, type LintDiagnostic } from './lint-diagnostic.js';
+import { severityOf } from '../errors/severity.js';
 import type { LintFile, LintPosition } from '../rules/lint-file.js';
 import type { LintOptions, LintSettings, RuleSetting } from '../rules/lint-options.js';
 import { peerSuppressions, readSuppression, type Suppression } from '../rules/suppressions.js';
@@ -40,8 +41,7 @@ export function ruleLevels(options: LintOptions = {}, rules: readonly Rule[] = c
  * ```
  */
 export function readLevel(setting: unknown): RuleLevel | undefined {
-  if (setting === 'warn') return 'warning';
-  return setting === 'off' || setting === 'info' || setting === 'warning' || setting === 'error' ? setting : undefined;
+  return setting === 'off' ? 'off' : severityOf(setting);
 }
 
 /**
@@ -146,16 +146,7 @@ export function runRules(file: LintFile, options: LintOptions = {}, rules: reado
 }
 
 function diagnostic(p: Problem, severity: Severity, at: LintPosition): LintDiagnostic {
-  return Object.freeze({
-    rule: p.code,
-    severity,
-    message: p.message,
-    hint: p.fix ?? p.hint,
-    line: at.line,
-    column: at.column,
-    ...(at.endLine === undefined ? {} : { endLine: at.endLine }),
-    ...(at.endColumn === undefined ? {} : { endColumn: at.endColumn }),
-  });
+  return lintDiagnostic(p.code, severity, p.message, p.fix ?? p.hint, at);
 }
 
 /** The title of a rule, for output. */

@@ -1,5 +1,6 @@
 import { codes, type DockwrightCode } from '../errors/codes.js';
-import { issue, type DockwrightIssue, type IssuePath } from '../errors/issue.js';
+import { issue, type DockwrightIssue, type Issue, type IssuePath } from '../errors/issue.js';
+import type { Severity } from '../errors/severity.js';
 import type { LintContext } from './lint-context.js';
 
 /**
@@ -9,19 +10,19 @@ import type { LintContext } from './lint-context.js';
  */
 export type RuleHow = 'C' | 'H' | 'P' | 'L';
 
-/** How loud a finding is. */
-export type Severity = 'error' | 'warning' | 'info';
+/** How loud a finding is: the one `Severity` of an issue. */
+export type { Severity };
 
 /** A severity, or `off` to turn the rule off. */
 export type RuleLevel = Severity | 'off';
 
 /**
- * What a rule found, before it is placed: the message and two hints, one in terms of the
- * builder API (`hint`) and one in terms of Dockerfile text (`fix`, for lint; `hint` when absent).
+ * What a rule found, before it is placed and given a level: the `code` and `message` of an
+ * `Issue`, and two hints, one in terms of the builder API (`hint`) and one in terms of Dockerfile
+ * text (`fix`, for lint; `hint` when absent). `toIssue()` places it for the builder; lint makes a
+ * `LintDiagnostic` of it.
  */
-export interface Problem {
-  readonly code: DockwrightCode;
-  readonly message: string;
+export interface Problem extends Pick<Issue<DockwrightCode>, 'code' | 'message'> {
   readonly hint: string;
   readonly fix?: string;
   /**
@@ -96,6 +97,6 @@ export function asTwins(found: Problem, ...twins: readonly string[]): Problem {
  * toIssue(problem('DW6004', 'WORKDIR "app" is relative', 'write an absolute path such as /app'), { stage: 'app' });
  * ```
  */
-export function toIssue(found: Problem, path: IssuePath = {}): DockwrightIssue {
+export function toIssue(found: Problem, path: IssuePath = {}): DockwrightIssue & Issue<DockwrightCode> {
   return issue(found.code, found.message, found.hint, path);
 }

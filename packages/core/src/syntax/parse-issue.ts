@@ -9,6 +9,6 @@ import type { ParseIssue, ParseIssueCode, SourceRange } from './types.js';
  * ```
  */
 export function parseIssue(code: ParseIssueCode, message: string, hint: string, range: SourceRange): ParseIssue {
-  return { code, severity: code === 'DW0008' ? 'warning' : 'error', message, hint, range };
+  return { code, severity: code === 'DW0008' ? 'warning' : 'error', message, hint, range, where: { range } };
 }
 

@@ -8,18 +8,14 @@
  */
 
 import type { DockwrightCode } from '../errors/codes.js';
+import type { Issue } from '../errors/issue.js';
+import type { Position, Range } from '../errors/range.js';
 
-/** A place in the source: 1-based line and 1-based column (UTF-16 code units). */
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
-}
+/** A place in the source: 1-based line and 1-based column (UTF-16 code units); the `Position` of an issue's range. */
+export type SourcePosition = Position;
 
-/** A span of source: `start` is the first character, `end` the position just after the last. */
-export interface SourceRange {
-  readonly start: SourcePosition;
-  readonly end: SourcePosition;
-}
+/** A span of source: `start` is the first character, `end` the position just after the last; the `Range` of an issue. */
+export type SourceRange = Range;
 
 /** A parser directive at the top of the file: `# syntax=...`, `# escape=...` or `# check=...`. */
 export interface SyntaxDirective {
@@ -163,15 +159,14 @@ export interface SyntaxInstruction {
 /** Codes of problems found while parsing (`DW0xxx`, listed in `codes`). */
 export type ParseIssueCode = Extract<DockwrightCode, `DW0${string}`>;
 
-/** A problem found while parsing, as data. */
-export interface ParseIssue {
-  readonly code: ParseIssueCode;
+/** A problem found while parsing, as data: an `Issue` whose `where.range` is also kept as `range`. */
+export interface ParseIssue extends Issue<ParseIssueCode> {
   /** `'error'`: BuildKit refuses the file; `'warning'`: BuildKit reads it but warns. */
   readonly severity: 'error' | 'warning';
-  readonly message: string;
   /** How to fix it. */
   readonly hint: string;
   readonly range: SourceRange;
+  readonly where: { readonly range: SourceRange };
 }
 
 /** A parsed Dockerfile. */

@@ -1,13 +1,23 @@
-import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type RuleFinding } from '@dockwright/core';
+import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding } from '@dockwright/core';
 import { lintOptions } from '../lint/lint-options.js';
 import type { Policy } from '../schema/resolve-policy.js';
 import { policyRules } from '../schema/policy-rules.js';
 import { pathOf } from './path-of.js';
 
-/** A problem a policy finds: an issue like the builder's, with the severity the policy gives it. */
-export interface PolicyFinding extends DockwrightIssue {
+/**
+ * A problem a policy finds: the builder's issue (code, message, hint, `path` and `where.path`)
+ * with the level the policy gives it, in the policy file's own word. Read it as the one `Issue`
+ * shape with core's `asIssue()`, whose `severityOf()` makes `warn` a `warning`.
+ *
+ * @example
+ * ```ts
+ * for (const f of checkPolicy(dockerfile(app), policy)) asIssue(f).severity; // 'error', 'warning' or 'info'
+ * ```
+ */
+export interface PolicyFinding extends Omit<DockwrightIssue, 'severity'> {
   /** `error` fails the render; `warn` (also written `warning`) and `info` are reported only. */
   readonly severity: 'info' | 'warn' | 'error';
+  readonly where: { readonly path: IssuePath };
 }
 
 const POLICY_CODES = policyRules.map((r) => r.code);
@@ -52,13 +62,16 @@ export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Pol
   const levels = Object.fromEntries(on.map((code) => [code, policy.rules[code]]));
   return lintFindings(render(unlocked(ast)), { ...options, rules: levels }, on)
     .sort(byCode)
-    .map((found) =>
-      Object.freeze({
+    .map((found) => {
+      const path = Object.freeze(pathOf(ast, found));
+      return Object.freeze({
         code: found.problem.code,
         message: found.problem.message,
         hint: found.problem.hint,
-        path: Object.freeze(pathOf(ast, found)),
+        path,
+        // Written back in the policy file's word, as this field always was.
         severity: found.severity === 'warning' ? 'warn' : found.severity,
-      }),
-    );
+        where: Object.freeze({ path }),
+      });
+    });
 }
