@@ -1,5 +1,6 @@
 import type { DockerfileNode } from '../ast/dockerfile.js';
-import type { Instruction } from '../ast/instructions.js';
+import { instructionsWithPaths } from '../ast/instructions-with-paths.js';
+import type { FromInstruction, Instruction } from '../ast/instructions.js';
 
 /** A Dockerfile frontend version: `1.4`, or `1.7` of the labs channel. */
 export interface FrontendVersion {
@@ -15,7 +16,11 @@ export interface Feature {
 
 const v = (minor: number, labs = false): FrontendVersion => ({ minor, labs });
 
-function featuresOf(node: Instruction): Feature[] {
+// The compiler proves a new instruction kind has its case below; a hand-made model's unknown node needs nothing.
+const noKind = (_node: never): Feature[] => [];
+
+/** What one instruction needs of the frontend (an ONBUILD's trigger is visited as its own instruction). */
+function featuresOf(node: FromInstruction | Instruction): Feature[] {
   switch (node.kind) {
     case 'Run': {
       const f: Feature[] = [];
@@ -41,16 +46,39 @@ function featuresOf(node: Instruction): Feature[] {
     }
     case 'Healthcheck':
       return node.startInterval === undefined ? [] : [{ name: 'HEALTHCHECK --start-interval', version: v(6) }];
+    case 'From':
     case 'OnBuild':
-      return featuresOf(node.instruction);
-    default:
+    case 'Env':
+    case 'Label':
+    case 'Arg':
+    case 'Workdir':
+    case 'Expose':
+    case 'Volume':
+    case 'User':
+    case 'Cmd':
+    case 'Entrypoint':
+    case 'Shell':
+    case 'StopSignal':
+    case 'Comment':
+    case 'Waiver':
+    case 'Raw':
       return [];
+    default:
+      return noKind(node);
   }
 }
 
-/** Every feature of the AST that needs more than the built-in frontend. */
+/**
+ * Every feature of the AST that needs more than the built-in frontend, in file order (ONBUILD
+ * triggers included).
+ *
+ * @example
+ * ```ts
+ * requiredFeatures(dockerfile(app).ast).map((f) => f.name); // ['COPY --link']
+ * ```
+ */
 export function requiredFeatures(ast: Pick<DockerfileNode, 'stages'>): Feature[] {
-  return ast.stages.flatMap((s) => s.instructions.flatMap(featuresOf));
+  return instructionsWithPaths(ast).flatMap((at) => featuresOf(at.node));
 }
 
 /** The lowest frontend that covers all features, or undefined when the built-in one does. */

@@ -1,0 +1,171 @@
+import type { DockerfileNode, StageNode } from './dockerfile.js';
+import type { ImageRef } from './image.js';
+import { instructionsWithPaths, stagePaths, type InstructionPath } from './instructions-with-paths.js';
+import type { FromInstruction, Instruction } from './instructions.js';
+import type { Mount } from './mount.js';
+
+/** Where an image is named: the base of a stage, a `COPY --from`, or a `RUN --mount ...,from=`. */
+export type ImagePlace = 'FROM' | 'COPY --from' | 'RUN --mount';
+
+/** Where one image reference stands. */
+export interface ImageWhere {
+  readonly place: ImagePlace;
+  /** The path of its instruction, as the builder reports it (an ONBUILD trigger's is its ONBUILD's). */
+  readonly path: InstructionPath;
+  /** True inside an ONBUILD trigger (pulled when an image is built FROM this one). */
+  readonly onBuild: boolean;
+}
+
+/** One image reference of a model, and where it stands. */
+export interface ImageUse extends ImageWhere {
+  readonly ref: ImageRef;
+}
+
+type Found = { readonly ref: ImageRef; readonly place: ImagePlace };
+
+// A value the compiler proves cannot happen: a new instruction kind fails the build until each
+// switch below has its case. At run time (a hand-made model) it names no image.
+const noKind = (_node: never): [] => [];
+
+const mountImages = (mounts: readonly Mount[]): Found[] => mounts.flatMap((m) => ('from' in m && m.from?.kind === 'ImageRef' ? [{ ref: m.from, place: 'RUN --mount' as const }] : []));
+
+/** The images one instruction names itself (an ONBUILD's trigger is its own instruction). */
+function imagesOf(node: FromInstruction | Instruction): Found[] {
+  switch (node.kind) {
+    case 'From':
+      return node.base.kind === 'ImageRef' ? [{ ref: node.base, place: 'FROM' }] : [];
+    case 'Copy':
+      return node.from?.kind === 'ImageRef' ? [{ ref: node.from, place: 'COPY --from' }] : [];
+    case 'Run':
+      return node.mounts.length === 0 ? [] : mountImages(node.mounts);
+    case 'OnBuild':
+    case 'Add':
+    case 'Env':
+    case 'Label':
+    case 'Arg':
+    case 'Workdir':
+    case 'Expose':
+    case 'Volume':
+    case 'User':
+    case 'Healthcheck':
+    case 'Cmd':
+    case 'Entrypoint':
+    case 'Shell':
+    case 'StopSignal':
+    case 'Comment':
+    case 'Waiver':
+    case 'Raw':
+      return [];
+    default:
+      return noKind(node);
+  }
+}
+
+/**
+ * Every image reference of a model, in file order, with its place and the path of its
+ * instruction (ONBUILD triggers included): the one walk that locks, render's check of unresolved
+ * locks, `dockwright build` and policy read. Public as `imageRefs()` of `validate/model-walks.ts`.
+ *
+ * @example
+ * ```ts
+ * imageRefs(ast).map((u) => u.place); // ['FROM', 'COPY --from']
+ * ```
+ */
+export function imageRefs(model: Pick<DockerfileNode, 'stages'>): ImageUse[] {
+  const found: ImageUse[] = [];
+  for (const at of instructionsWithPaths(model)) {
+    for (const { ref, place } of imagesOf(at.node)) found.push({ ref, place, path: at.path, onBuild: at.onBuild });
+  }
+  return found;
+}
+
+type MapFn = (ref: ImageRef, where: ImageWhere) => ImageRef;
+
+function mapMounts(mounts: readonly Mount[], fn: MapFn, path: InstructionPath, onBuild: boolean): readonly Mount[] {
+  let changed = false;
+  const mapped = mounts.map((m): Mount => {
+    if (!('from' in m) || m.from?.kind !== 'ImageRef') return m;
+    const ref = fn(m.from, { place: 'RUN --mount', path, onBuild });
+    if (ref === m.from) return m;
+    changed = true;
+    return { ...m, from: ref };
+  });
+  return changed ? mapped : mounts;
+}
+
+/** An instruction with the images it names replaced; the same object when none changes. */
+function withImages<N extends FromInstruction | Instruction>(node: N, fn: MapFn, path: InstructionPath, onBuild: boolean): N;
+function withImages(node: FromInstruction | Instruction, fn: MapFn, path: InstructionPath, onBuild: boolean): FromInstruction | Instruction {
+  switch (node.kind) {
+    case 'From': {
+      if (node.base.kind !== 'ImageRef') return node;
+      const base = fn(node.base, { place: 'FROM', path, onBuild });
+      return base === node.base ? node : { ...node, base };
+    }
+    case 'Copy': {
+      if (node.from?.kind !== 'ImageRef') return node;
+      const from = fn(node.from, { place: 'COPY --from', path, onBuild });
+      return from === node.from ? node : { ...node, from };
+    }
+    case 'Run': {
+      const mounts = mapMounts(node.mounts, fn, path, onBuild);
+      return mounts === node.mounts ? node : { ...node, mounts };
+    }
+    case 'OnBuild': {
+      const instruction = withImages(node.instruction, fn, path, true);
+      return instruction === node.instruction ? node : { ...node, instruction };
+    }
+    case 'Add':
+    case 'Env':
+    case 'Label':
+    case 'Arg':
+    case 'Workdir':
+    case 'Expose':
+    case 'Volume':
+    case 'User':
+    case 'Healthcheck':
+    case 'Cmd':
+    case 'Entrypoint':
+    case 'Shell':
+    case 'StopSignal':
+    case 'Comment':
+    case 'Waiver':
+    case 'Raw':
+      return node;
+    default:
+      noKind(node);
+      return node;
+  }
+}
+
+function mapStage(stage: StageNode, fn: MapFn): StageNode {
+  const from = withImages(stage.from, fn, { stage: stage.name, instruction: 'FROM' }, false);
+  const paths = stagePaths(stage);
+  let changed = from !== stage.from;
+  const instructions = stage.instructions.map((node, k) => {
+    const mapped = withImages(node, fn, paths[k] as InstructionPath, false);
+    if (mapped !== node) changed = true;
+    return mapped;
+  });
+  return changed ? { ...stage, from, instructions } : stage;
+}
+
+/**
+ * A new model with each image reference replaced by `fn(ref, where)`, in `imageRefs()`'s places
+ * and order; objects `fn` leaves unchanged are kept. How locking marks and fills in digests.
+ * Public as `mapImageRefs()` of `validate/model-walks.ts`.
+ *
+ * @example
+ * ```ts
+ * mapImageRefs(ast, (ref) => ({ ...ref, locked: true }));
+ * ```
+ */
+export function mapImageRefs<M extends Pick<DockerfileNode, 'stages'>>(model: M, fn: (ref: ImageRef, where: ImageWhere) => ImageRef): M {
+  let changed = false;
+  const stages = model.stages.map((stage) => {
+    const mapped = mapStage(stage, fn);
+    if (mapped !== stage) changed = true;
+    return mapped;
+  });
+  return changed ? { ...model, stages } : model;
+}
