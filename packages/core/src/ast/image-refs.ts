@@ -1,7 +1,7 @@
 import type { DockerfileNode, StageNode } from './dockerfile.js';
 import type { ImageRef } from './image.js';
-import { instructionsWithPaths, stagePaths, type InstructionPath } from './instructions-with-paths.js';
-import type { FromInstruction, Instruction } from './instructions.js';
+import { stagePaths, type InstructionPath } from './instructions-with-paths.js';
+import type { InstructionNode } from './instructions.js';
 import type { Mount } from './mount.js';
 
 /** Where an image is named: the base of a stage, a `COPY --from`, or a `RUN --mount ...,from=`. */
@@ -21,45 +21,9 @@ export interface ImageUse extends ImageWhere {
   readonly ref: ImageRef;
 }
 
-type Found = { readonly ref: ImageRef; readonly place: ImagePlace };
-
-// A value the compiler proves cannot happen: a new instruction kind fails the build until each
+// A value the compiler proves cannot happen: a new instruction kind fails the build until the
 // switch below has its case. At run time (a hand-made model) it names no image.
-const noKind = (_node: never): [] => [];
-
-const mountImages = (mounts: readonly Mount[]): Found[] => mounts.flatMap((m) => ('from' in m && m.from?.kind === 'ImageRef' ? [{ ref: m.from, place: 'RUN --mount' as const }] : []));
-
-/** The images one instruction names itself (an ONBUILD's trigger is its own instruction). */
-function imagesOf(node: FromInstruction | Instruction): Found[] {
-  switch (node.kind) {
-    case 'From':
-      return node.base.kind === 'ImageRef' ? [{ ref: node.base, place: 'FROM' }] : [];
-    case 'Copy':
-      return node.from?.kind === 'ImageRef' ? [{ ref: node.from, place: 'COPY --from' }] : [];
-    case 'Run':
-      return node.mounts.length === 0 ? [] : mountImages(node.mounts);
-    case 'OnBuild':
-    case 'Add':
-    case 'Env':
-    case 'Label':
-    case 'Arg':
-    case 'Workdir':
-    case 'Expose':
-    case 'Volume':
-    case 'User':
-    case 'Healthcheck':
-    case 'Cmd':
-    case 'Entrypoint':
-    case 'Shell':
-    case 'StopSignal':
-    case 'Comment':
-    case 'Waiver':
-    case 'Raw':
-      return [];
-    default:
-      return noKind(node);
-  }
-}
+const noKind = (_node: never): void => undefined;
 
 /**
  * Every image reference of a model, in file order, with its place and the path of its
@@ -73,9 +37,11 @@ function imagesOf(node: FromInstruction | Instruction): Found[] {
  */
 export function imageRefs(model: Pick<DockerfileNode, 'stages'>): ImageUse[] {
   const found: ImageUse[] = [];
-  for (const at of instructionsWithPaths(model)) {
-    for (const { ref, place } of imagesOf(at.node)) found.push({ ref, place, path: at.path, onBuild: at.onBuild });
-  }
+  // The same walk as mapImageRefs(), changing nothing, so the two cannot disagree on a place.
+  mapImageRefs(model, (ref, where) => {
+    found.push({ ref, ...where });
+    return ref;
+  });
   return found;
 }
 
@@ -93,9 +59,12 @@ function mapMounts(mounts: readonly Mount[], fn: MapFn, path: InstructionPath, o
   return changed ? mapped : mounts;
 }
 
-/** An instruction with the images it names replaced; the same object when none changes. */
-function withImages<N extends FromInstruction | Instruction>(node: N, fn: MapFn, path: InstructionPath, onBuild: boolean): N;
-function withImages(node: FromInstruction | Instruction, fn: MapFn, path: InstructionPath, onBuild: boolean): FromInstruction | Instruction {
+/**
+ * An instruction with the images it names replaced; the same object when none changes. The one
+ * place that says which instruction kinds name images: the `switch` the compiler checks.
+ */
+function withImages<N extends InstructionNode>(node: N, fn: MapFn, path: InstructionPath, onBuild: boolean): N;
+function withImages(node: InstructionNode, fn: MapFn, path: InstructionPath, onBuild: boolean): InstructionNode {
   switch (node.kind) {
     case 'From': {
       if (node.base.kind !== 'ImageRef') return node;

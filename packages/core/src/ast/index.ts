@@ -28,6 +28,8 @@ export type {
   WaiverInstruction,
   RawInstruction,
   Instruction,
+  InstructionNode,
+  ByKind,
 } from './instructions.js';
 export { keywordOf } from './instructions.js';
 export type { StageNode, DockerfileNode } from './dockerfile.js';

@@ -1,5 +1,5 @@
 import type { DockerfileNode, StageNode } from './dockerfile.js';
-import { keywordOf, type FromInstruction, type Instruction } from './instructions.js';
+import { keywordOf, type Instruction, type InstructionNode } from './instructions.js';
 
 /**
  * Where an instruction is, as the builder, lint's placement of policy findings and every issue
@@ -15,7 +15,7 @@ export interface InstructionPath {
 /** One instruction of a model, with its stage and its path. */
 export interface InstructionAt {
   /** A stage's FROM, one of its instructions, or the trigger of one of its ONBUILDs. */
-  readonly node: FromInstruction | Instruction;
+  readonly node: InstructionNode;
   readonly stage: StageNode;
   /** The stage's 0-based index in `model.stages`. */
   readonly stageIndex: number;

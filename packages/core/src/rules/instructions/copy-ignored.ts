@@ -1,6 +1,6 @@
 import type { DockerfileNode } from '../../ast/dockerfile.js';
 import { instructionsWithPaths } from '../../ast/instructions-with-paths.js';
-import type { FromInstruction, Instruction } from '../../ast/instructions.js';
+import type { InstructionNode } from '../../ast/instructions.js';
 import { readDockerignore, type DockerignoreRules, type IgnorePattern } from '../../dockerignore/read-dockerignore.js';
 import type { DockwrightIssue } from '../../errors/issue.js';
 import { flagValue } from '../lint-file.js';
@@ -31,7 +31,7 @@ function contextSource(source: string): boolean {
   return source !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$');
 }
 
-function localSources(instruction: FromInstruction | Instruction): { keyword: 'COPY' | 'ADD'; sources: string[] } | undefined {
+function localSources(instruction: InstructionNode): { keyword: 'COPY' | 'ADD'; sources: string[] } | undefined {
   if (instruction.kind === 'Copy' && instruction.from === undefined) return { keyword: 'COPY', sources: instruction.sources.flatMap((s) => (typeof s === 'string' ? [s] : [])) };
   if (instruction.kind === 'Add' && instruction.source.kind === 'archive') return { keyword: 'ADD', sources: [instruction.source.path] };
   return undefined;
