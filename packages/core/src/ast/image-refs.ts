@@ -1,7 +1,7 @@
 import type { DockerfileNode, StageNode } from './dockerfile.js';
 import type { ImageRef } from './image.js';
-import { stagePaths, type InstructionPath } from './instructions-with-paths.js';
-import type { InstructionNode } from './instructions.js';
+import { pathAt, type InstructionPath } from './instructions-with-paths.js';
+import type { Instruction, InstructionNode } from './instructions.js';
 import type { Mount } from './mount.js';
 
 /** Where an image is named: the base of a stage, a `COPY --from`, or a `RUN --mount ...,from=`. */
@@ -47,11 +47,18 @@ export function imageRefs(model: Pick<DockerfileNode, 'stages'>): ImageUse[] {
 
 type MapFn = (ref: ImageRef, where: ImageWhere) => ImageRef;
 
-function mapMounts(mounts: readonly Mount[], fn: MapFn, path: InstructionPath, onBuild: boolean): readonly Mount[] {
+/** Where the instruction being mapped stands; its path is counted only when it names an image. */
+interface At {
+  readonly stage: StageNode;
+  readonly position: number;
+}
+
+
+function mapMounts(mounts: readonly Mount[], fn: MapFn, at: At, onBuild: boolean): readonly Mount[] {
   let changed = false;
   const mapped = mounts.map((m): Mount => {
     if (!('from' in m) || m.from?.kind !== 'ImageRef') return m;
-    const ref = fn(m.from, { place: 'RUN --mount', path, onBuild });
+    const ref = fn(m.from, { place: 'RUN --mount', path: pathAt(at.stage, at.position), onBuild });
     if (ref === m.from) return m;
     changed = true;
     return { ...m, from: ref };
@@ -63,25 +70,25 @@ function mapMounts(mounts: readonly Mount[], fn: MapFn, path: InstructionPath, o
  * An instruction with the images it names replaced; the same object when none changes. The one
  * place that says which instruction kinds name images: the `switch` the compiler checks.
  */
-function withImages<N extends InstructionNode>(node: N, fn: MapFn, path: InstructionPath, onBuild: boolean): N;
-function withImages(node: InstructionNode, fn: MapFn, path: InstructionPath, onBuild: boolean): InstructionNode {
+function withImages<N extends InstructionNode>(node: N, fn: MapFn, at: At, onBuild: boolean): N;
+function withImages(node: InstructionNode, fn: MapFn, at: At, onBuild: boolean): InstructionNode {
   switch (node.kind) {
     case 'From': {
       if (node.base.kind !== 'ImageRef') return node;
-      const base = fn(node.base, { place: 'FROM', path, onBuild });
+      const base = fn(node.base, { place: 'FROM', path: pathAt(at.stage, at.position), onBuild });
       return base === node.base ? node : { ...node, base };
     }
     case 'Copy': {
       if (node.from?.kind !== 'ImageRef') return node;
-      const from = fn(node.from, { place: 'COPY --from', path, onBuild });
+      const from = fn(node.from, { place: 'COPY --from', path: pathAt(at.stage, at.position), onBuild });
       return from === node.from ? node : { ...node, from };
     }
     case 'Run': {
-      const mounts = mapMounts(node.mounts, fn, path, onBuild);
+      const mounts = node.mounts.length === 0 ? node.mounts : mapMounts(node.mounts, fn, at, onBuild);
       return mounts === node.mounts ? node : { ...node, mounts };
     }
     case 'OnBuild': {
-      const instruction = withImages(node.instruction, fn, path, true);
+      const instruction = withImages(node.instruction, fn, at, true);
       return instruction === node.instruction ? node : { ...node, instruction };
     }
     case 'Add':
@@ -108,15 +115,16 @@ function withImages(node: InstructionNode, fn: MapFn, path: InstructionPath, onB
 }
 
 function mapStage(stage: StageNode, fn: MapFn): StageNode {
-  const from = withImages(stage.from, fn, { stage: stage.name, instruction: 'FROM' }, false);
-  const paths = stagePaths(stage);
-  let changed = from !== stage.from;
-  const instructions = stage.instructions.map((node, k) => {
-    const mapped = withImages(node, fn, paths[k] as InstructionPath, false);
-    if (mapped !== node) changed = true;
-    return mapped;
-  });
-  return changed ? { ...stage, from, instructions } : stage;
+  const from = withImages(stage.from, fn, { stage, position: -1 }, false);
+  // Copied on the first change only: most instructions name no image.
+  let instructions: Instruction[] | undefined;
+  for (let k = 0; k < stage.instructions.length; k += 1) {
+    const node = stage.instructions[k] as Instruction;
+    const mapped = withImages(node, fn, { stage, position: k }, false);
+    if (mapped !== node && instructions === undefined) instructions = stage.instructions.slice(0, k);
+    instructions?.push(mapped);
+  }
+  return from === stage.from && instructions === undefined ? stage : { ...stage, from, instructions: instructions ?? stage.instructions };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DockerfileNode } from '../ast/dockerfile.js';
-import { instructionsWithPaths } from '../ast/instructions-with-paths.js';
+import { forEachInstruction } from '../ast/instructions-with-paths.js';
 import type { ByKind, InstructionNode } from '../ast/instructions.js';
 
 /** A Dockerfile frontend version: `1.4`, or `1.7` of the labs channel. */
@@ -78,7 +78,12 @@ function featuresOf(node: InstructionNode): Feature[] {
  * ```
  */
 export function requiredFeatures(ast: Pick<DockerfileNode, 'stages'>): Feature[] {
-  return instructionsWithPaths(ast).flatMap((at) => featuresOf(at.node));
+  const found: Feature[] = [];
+  forEachInstruction(ast, (node) => {
+    const features = featuresOf(node);
+    if (features.length > 0) found.push(...features);
+  });
+  return found;
 }
 
 /** The lowest frontend that covers all features, or undefined when the built-in one does. */
