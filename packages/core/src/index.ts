@@ -28,12 +28,16 @@ export { lockedImages, unresolvedLocks } from './images/locked-images.js';
 export type { LockedReference } from './images/locked-images.js';
 export { lockKey, parseLockKey } from './images/lock-key.js';
 
-// Images: the one reading of image references (split, check, normalise), every image reference of
-// an AST (FROM, COPY --from, RUN --mount from=), and the registry allow-list.
+// The one traversal of the model (ast/instructions-with-paths.ts, ast/image-refs.ts): every
+// instruction with its path, every image reference (FROM, COPY --from, RUN --mount from=), and a
+// new model with references replaced. Checked at the public door (validate/model-walks.ts).
+export { imageRefs, instructionsWithPaths, mapImageRefs } from './validate/model-walks.js';
+export type { ImagePlace, ImageUse, ImageWhere } from './ast/image-refs.js';
+export type { InstructionAt, InstructionPath } from './ast/instructions-with-paths.js';
+
+// Images: the one reading of image references (split, check, normalise), and the registry allow-list.
 export { fullImageName, isDigest, isImageName, isTag, normalizeImageName, registryHost, splitImageRef } from './images/image-name.js';
 export type { NormalizedName, ParsedImageRef } from './images/image-name.js';
-export { imageRefs, mapImageRefs } from './images/image-refs.js';
-export type { ImageUse, ImagePlace } from './images/image-refs.js';
 export { isAllowedImage, isRegistryEntry, REGISTRY_ENTRY_MESSAGE, REGISTRY_ENTRY_PATTERN } from './images/registries.js';
 export { registryAllowed } from './rules/images/registry-allowed.js';
 export { baseDigest } from './rules/images/base-digest.js';

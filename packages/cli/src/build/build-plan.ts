@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { imageRefs, lockKey, splitImageRef, type DockerfileNode } from '@dockwright/core';
+import { imageRefs, instructionsWithPaths, lockKey, splitImageRef, type DockerfileNode } from '@dockwright/core';
 import { cliIssue, type CliIssue } from '../errors/cli-issue.js';
 import { UsageError } from '../errors/usage-error.js';
 import { displayPath } from '../files/display-path.js';
@@ -33,12 +33,8 @@ export interface PlannedBuild {
 
 function secretIds(ast: DockerfileNode): string[] {
   const ids = new Set<string>();
-  for (const stage of ast.stages) {
-    for (const i of stage.instructions) {
-      const run = i.kind === 'OnBuild' ? i.instruction : i;
-      if (run.kind === 'Run') for (const m of run.mounts) if (m.type === 'secret') ids.add(m.id);
-    }
-  }
+  // ONBUILD triggers included: their secrets are mounted too.
+  for (const { node } of instructionsWithPaths(ast)) if (node.kind === 'Run') for (const m of node.mounts) if (m.type === 'secret') ids.add(m.id);
   return [...ids].sort();
 }
 

@@ -28,6 +28,10 @@ export type {
   WaiverInstruction,
   RawInstruction,
   Instruction,
+  InstructionNode,
+  ByKind,
 } from './instructions.js';
 export { keywordOf } from './instructions.js';
 export type { StageNode, DockerfileNode } from './dockerfile.js';
+export type { InstructionPath, InstructionAt } from './instructions-with-paths.js';
+export type { ImagePlace, ImageWhere, ImageUse } from './image-refs.js';

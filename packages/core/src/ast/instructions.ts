@@ -174,6 +174,15 @@ export type Instruction =
   | WaiverInstruction
   | RawInstruction;
 
+/** A stage's FROM or any instruction it holds: what the traversal visits. */
+export type InstructionNode = FromInstruction | Instruction;
+
+/**
+ * One handler per instruction kind, each given its own node type: a table the compiler checks
+ * is complete (a new kind in the union is a missing key), for code that answers per kind.
+ */
+export type ByKind<R> = { readonly [K in InstructionNode['kind']]: (node: Extract<InstructionNode, { readonly kind: K }>) => R };
+
 /** The keyword each instruction kind renders as (comments have none). */
 export const keywordOf: Readonly<Record<Instruction['kind'] | 'From', string>> = Object.freeze({
   From: 'FROM',

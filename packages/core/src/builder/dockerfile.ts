@@ -1,12 +1,10 @@
 import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
-import type { ImageRef } from '../ast/image.js';
-import type { ArgInstruction, Instruction } from '../ast/instructions.js';
-import type { Mount } from '../ast/mount.js';
+import { mapImageRefs } from '../ast/image-refs.js';
+import type { ArgInstruction } from '../ast/instructions.js';
 import { DockwrightError, isDockwrightError } from '../errors/dockwright-error.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
 import { validateLockfile, type Lockfile } from '../lock/lockfile.js';
-import { mapImageRefs } from '../images/image-refs.js';
 import { resolveLocks } from '../lock/resolve-locks.js';
 import { lockedImages, unresolvedLocks, type LockedReference } from '../images/locked-images.js';
 import { argDefaults } from '../rules/instructions/arg-defaults.js';
@@ -190,7 +188,7 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
     if (/\\\s*$/.test(line)) issues.push(issue('DW7003', 'a header line ends with a backslash', 'end the line with another character'));
   }
   let nodes: StageNode[] = stages.map((s) => s.toAst());
-  if (options.locked === true) nodes = nodes.map((n) => lockStage(n, issues));
+  if (options.locked === true) nodes = [...lockAll({ stages: nodes }, issues).stages];
   const needed = lowestVersion(requiredFeatures({ stages: nodes }));
   const syntax = syntaxDirective(options.syntax ?? 'auto', needed, issues);
   const syntaxLocked = options.locked === true && syntax !== undefined && !syntax.includes('@');
@@ -207,12 +205,12 @@ function build(final: Stage<boolean>, options: DockerfileOptions): DockerfileRes
   return finish(ast, final.name, options.lockfile);
 }
 
-/** Marks every image of a stage that has no digest as locked (`dockerfile(app, { locked: true })`). */
-function lockStage(stage: StageNode, issues: DockwrightIssue[]): StageNode {
-  return mapImageRefs(stage, (ref, place) => {
+/** Marks every image without a digest as locked (`dockerfile(app, { locked: true })`). */
+function lockAll(model: Pick<DockerfileNode, 'stages'>, issues: DockwrightIssue[]): Pick<DockerfileNode, 'stages'> {
+  return mapImageRefs(model, (ref, { place, path }) => {
     if (ref.digest !== undefined || ref.locked === true) return ref;
     const instruction = place === 'FROM' ? 'FROM' : place === 'COPY --from' ? 'COPY' : 'RUN';
-    issues.push(...lockIssues(ref, instruction).map((i) => issue(i.code, i.message, i.hint, { ...i.path, stage: stage.name })));
+    issues.push(...lockIssues(ref, instruction).map((i) => issue(i.code, i.message, i.hint, { ...i.path, stage: path.stage })));
     return { ...ref, locked: true };
   });
 }

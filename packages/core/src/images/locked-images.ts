@@ -2,7 +2,7 @@ import type { DockerfileNode } from '../ast/dockerfile.js';
 import type { ImageRef } from '../ast/image.js';
 import type { IssuePath } from '../errors/issue.js';
 import { splitImageRef } from './image-name.js';
-import { imageRefs } from './image-refs.js';
+import { imageRefs } from '../ast/image-refs.js';
 import { lockKey } from './lock-key.js';
 
 // Which images of a model are locked, and which still lack their digest: questions about the
@@ -67,5 +67,6 @@ export function unresolvedLocks(ast: DockerfileNode): readonly LockedReference[]
   for (const { ref } of imageRefs(ast)) {
     if (ref.locked === true && ref.digest === undefined && typeof ref.tag === 'string') pending.add(lockKey(ref.name, ref.tag));
   }
-  return lockedImages(ast).filter((r) => pending.has(r.key));
+  // Nearly every model has none: no second walk for them (render asks on every call).
+  return pending.size === 0 ? [] : lockedImages(ast).filter((r) => pending.has(r.key));
 }

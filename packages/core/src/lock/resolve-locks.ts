@@ -1,7 +1,7 @@
 import type { DockerfileNode, StageNode } from '../ast/dockerfile.js';
 import type { ImageRef } from '../ast/image.js';
 import type { Instruction } from '../ast/instructions.js';
-import { mapImageRefs } from '../images/image-refs.js';
+import { mapImageRefs } from '../ast/image-refs.js';
 import { lockedImages } from '../images/locked-images.js';
 import type { DockwrightIssue } from '../errors/issue.js';
 import { issue } from '../errors/issue.js';
@@ -70,7 +70,7 @@ export function resolveLocks(ast: DockerfileNode, given: Lockfile): ResolveLocks
   }
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };
-  const stages = ast.stages.map((s) => mapImageRefs(s, (ref) => withDigest(ref, digests)));
+  const stages = [...mapImageRefs(ast, (ref) => withDigest(ref, digests)).stages];
   const final = stages.at(-1);
   const base = final === undefined ? undefined : baseImage({ ...ast, stages }, final);
   if (final !== undefined && base?.locked === true && base.digest !== undefined && typeof base.tag === 'string' && !hasLabel(final, BASE_NAME_LABEL) && !hasLabel(final, BASE_DIGEST_LABEL)) {

@@ -53,6 +53,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   lintFindings: 'reads a written Dockerfile (lint and policy tests)',
   formatDiagnostics: 'formats lint findings',
   imageRefs: 'reads an AST',
+  instructionsWithPaths: 'reads an AST',
   mapImageRefs: 'maps an AST',
   fullImageName: 'normalises a name',
   isAllowedImage: 'a predicate on names',

@@ -25,15 +25,12 @@ const POLICY_CODES = policyRules.map((r) => r.code);
 // Locked images still without a digest render as their tag here: the rules judge the model as
 // written (DW1010 reports them as unpinned), and render refuses unresolved locks.
 function unlocked(ast: DockerfileNode): DockerfileNode {
-  const stages = ast.stages.map((stage) =>
-    mapImageRefs(stage, (ref) => {
-      if (ref.locked !== true || ref.digest !== undefined) return ref;
-      const { locked: _locked, ...written } = ref;
-      return written;
-    }),
-  );
-  const { syntaxLocked: _syntaxLocked, ...rest } = ast;
-  return { ...rest, stages };
+  const { syntaxLocked: _syntaxLocked, ...rest } = mapImageRefs(ast, (ref) => {
+    if (ref.locked !== true || ref.digest !== undefined) return ref;
+    const { locked: _locked, ...written } = ref;
+    return written;
+  });
+  return rest;
 }
 
 function byCode(a: RuleFinding, b: RuleFinding): number {

@@ -1,10 +1,14 @@
-import { keywordOf, type DockerfileNode, type IssuePath, type RuleFinding } from '@dockwright/core';
+import { instructionsWithPaths, type DockerfileNode, type InstructionAt, type IssuePath, type RuleFinding } from '@dockwright/core';
+
+// Render writes each instruction as one line group, in order, and comments as comments: so the
+// n-th instruction lint reads in a stage is the n-th written one of the model's stage.
+const written = (at: InstructionAt) => !at.onBuild && at.node.kind !== 'From' && at.node.kind !== 'Comment' && at.node.kind !== 'Waiver';
 
 /**
  * Where a finding on the rendered text is in the model, as the builder reports it: the stage,
  * the instruction's keyword and its 1-based index among the stage's instructions of that kind
- * (`stage "app", RUN #2`); `{ stage }` for a finding about the whole stage, `# syntax` for the
- * frontend. Render writes each stage's instructions in order, one each, comments as comments.
+ * (`stage "app", RUN #2`, the path `instructionsWithPaths()` gives); `{ stage }` for a finding
+ * about the whole stage, `# syntax` for the frontend.
  *
  * @example
  * ```ts
@@ -16,10 +20,7 @@ export function pathOf(ast: DockerfileNode, found: RuleFinding): IssuePath {
   const stage = found.stage === undefined ? undefined : ast.stages[found.stage];
   if (stage === undefined) return {};
   if (found.scope === 'stage') return { stage: stage.name };
-  if (found.instruction === undefined) return { stage: stage.name, instruction: 'FROM' };
-  const written = stage.instructions.filter((i) => i.kind !== 'Comment' && i.kind !== 'Waiver');
-  const node = written[found.instruction];
-  if (node === undefined) return { stage: stage.name };
-  const index = stage.instructions.filter((i) => i.kind === node.kind).indexOf(node) + 1;
-  return { stage: stage.name, instruction: keywordOf[node.kind], index };
+  const own = instructionsWithPaths({ stages: [stage] });
+  if (found.instruction === undefined) return (own[0] as InstructionAt).path;
+  return own.filter(written)[found.instruction]?.path ?? { stage: stage.name };
 }

@@ -1,5 +1,6 @@
 import type { DockerfileNode } from '../../ast/dockerfile.js';
-import type { Instruction } from '../../ast/instructions.js';
+import { instructionsWithPaths } from '../../ast/instructions-with-paths.js';
+import type { InstructionNode } from '../../ast/instructions.js';
 import { readDockerignore, type DockerignoreRules, type IgnorePattern } from '../../dockerignore/read-dockerignore.js';
 import type { DockwrightIssue } from '../../errors/issue.js';
 import { flagValue } from '../lint-file.js';
@@ -30,7 +31,7 @@ function contextSource(source: string): boolean {
   return source !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('git@') && !source.includes('$');
 }
 
-function localSources(instruction: Instruction): { keyword: 'COPY' | 'ADD'; sources: string[] } | undefined {
+function localSources(instruction: InstructionNode): { keyword: 'COPY' | 'ADD'; sources: string[] } | undefined {
   if (instruction.kind === 'Copy' && instruction.from === undefined) return { keyword: 'COPY', sources: instruction.sources.flatMap((s) => (typeof s === 'string' ? [s] : [])) };
   if (instruction.kind === 'Add' && instruction.source.kind === 'archive') return { keyword: 'ADD', sources: [instruction.source.path] };
   return undefined;
@@ -52,16 +53,12 @@ function localSources(instruction: Instruction): { keyword: 'COPY' | 'ADD'; sour
 export function ignoredCopies(ast: DockerfileNode, dockerignore: string | DockerignoreRules): DockwrightIssue[] {
   const ignore = typeof dockerignore === 'string' ? readDockerignore(dockerignore) : dockerignore;
   const issues: DockwrightIssue[] = [];
-  for (const stage of ast.stages) {
-    const counts = new Map<string, number>();
-    for (const instruction of stage.instructions) {
-      counts.set(instruction.kind, (counts.get(instruction.kind) ?? 0) + 1);
-      const local = localSources(instruction);
-      if (local === undefined) continue;
-      for (const source of local.sources.filter(contextSource)) {
-        const by = ignore.excludedBy(source);
-        if (by !== undefined) issues.push(toIssue(copyIgnored(local.keyword, source, by), { stage: stage.name, instruction: local.keyword, index: counts.get(instruction.kind) ?? 1 }));
-      }
+  for (const { node, path, onBuild } of instructionsWithPaths(ast)) {
+    const local = onBuild ? undefined : localSources(node);
+    if (local === undefined) continue;
+    for (const source of local.sources.filter(contextSource)) {
+      const by = ignore.excludedBy(source);
+      if (by !== undefined) issues.push(toIssue(copyIgnored(local.keyword, source, by), path));
     }
   }
   return issues;
