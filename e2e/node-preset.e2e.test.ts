@@ -249,3 +249,35 @@ describe('nodePreset, projects with only package.json, on the default pinned ima
     await expectServes(tag, 'bare-nodeps', false);
   });
 });
+
+describe('nodePreset, a build script that is exactly tsc', () => {
+  it('runs the compiler directly: the same dist as `npm run build` writes, and a type error still fails the build', async () => {
+    const dir = await copyFixture('node-npm');
+    const project = detectNode(dir);
+    expect(project.tscBuild).toBe(true);
+    const options: NodePresetOptions = { images: { node: image(baseImage('node:20-bookworm-slim')) }, packageManagerSetup: 'preinstalled' };
+    const direct = nodePreset(project, options);
+    await writeFile(join(dir, '.dockerignore'), direct.dockerignore.render());
+    const directText = direct.dockerfile.render();
+    expect(directText).toContain('\nRUN node node_modules/typescript/bin/tsc\n');
+    // The same project without the detection's answer: the build goes through npm.
+    const { tscBuild: _, ...throughNpm } = project;
+    const npmText = nodePreset(throughNpm, options).dockerfile.render();
+    expect(npmText).toContain('\nRUN npm run build\n');
+    // Every file of dist with its digest, from each build stage.
+    const listing = async (text: string) => {
+      const tag = uniqueTag('node-preset-tsc-build');
+      made.push(tag);
+      await buildNodeApp({ context: dir, dockerfile: text, tag, target: 'build' });
+      const r = await run(tag, ['sh', '-c', 'cd /app/dist && find . -type f | sort | xargs sha256sum']);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const fromDirect = await listing(directText);
+    expect(fromDirect).toContain('./server.js');
+    expect(await listing(npmText)).toBe(fromDirect);
+
+    await edit(join(dir, 'src/server.ts'), "const SERVICE = 'node-npm';", "const SERVICE: number = 'node-npm';");
+    await expect(buildNodeApp({ context: dir, dockerfile: directText, tag: uniqueTag('node-preset-tsc-error'), target: 'build' })).rejects.toThrow(/TS2322/);
+  });
+});
