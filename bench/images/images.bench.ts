@@ -23,6 +23,7 @@
 //   pnpm bench:images            table
 //   pnpm -s bench:images --json  JSON on stdout (progress on stderr)
 //   pnpm bench:images --node-runs 5 --go-runs 9   rebuilds per change (default 3 and 7; the table gives medians)
+//   pnpm bench:images --only node --with-npm-run  also our preset with its build through `npm run build`
 //   pnpm bench:images --only workspace            one section: node, workspace, go, python, rust or java (comma-separated)
 //   pnpm bench:images --only python,rust --lang-runs 3   the Python (e2e/fixtures/python-stdlib, pip) and Rust
 //                                                 (e2e/fixtures/rust-stdlib) rows: ours and docker init's template
@@ -36,7 +37,7 @@ import { intArg } from '../harness.js';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
-import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
+import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeThroughNpm, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
 import { askFromSidecar } from '../../e2e/support/ask-sidecar.js';
 import { medianSteps, stepTimes, type StepTime } from './step-times.js';
 
@@ -606,6 +607,7 @@ async function main(): Promise<void> {
       results.push(
         ...(await measure([
           await nodeSubject((dir) => oursNode(dir, images), depChange),
+          ...(process.argv.includes('--with-npm-run') ? [await nodeSubject((dir) => oursNodeThroughNpm(dir, images), depChange)] : []),
           await nodeSubject((dir) => flyNode(dir, images), depChange),
           await nodeSubject(() => dockerInitNode(images, { nodeVersion: '20', start: 'node dist/server.js', port: 3000 }), depChange),
         ], nodeRuns)),
