@@ -16,6 +16,7 @@ import { image } from '@dockwright/core';
 import { detectNode, nodePreset, type NodePresetOptions } from '@dockwright/presets';
 import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { aliasBaseImages } from './support/cli.js';
+import { stepTimes } from './support/build-log.js';
 import { buildNodeApp, fixtureDir, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
@@ -43,14 +44,9 @@ async function copyFixture(name: NodeFixture): Promise<string> {
 
 /** Every build step of the plain log whose title contains `text`, and whether BuildKit found it CACHED. */
 function steps(log: string, text: string): { title: string; cached: boolean }[] {
-  const lines = log.split('\n');
-  const titles = new Map<string, string>();
-  for (const l of lines) {
-    const m = /^(#\d+) (\[.*)$/.exec(l);
-    if (m?.[1] !== undefined && m[2] !== undefined && m[2].includes(text)) titles.set(m[1], m[2]);
-  }
-  if (titles.size === 0) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  return [...titles].map(([id, title]) => ({ title, cached: lines.includes(`${id} CACHED`) }));
+  const found = stepTimes(log).filter((s) => s.title.startsWith('[') && s.title.includes(text)).map(({ title, cached }) => ({ title, cached }));
+  if (found.length === 0) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
+  return found;
 }
 
 /** Edits a file of the copied fixture: a source-only change. */

@@ -16,7 +16,7 @@
 //   other       workspace only: a rebuild after a source change in another service (the worker)
 //   size        the final image as the engine reports it; user: the uid the app reports it runs as
 //   findings    @dockwright/core's lintDockerfile() (what `dockwright lint` reports) on the file as its tool wrote it
-//   steps       where a source rebuild's seconds go: each BuildKit step's median (step-times.ts), on stderr and in --json
+//   steps       where a source rebuild's seconds go: each BuildKit step's median (e2e/support/build-log.ts), on stderr and in --json
 //
 // and that the app works: the Node server answers GET / inside its container, the Go command prints.
 //
@@ -39,7 +39,7 @@ import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } 
 import { seed } from '../../scripts/e2e/npm-seed.js';
 import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeThroughNpm, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
 import { askFromSidecar } from '../../e2e/support/ask-sidecar.js';
-import { medianSteps, stepTimes, type StepTime } from './step-times.js';
+import { medianSteps, stepTimes, type StepTime } from '../../e2e/support/build-log.js';
 
 /** One measured Dockerfile. */
 export interface ImageResult {

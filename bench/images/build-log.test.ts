@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianSteps, stepTimes } from './step-times.js';
+import { medianSteps, stepTimes } from '../../e2e/support/build-log.js';
 
 const log = [
   '#0 building with "default" instance using docker driver',
