@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianSteps, stepTimes } from '../../e2e/support/build-log.js';
+import { medianSteps, stepCached, stepTimes } from '../../e2e/support/build-log.js';
 
 const log = [
   '#0 building with "default" instance using docker driver',
@@ -36,5 +36,15 @@ describe('stepTimes', () => {
       { title: 'COPY --from=build sha256:… /app/dist', seconds: 0.3, cached: false },
       { title: 'RUN tsc', seconds: 2, cached: false },
     ]);
+  });
+});
+
+describe('stepCached', () => {
+  it('answers for the step whose title contains the text, and throws when no step does', () => {
+    expect(stepCached(log, 'npm ci')).toBe(true);
+    expect(stepCached(log, 'typescript/bin/tsc')).toBe(false);
+    // Only step titles count: output lines (`#9 1.204 some output`) and internal steps are not steps of the file.
+    expect(() => stepCached(log, 'some output')).toThrow(/no build step mentions "some output"/);
+    expect(() => stepCached(log, 'exporting')).toThrow(/no build step mentions/);
   });
 });
