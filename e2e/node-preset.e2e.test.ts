@@ -16,6 +16,7 @@ import { image } from '@dockwright/core';
 import { detectNode, nodePreset, type NodePresetOptions } from '@dockwright/presets';
 import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { aliasBaseImages } from './support/cli.js';
+import { stepTimes } from './support/build-log.js';
 import { buildNodeApp, fixtureDir, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
@@ -43,14 +44,9 @@ async function copyFixture(name: NodeFixture): Promise<string> {
 
 /** Every build step of the plain log whose title contains `text`, and whether BuildKit found it CACHED. */
 function steps(log: string, text: string): { title: string; cached: boolean }[] {
-  const lines = log.split('\n');
-  const titles = new Map<string, string>();
-  for (const l of lines) {
-    const m = /^(#\d+) (\[.*)$/.exec(l);
-    if (m?.[1] !== undefined && m[2] !== undefined && m[2].includes(text)) titles.set(m[1], m[2]);
-  }
-  if (titles.size === 0) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
-  return [...titles].map(([id, title]) => ({ title, cached: lines.includes(`${id} CACHED`) }));
+  const found = stepTimes(log).filter((s) => s.title.startsWith('[') && s.title.includes(text)).map(({ title, cached }) => ({ title, cached }));
+  if (found.length === 0) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
+  return found;
 }
 
 /** Edits a file of the copied fixture: a source-only change. */
@@ -247,5 +243,37 @@ describe('nodePreset, projects with only package.json, on the default pinned ima
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout.trim()).toBe('1000');
     await expectServes(tag, 'bare-nodeps', false);
+  });
+});
+
+describe('nodePreset, a build script that is exactly tsc', () => {
+  it('runs the compiler directly: the same dist as `npm run build` writes, and a type error still fails the build', async () => {
+    const dir = await copyFixture('node-npm');
+    const project = detectNode(dir);
+    expect(project.tscBuild).toBe(true);
+    const options: NodePresetOptions = { images: { node: image(baseImage('node:20-bookworm-slim')) }, packageManagerSetup: 'preinstalled' };
+    const direct = nodePreset(project, options);
+    await writeFile(join(dir, '.dockerignore'), direct.dockerignore.render());
+    const directText = direct.dockerfile.render();
+    expect(directText).toContain('\nRUN node node_modules/typescript/bin/tsc\n');
+    // The same project without the detection's answer: the build goes through npm.
+    const { tscBuild: _, ...throughNpm } = project;
+    const npmText = nodePreset(throughNpm, options).dockerfile.render();
+    expect(npmText).toContain('\nRUN npm run build\n');
+    // Every file of dist with its digest, from each build stage.
+    const listing = async (text: string) => {
+      const tag = uniqueTag('node-preset-tsc-build');
+      made.push(tag);
+      await buildNodeApp({ context: dir, dockerfile: text, tag, target: 'build' });
+      const r = await run(tag, ['sh', '-c', 'cd /app/dist && find . -type f | sort | xargs sha256sum']);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const fromDirect = await listing(directText);
+    expect(fromDirect).toContain('./server.js');
+    expect(await listing(npmText)).toBe(fromDirect);
+
+    await edit(join(dir, 'src/server.ts'), "const SERVICE = 'node-npm';", "const SERVICE: number = 'node-npm';");
+    await expect(buildNodeApp({ context: dir, dockerfile: directText, tag: uniqueTag('node-preset-tsc-error'), target: 'build' })).rejects.toThrow(/TS2322/);
   });
 });

@@ -64,6 +64,18 @@ export function oursNode(dir: string, images: LocalImages): Candidate {
   return { name: 'Dockwright nodePreset', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
 }
 
+/**
+ * Our Node preset with the build through the package manager (`npm run build`), as it was before a
+ * build script of exactly `tsc` ran the compiler directly: `--with-npm-run` measures the two side by side.
+ */
+export function oursNodeThroughNpm(dir: string, images: LocalImages): Candidate {
+  const { tscBuild: _, ...project } = detectNode(dir);
+  const written = nodePreset(project).dockerfile.render();
+  const result = nodePreset(project, { images: { node: image(images.node) }, packageManagerSetup: 'preinstalled' });
+  if (!result.dockerfile.render().includes('\nRUN npm run build\n')) throw new Error('expected RUN npm run build');
+  return { name: 'Dockwright nodePreset (npm run build)', written, built: result.dockerfile.render(), dockerignore: result.dockerignore.render() };
+}
+
 /** Our Node preset for the service at `service` (`services/api`) of the workspace in `dir`; it builds from `dir`. */
 export function oursNodeWorkspace(dir: string, images: LocalImages, service: string): Candidate {
   const project = detectNode(join(dir, service));

@@ -16,12 +16,14 @@
 //   other       workspace only: a rebuild after a source change in another service (the worker)
 //   size        the final image as the engine reports it; user: the uid the app reports it runs as
 //   findings    @dockwright/core's lintDockerfile() (what `dockwright lint` reports) on the file as its tool wrote it
+//   steps       where a source rebuild's seconds go: each BuildKit step's median (e2e/support/build-log.ts), on stderr and in --json
 //
 // and that the app works: the Node server answers GET / inside its container, the Go command prints.
 //
 //   pnpm bench:images            table
 //   pnpm -s bench:images --json  JSON on stdout (progress on stderr)
 //   pnpm bench:images --node-runs 5 --go-runs 9   rebuilds per change (default 3 and 7; the table gives medians)
+//   pnpm bench:images --only node --with-npm-run  also our preset with its build through `npm run build`
 //   pnpm bench:images --only workspace            one section: node, workspace, go, python, rust or java (comma-separated)
 //   pnpm bench:images --only python,rust --lang-runs 3   the Python (e2e/fixtures/python-stdlib, pip) and Rust
 //                                                 (e2e/fixtures/rust-stdlib) rows: ours and docker init's template
@@ -35,8 +37,9 @@ import { intArg } from '../harness.js';
 import { baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, run, uniqueTag, type BuildResult } from '../../e2e/support/docker.js';
 import { buildNodeApp, fixtureDir, LOOPBACK_ONLY, npmRegistry, startContainer } from '../../e2e/support/node-apps.js';
 import { seed } from '../../scripts/e2e/npm-seed.js';
-import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
+import { dockerInitGo, dockerInitJava, dockerInitNode, dockerInitPython, dockerInitRust, flyNode, oursGo, oursJava, oursNode, oursNodeThroughNpm, oursNodeWorkspace, oursPython, oursRust, turborepoNode, type Candidate, type LocalImages, type LocalJavaImages } from './candidates.js';
 import { askFromSidecar } from '../../e2e/support/ask-sidecar.js';
+import { medianSteps, stepTimes, type StepTime } from '../../e2e/support/build-log.js';
 
 /** One measured Dockerfile. */
 export interface ImageResult {
@@ -49,6 +52,8 @@ export interface ImageResult {
   readonly dependencySeconds: number;
   readonly sourceSamples: readonly number[];
   readonly dependencySamples: readonly number[];
+  /** Where a source rebuild's seconds go: each step's median over the rounds, from BuildKit's plain progress. */
+  readonly sourceSteps: readonly StepTime[];
   /** Workspace services only: rebuilds after a source change in another service. */
   readonly otherSeconds?: number;
   readonly otherSamples?: readonly number[];
@@ -532,6 +537,8 @@ async function measure(subjects: readonly Subject[], runs: number): Promise<Imag
     const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(1)).join(' ');
     const other = r.otherSamples === undefined ? '' : `; another service ${list(r.otherSamples)}`;
     log(`${r.candidate}: ${r.coldSeconds.toFixed(1)} s cold; source ${list(r.sourceSamples)}; dependency ${list(r.dependencySamples)}${other}; ${r.bytes} bytes`);
+    const steps = r.sourceSteps.filter((st) => !st.cached && st.seconds >= 0.05).map((st) => `${st.seconds.toFixed(1)} s ${st.title}`);
+    log(`${r.candidate}: source rebuild steps (medians, uncached, 0.05 s and over): ${steps.join('; ')}`);
     results.push(r);
   }
   return results;
@@ -551,6 +558,7 @@ function result(
     sourceSeconds: median(m.source),
     dependencySeconds: median(m.dependency),
     sourceSamples: m.source.map((r) => r.seconds),
+    sourceSteps: medianSteps(m.source.map((r) => stepTimes(r.log))),
     dependencySamples: m.dependency.map((r) => r.seconds),
     uid: m.uid,
     configUser: m.configUser,
@@ -599,6 +607,7 @@ async function main(): Promise<void> {
       results.push(
         ...(await measure([
           await nodeSubject((dir) => oursNode(dir, images), depChange),
+          ...(process.argv.includes('--with-npm-run') ? [await nodeSubject((dir) => oursNodeThroughNpm(dir, images), depChange)] : []),
           await nodeSubject((dir) => flyNode(dir, images), depChange),
           await nodeSubject(() => dockerInitNode(images, { nodeVersion: '20', start: 'node dist/server.js', port: 3000 }), depChange),
         ], nodeRuns)),

@@ -41,7 +41,7 @@ describe('Prisma', () => {
   it('generates in the build after the install and before the build script; OpenSSL, a volume and DATABASE_URL in the runtime', () => {
     const text = render(detectNode(at('prisma-sqlite')));
     const build = stageOf(text, 'build');
-    expect(build).toContain('COPY . ./\nRUN node_modules/.bin/prisma generate --schema prisma/schema.prisma\nRUN npm run build\n');
+    expect(build).toContain('COPY . ./\nRUN node_modules/.bin/prisma generate --schema prisma/schema.prisma\nRUN node node_modules/typescript/bin/tsc\n');
     const runtime = stageOf(text, 'runtime');
     expect(runtime).toContain('    DATABASE_URL=file:/app/data/app.db\n');
     expect(runtime).toContain('RUN apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n        ca-certificates \\\n        openssl \\\n    && rm -rf /var/lib/apt/lists/*\n');

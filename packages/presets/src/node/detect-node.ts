@@ -55,6 +55,12 @@ export interface NodeProject {
   /** The lockfile, relative to the workspace root (or the project when it is not in one). */
   readonly lockfile?: string;
   readonly hasBuildScript: boolean;
+  /**
+   * True when the build script is exactly `tsc`, TypeScript is a dependency, and no `prebuild` or
+   * `postbuild` script runs around it: the preset then runs the compiler itself
+   * (`node node_modules/typescript/bin/tsc`), without the package manager's start-up.
+   */
+  readonly tscBuild?: boolean;
   /** The command that starts the app, as argv (`['node', 'dist/server.js']`). */
   readonly start?: readonly string[];
   /** The framework, when one is detected: its build output, start command, port (frameworks/detect-framework.ts). */
@@ -263,9 +269,21 @@ export function readNodeProject(dir: string): NodeProject {
     ...(nodeVersionProblem === undefined ? {} : { nodeVersionProblem }),
     ...(lock === undefined || !has(lockRoot, lock[0]) ? {} : { lockfile: lock[0] }),
     hasBuildScript: typeof scripts['build'] === 'string',
+    ...(isTscBuild(pkg, scripts) ? { tscBuild: true } : {}),
     ...(hasDependencies(pkg) ? {} : { hasDependencies: false }),
     ...(start === undefined ? {} : { start }),
     ...(framework === undefined ? {} : { framework }),
     ...(workspace === undefined ? {} : { workspace }),
   });
+}
+
+/** The build script is `tsc` alone, of a TypeScript the install puts in node_modules, with no hooks around it. */
+function isTscBuild(pkg: Record<string, unknown>, scripts: Record<string, unknown>): boolean {
+  if (typeof scripts['build'] !== 'string' || scripts['build'].trim() !== 'tsc') return false;
+  if (scripts['prebuild'] !== undefined || scripts['postbuild'] !== undefined) return false;
+  const has = (field: string) => {
+    const deps = pkg[field];
+    return typeof deps === 'object' && deps !== null && 'typescript' in deps;
+  };
+  return has('devDependencies') || has('dependencies');
 }

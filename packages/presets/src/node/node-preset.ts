@@ -171,6 +171,19 @@ function buildTools(s: Stage<boolean>, wanted: boolean, bun: boolean): Stage<boo
   return bun ? tools : tools.env({ npm_config_nodedir: '/usr/local' });
 }
 
+/** The compiler the install put in node_modules, run by Node itself. */
+const TSC_DIRECT = 'node node_modules/typescript/bin/tsc';
+
+/**
+ * The build's command line: a build script that is exactly `tsc` runs the compiler directly
+ * (the package manager's start-up is a few hundred ms of every rebuild); any other script, or a
+ * layout without node_modules/typescript (bun, yarn's Plug'n'Play), through the package manager.
+ */
+function buildCommand(project: NodeProject, manager: NodePackageManager, build: string, plan: PackageManagerPlan): string {
+  const direct = build === 'build' && project.tscBuild === true && (manager === 'npm' || manager === 'pnpm' || manager === 'yarn');
+  return direct ? TSC_DIRECT : plan.run(build);
+}
+
 function fail(message: string, hint: string): never {
   throw new DockwrightError([{ code: 'DW9003', message, hint, path: { instruction: 'nodePreset()' } }]);
 }
@@ -272,7 +285,8 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const prepared = build === false && prisma.generate === undefined ? deps : stage('build').from(deps).copy('.', './')
       .with((s) => (prisma.generate === undefined ? s : s.run(prisma.generate)));
     // A framework's build cache (.next/cache) stays in a cache mount: faster rebuilds, never in the image.
-    const built = build === false ? prepared : fw.buildCache === undefined ? prepared.run(plan.run(build)) : prepared.run(plan.run(build)).withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' }));
+    const buildLine = build === false ? '' : buildCommand(project, manager, build, plan);
+    const built = build === false ? prepared : fw.buildCache === undefined ? prepared.run(buildLine) : prepared.run(buildLine).withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' }));
     if (fw.static) {
       if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
       return staticResult(staticSiteRuntime({
