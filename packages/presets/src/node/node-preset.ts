@@ -195,7 +195,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   const runtimeImage = options.images?.runtime ?? node;
   const distroless = options.runtime === 'distroless';
   if (bun && distroless) fail('runtime: distroless is for Node, and this is a bun project', "drop runtime: 'distroless', or pass packageManager: 'npm' to run it with Node");
-  const prisma = prismaPlan(project, options.prisma, { manager, distroless, workspace: project.workspace !== undefined });
+  const prisma = prismaPlan(project, options.prisma, { manager, distroless });
   const nativeModules = options.nativeModules ?? (project.nativeModules !== undefined && project.nativeModules.length > 0);
   if (distroless && options.images?.runtime === undefined) {
     fail('runtime: distroless needs images.runtime', "pass images: { runtime: image('gcr.io/distroless/nodejs22-debian12:nonroot').pinDigest('sha256:...') }");
