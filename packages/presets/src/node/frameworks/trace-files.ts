@@ -62,6 +62,6 @@ const SCRIPT = [
  * ```
  */
 export function traceFilesCommand(dir: string, out: string, entries: readonly string[]): [string, ...string[]] {
-  // import.meta.resolve(specifier, parent) is behind this flag in Node 20 and 22.
+  // import.meta.resolve(specifier, parent), from a file other than the script's, is behind this flag.
   return ['node', '--experimental-import-meta-resolve', '--input-type=module', '-e', SCRIPT, dir, out, ...entries];
 }
