@@ -39,10 +39,13 @@ describe('goPreset, real builds', () => {
     expect((await run(tag)).stdout).toBe(`${command} v1 uid=65532 user=unknown\n`);
     // A source-only change: the module download is reused, the compile is not.
     const main = join(dir, 'internal/greet/greet.go');
-    await writeFile(main, (await readFile(main, 'utf8')).replace('v1', 'v2'));
+    // New text on every run: the engine's cache outlives a run, and a change it has seen before
+    // would find the compile cached.
+    const v2 = `v2-${Date.now().toString(36)}`;
+    await writeFile(main, (await readFile(main, 'utf8')).replace('v1', v2));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain' });
     expect(stepCached(warm.log, 'go mod download')).toBe(true);
-    expect((await run(tag)).stdout).toBe(`${command} v2 uid=65532 user=unknown\n`);
+    expect((await run(tag)).stdout).toBe(`${command} ${v2} uid=65532 user=unknown\n`);
     const bytes = await imageSize(tag);
     expect(bytes).toBeLessThan(3_000_000);
     record({ case: `goPreset ${command}`, coldSeconds: cold.seconds, warmSeconds: warm.seconds, imageBytes: bytes, note: 'warm = rebuild after a source-only change' });

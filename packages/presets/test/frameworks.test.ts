@@ -170,6 +170,66 @@ describe('nodePreset: framework servers', () => {
     }
   });
 
+  it('Remix and React Router: the runtime gets only the files the server bundle and the serve CLI load, from a stage that finds them (was: every production dependency, 34.6 MB for fw-remix)', () => {
+    for (const [name, cli] of [['remix', 'node_modules/@remix-run/serve/dist/cli.js'], ['react-router', 'node_modules/@react-router/serve/bin.js']] as const) {
+      const text = render(name);
+      expect(text).toContain('FROM prod-deps AS runtime-deps\nCOPY --from=build /app/build/server ./build/server\nRUN ["node", "--experimental-import-meta-resolve", "--input-type=module", "-e", ');
+      const run = text.split('\n').find((l) => l.startsWith('RUN ["node", "--experimental-import-meta-resolve"'));
+      expect((JSON.parse((run ?? '').slice(4)) as string[]).slice(-3)).toEqual(['build/server', '/out', cli]);
+      expect(runtimeOf(text)).toContain('COPY --from=runtime-deps /out/node_modules ./node_modules');
+      expect(text).not.toContain('COPY --from=prod-deps');
+      // Another start command loads other files; pnpm links its packages: every production dependency.
+      expect(render(name, { start: ['node', 'server.js'] })).not.toContain('runtime-deps');
+      expect(nodePreset(project(name), { packageManager: 'pnpm', packageManagerVersion: '10.34.8' }).dockerfile.render()).not.toContain('runtime-deps');
+    }
+  });
+
+  it('the file trace, run by node as the Dockerfile has it: both export conditions, the files each loads, whole packages where a reader cannot tell', () => {
+    const run = render('remix').split('\n').find((l) => l.startsWith('RUN ["node", "--experimental-import-meta-resolve"'));
+    const argv = JSON.parse((run ?? '').slice(4)) as string[];
+    const app = mkdtempSync(join(tmpdir(), 'dockwright-trace-files-'));
+    try {
+      const put = (path: string, text: string) => {
+        mkdirSync(dirname(join(app, path)), { recursive: true });
+        writeFileSync(join(app, path), text);
+      };
+      const pkg = (dir: string, more: Record<string, unknown> = {}) => put(`${dir}/package.json`, JSON.stringify({ name: dir.split('node_modules/').pop(), version: '1.0.0', ...more }));
+      put('package.json', JSON.stringify({ name: 'app', type: 'module' }));
+      put('build/server/index.js', ["import { a } from 'a';", "import fs from 'node:fs';", "import path from 'path';", '// import { x } from "commented";', "export const d = () => import('dyn/sub');"].join('\n'));
+      // a: exports with import and require conditions; its UMD build is loaded by nothing.
+      pkg('node_modules/a', { exports: { '.': { import: './esm/index.js', require: './cjs/index.js' } } });
+      put('node_modules/a/esm/index.js', "export * from './util.js'; export const a = 1;");
+      put('node_modules/a/esm/util.js', "import b from 'b';");
+      put('node_modules/a/cjs/index.js', "module.exports = require('./data.json');");
+      put('node_modules/a/cjs/data.json', '{}');
+      put('node_modules/a/umd/a.js', "require('never');");
+      put('node_modules/a/LICENSE', 'MIT');
+      put('node_modules/a/README.md', '# a');
+      pkg('node_modules/b', { main: 'main.js' });
+      put('node_modules/b/main.js', 'module.exports = 1;');
+      put('node_modules/b/extra.js', 'module.exports = 2;');
+      // dyn reads files by a computed path: copied whole, and its dependencies followed.
+      pkg('node_modules/dyn', { dependencies: { plugin: '1' } });
+      put('node_modules/dyn/sub.js', "module.exports = (n) => require(n + '.js');");
+      put('node_modules/dyn/other.js', '');
+      pkg('node_modules/plugin', { main: 'index.js' });
+      put('node_modules/plugin/index.js', '');
+      put('node_modules/plugin/unused.js', '');
+      pkg('node_modules/never');
+      put('node_modules/never/index.js', '');
+      put('node_modules/cli/bin.js', "require('b/extra.js');");
+      pkg('node_modules/cli');
+      const out = join(app, 'out');
+      const said = execFileSync(process.execPath, [...argv.slice(1, -3), 'build/server', out, 'node_modules/cli/bin.js'], { cwd: app, encoding: 'utf8' });
+      expect(said.trim()).toMatch(/^5 packages the server loads \(1 of them whole\), \d+ files$/);
+      const has = (p: string) => existsSync(join(out, 'node_modules', p));
+      expect(['a/package.json', 'a/esm/index.js', 'a/esm/util.js', 'a/cjs/index.js', 'a/cjs/data.json', 'a/LICENSE', 'b/main.js', 'b/extra.js', 'dyn/other.js', 'plugin/index.js', 'cli/bin.js'].filter((p) => !has(p))).toEqual([]);
+      expect(['a/umd/a.js', 'a/README.md', 'never', 'commented', 'plugin/unused.js'].filter(has)).toEqual([]);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('a framework build output is never sent from the host', () => {
     const ignore = nodePreset(project('next'), {}).dockerignore.render();
     expect(ignore).toContain('**/.next');

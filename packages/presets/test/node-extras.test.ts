@@ -120,6 +120,48 @@ describe('Prisma', () => {
   });
 });
 
+describe('Prisma in a workspace', () => {
+  const schema = 'generator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n';
+  /** An npm (or pnpm) workspace whose service `api` depends on `@shop/db`; `prismaIn` names the packages that depend on Prisma. */
+  const workspace = (prismaIn: readonly string[], manager: 'npm' | 'pnpm' = 'npm') => {
+    const deps = (name: string, own: Record<string, string>) => (prismaIn.includes(name) ? { ...own, '@prisma/client': '6.19.0' } : own);
+    return detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'shop', workspaces: ['services/*', 'packages/*'], ...(manager === 'pnpm' ? { packageManager: 'pnpm@10.34.8' } : {}) }),
+      ...(manager === 'pnpm' ? { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': "packages:\n  - 'services/*'\n  - 'packages/*'\n" } : { 'package-lock.json': '{}' }),
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', scripts: { build: 'tsc' }, dependencies: deps('@shop/db', {}), devDependencies: prismaIn.includes('@shop/db') ? { prisma: '6.19.0' } : {} }),
+      'packages/db/prisma/schema.prisma': schema,
+      'services/api/package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' }, dependencies: deps('api', { '@shop/db': '*' }) }),
+      ...(prismaIn.includes('api') ? { 'services/api/prisma/schema.prisma': schema } : {}),
+    }, 'services/api');
+  };
+
+  it('detection marks the workspace packages that depend on Prisma', () => {
+    expect(workspace(['@shop/db']).workspace?.packages).toEqual([
+      { name: 'api', dir: 'services/api', dependsOn: ['@shop/db'], scripts: ['start'] },
+      { name: '@shop/db', dir: 'packages/db', dependsOn: [], scripts: ['build'], prisma: true },
+    ]);
+  });
+
+  it('a package the service depends on uses Prisma: refused, naming it and what to do (was: built with no generated client, failing at the first query)', () => {
+    for (const manager of ['npm', 'pnpm'] as const) {
+      const issue = issueOf(() => render(workspace(['@shop/db'], manager), { packageManagerSetup: 'preinstalled' }));
+      expect(issue.code).toBe('DW9003');
+      expect(issue.message).toBe('Prisma in a workspace is not built by the preset yet: @shop/db (packages/db) uses Prisma, and its generated client would not be in the image');
+      expect(issue.hint).toContain('pass prisma: false and generate the client in the build: start the build script of packages/db/package.json with `prisma generate`');
+      expect(issue.hint).toContain('output = "../dist/generated/prisma"');
+    }
+    // The workaround the hint names renders.
+    expect(render(workspace(['@shop/db']), { prisma: false })).not.toMatch(/prisma|openssl/);
+  });
+
+  it('the service itself and a package both: each is named; prisma options in a workspace are refused too', () => {
+    expect(issueOf(() => render(workspace(['api', '@shop/db']))).message).toContain('api (services/api), @shop/db (packages/db) use Prisma');
+    expect(issueOf(() => render(workspace([]), { prisma: { migrate: 'deploy' } })).message).toContain('api (services/api) uses Prisma');
+    // No Prisma anywhere: nothing is refused.
+    expect(render(workspace([]))).not.toContain('prisma');
+  });
+});
+
 describe('native modules', () => {
   it("an addon of the app's own: build tools and Node's headers in the install and build stages, never the runtime", () => {
     const project = detectNode(at('native-addon'));

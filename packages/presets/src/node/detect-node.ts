@@ -22,6 +22,8 @@ export interface WorkspacePackage {
    * scripts have the build script, and copy the others as they are.
    */
   readonly scripts?: readonly string[];
+  /** True when it depends on `prisma` or `@prisma/client` (its client must be generated in the build). */
+  readonly prisma?: true;
 }
 
 /** What the Node preset needs to know about a project; `detectNode()` reads it from disk, `detectNodeFiles()` from file contents. */
@@ -214,7 +216,8 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
         const p = byName.get(name);
         if (p === undefined || needed.some((n) => n.name === name)) return;
         const dependsOn = p.deps.filter((d) => names.has(d)).sort();
-        needed.push({ name: p.name, dir: p.dir, dependsOn, scripts: p.scripts });
+        const prisma = p.deps.includes('prisma') || p.deps.includes('@prisma/client');
+        needed.push({ name: p.name, dir: p.dir, dependsOn, scripts: p.scripts, ...(prisma ? { prisma: true as const } : {}) });
         dependsOn.forEach(visit);
       };
       visit(all.find((p) => p.dir === rel)?.name ?? '');

@@ -21,6 +21,7 @@ import { bunImageFor } from './bun-versions.js';
 import { prismaPlan, type PrismaOptions } from './prisma-plan.js';
 import { frameworkPlan } from './frameworks/framework-plan.js';
 import { staticSiteRuntime } from './frameworks/static-site.js';
+import { traceFilesCommand } from './frameworks/trace-files.js';
 import { traceImportsCommand } from './frameworks/trace-imports.js';
 
 /** The base images of the Node preset, by logical name. Point them at your registry. */
@@ -208,7 +209,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   const runtimeImage = options.images?.runtime ?? node;
   const distroless = options.runtime === 'distroless';
   if (bun && distroless) fail('runtime: distroless is for Node, and this is a bun project', "drop runtime: 'distroless', or pass packageManager: 'npm' to run it with Node");
-  const prisma = prismaPlan(project, options.prisma, { manager, distroless, workspace: project.workspace !== undefined });
+  const prisma = prismaPlan(project, options.prisma, { manager, distroless });
   const nativeModules = options.nativeModules ?? (project.nativeModules !== undefined && project.nativeModules.length > 0);
   if (distroless && options.images?.runtime === undefined) {
     fail('runtime: distroless needs images.runtime', "pass images: { runtime: image('gcr.io/distroless/nodejs22-debian12:nonroot').pinDigest('sha256:...') }");
@@ -302,10 +303,11 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     // No production dependencies: an install would write no node_modules for the runtime to copy.
     const prod = fw.nodeModules && project.hasDependencies !== false ? installStage('prod-deps').copy(files, './').run(installs.installProd).withMounts(...mounts) : undefined;
     // Only the packages a bundled server imports, when the layout is npm's (folders, not pnpm's links).
-    const trace = fw.traceImports;
+    const trace = fw.traceFiles?.dir ?? fw.traceImports;
+    const traceCommand = fw.traceFiles === undefined ? traceImportsCommand : (dir: string, out: string) => traceFilesCommand(dir, out, fw.traceFiles?.entries ?? []);
     const traced = prod === undefined || trace === undefined || build === false || (manager !== 'npm' && manager !== 'yarn' && manager !== 'yarn-berry')
       ? undefined
-      : stage('runtime-deps').from(prod).copy(built, `${WORKDIR}/${trace}`, `./${trace}`).run(traceImportsCommand(trace, '/out'));
+      : stage('runtime-deps').from(prod).copy(built, `${WORKDIR}/${trace}`, `./${trace}`).run(traceCommand(trace, '/out'));
     const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     const generated = prisma.generatedCopies(prod !== undefined, build === false ? [] : copies.map(([from]) => from));
     runtimeFiles = (s) => {

@@ -1,5 +1,5 @@
 import { DockwrightError } from '@dockwright/core';
-import type { NodePackageManager, NodeProject } from './detect-node.js';
+import type { NodePackageManager, NodeProject, WorkspacePackage } from './detect-node.js';
 
 /** Options of the Node preset's Prisma steps; each overrides what detection found. */
 export interface PrismaOptions {
@@ -62,25 +62,40 @@ function checkOptions(options: unknown): PrismaOptions {
 }
 
 /**
+ * Prisma anywhere in a workspace service's packages (the service, or a package it depends on such
+ * as `packages/db`) is refused, naming the packages: the preset does not generate their client
+ * yet, and without it the image would start and then fail on the first query.
+ */
+function workspaceRefusal(project: NodeProject, packages: readonly WorkspacePackage[], asked: boolean): void {
+  const users = packages.filter((p, i) => p.prisma === true || (i === 0 && project.prisma !== undefined));
+  if (users.length === 0 && !asked) return;
+  const named = users.length === 0 ? [packages[0] ?? { name: project.name, dir: '.' }] : users;
+  const list = named.map((p) => `${p.name} (${p.dir})`).join(', ');
+  const first = named[0]?.dir ?? '.';
+  fail(`Prisma in a workspace is not built by the preset yet: ${list} ${named.length === 1 ? 'uses' : 'use'} Prisma, and its generated client would not be in the image`,
+    `pass prisma: false and generate the client in the build: start the build script of ${first}/package.json with \`prisma generate\` ("build": "prisma generate && tsc"), and set the generator's output inside that build output (output = "../dist/generated/prisma") so the runtime gets it with the package; for the Rust query engine, install openssl with runtimeSteps`);
+}
+
+/**
  * The Prisma steps of a Node project: generate in the build, OpenSSL in the runtime only for the
  * query engine, a volume and `DATABASE_URL` for SQLite, `prisma migrate deploy` at start on request.
  *
  * @example
  * ```ts
- * prismaPlan(detectNode('.'), { migrate: 'deploy' }, { manager: 'npm', distroless: false, workspace: false }).generate;
+ * prismaPlan(detectNode('.'), { migrate: 'deploy' }, { manager: 'npm', distroless: false }).generate;
  * // 'node_modules/.bin/prisma generate --schema prisma/schema.prisma'
  * ```
  */
 export function prismaPlan(
   project: NodeProject,
   given: PrismaOptions | false | undefined,
-  context: { readonly manager: NodePackageManager; readonly distroless: boolean; readonly workspace: boolean },
+  context: { readonly manager: NodePackageManager; readonly distroless: boolean },
 ): PrismaPlan {
   if (given === false) return NONE;
   const options = given === undefined ? {} : checkOptions(given);
   const found = project.prisma;
+  if (project.workspace !== undefined) workspaceRefusal(project, project.workspace.packages, given !== undefined);
   if (found === undefined && given === undefined) return NONE;
-  if (context.workspace) fail('Prisma in a workspace service is not handled by the preset yet', 'pass prisma: false and add the steps with runtimeSteps, or build the service on its own');
   const schema = options.schema === undefined ? found?.schema : plainPath('schema', options.schema);
   if (schema === undefined) {
     fail(`${project.name} depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, "pass prisma: { schema: 'db/schema.prisma' }, or prisma: false");

@@ -42,6 +42,11 @@ export interface NodeFramework {
    * `dist/server`): the runtime gets those and their dependencies, not every production dependency.
    */
   readonly traceImports?: string;
+  /**
+   * A server that is a bundle (`dir`) run by a package's entry point (`entries`, relative to the
+   * app): the runtime gets only the files those load (trace-files.ts), not whole packages.
+   */
+  readonly traceFiles?: { readonly dir: string; readonly entries: readonly string[] };
   /** The framework's build cache, relative to the app: a cache mount of the build step, never in a layer. */
   readonly buildCache?: string;
   /** Set when the framework is known but how it runs is not: why, and the option to set. */
@@ -221,6 +226,16 @@ function servedBuild(pkg: Record<string, unknown>, cli: string, fallback: string
 }
 
 /**
+ * What remix-serve and react-router-serve load: the served build's folder and the serve CLI.
+ * The build's own folder holds the server bundle only (`build/server`); a classic Remix build
+ * (`build/index.js`) is its whole folder.
+ */
+function servedFiles(file: string, cli: string): NonNullable<NodeFramework['traceFiles']> {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+  return { dir, entries: [cli] };
+}
+
+/**
  * The framework of a Node app, from its dependencies, scripts and config files; undefined for an
  * app the preset runs as a plain `node <file>`.
  *
@@ -234,11 +249,13 @@ export function detectFramework(pkg: Record<string, unknown>, files: FrameworkFi
   if (deps.has('next')) return next(files);
   if (deps.has('@react-router/serve') || (deps.has('@react-router/dev') && configOf(files, 'react-router.config') !== undefined)) {
     const file = servedBuild(pkg, 'react-router-serve', 'build/server/index.js');
-    return server('react-router', { outputs: [['build', 'build']], start: ['node', 'node_modules/@react-router/serve/bin.js', file], port: 3000, nodeModules: true });
+    const cli = 'node_modules/@react-router/serve/bin.js';
+    return server('react-router', { outputs: [['build', 'build']], start: ['node', cli, file], port: 3000, nodeModules: true, traceFiles: servedFiles(file, cli) });
   }
   if (deps.has('@remix-run/serve') || deps.has('@remix-run/dev')) {
     const file = servedBuild(pkg, 'remix-serve', configOf(files, 'remix.config') !== undefined ? 'build/index.js' : 'build/server/index.js');
-    return server('remix', { outputs: [['build', 'build']], start: ['node', 'node_modules/@remix-run/serve/dist/cli.js', file], port: 3000, nodeModules: true });
+    const cli = 'node_modules/@remix-run/serve/dist/cli.js';
+    return server('remix', { outputs: [['build', 'build']], start: ['node', cli, file], port: 3000, nodeModules: true, traceFiles: servedFiles(file, cli) });
   }
   if (deps.has('nuxt')) {
     // Nitro's node server bundles what it needs into .output.

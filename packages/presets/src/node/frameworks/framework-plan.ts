@@ -13,6 +13,8 @@ export interface FrameworkPlan {
   readonly packageJson: boolean;
   /** The bundled server folder whose imports pick the runtime's packages (trace-imports.ts). */
   readonly traceImports?: string;
+  /** The bundled server and entry points whose loaded files are the runtime's node_modules (trace-files.ts). */
+  readonly traceFiles?: { readonly dir: string; readonly entries: readonly string[] };
   /** A directory of the build step to keep in a cache mount, relative to the app. */
   readonly buildCache?: string;
 }
@@ -38,6 +40,8 @@ export function frameworkPlan(
     static: isStatic,
     packageJson: framework.ownPackageJson !== true,
     ...(framework.traceImports === undefined || isStatic ? {} : { traceImports: framework.traceImports }),
+    // Another start command loads other files than the serve CLI's: every production dependency then.
+    ...(framework.traceFiles === undefined || isStatic || options.start !== undefined ? {} : { traceFiles: framework.traceFiles }),
     ...buildCache,
   };
 }
