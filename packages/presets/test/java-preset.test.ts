@@ -172,7 +172,8 @@ describe('javaPreset', () => {
     expect(union).toContain('--mount=type=bind,target=/out/deps-modules,source=/out/deps-modules,from=deps-modules \\\n');
     expect(union).toContain('--mount=type=bind,target=/out/app.jar,source=/out/app.jar,from=build \\\n');
     expect(union).toContain(`app="$(${jdeps} /out/app.jar)"`);
-    expect(union).toContain("| tr , '\\n' | sort -u | grep . > /tmp/modules && paste -sd , /tmp/modules > /out/modules");
+    expect(union).toContain("| tr , '\\n' | sort -u | grep . > /tmp/modules \\\n");
+    expect(union).toContain('&& paste -sd , /tmp/modules > /out/modules');
     // jlink reads the one list: not the jar, not the build.
     const jre = stages.get('jre') ?? '';
     expect(jre).toMatch(/ AS jre\nRUN --mount=type=bind,target=\/out\/modules,source=\/out\/modules,from=modules \\\n {4}jlink --add-modules "\$\(cat \/out\/modules\)" /);
