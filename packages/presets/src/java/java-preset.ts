@@ -175,7 +175,7 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
     // change), the app's from its jar alone; their sorted union is one file, and jlink mounts that file
     // alone: BuildKit keys a read-only bind mount on the content it selects, so a source change that
     // keeps the list keeps the runtime cached. With modules given, the runtime does not read the build.
-    let jlink = stage('jre').from(jdk);
+    let jlink: Stage<boolean> = stage('jre').from(jdk);
     if (modules === undefined) {
       const jdeps = `jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps`;
       const depsModules = stage('deps-modules')
