@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('javaPreset, real builds', () => {
-  it('Maven, jlink runtime: builds offline, answers HTTP as 65532, a source change reuses the dependency step and the jlink runtime', async () => {
+  it('Maven, jlink runtime: builds offline, answers HTTP as 65532, a source change reuses the dependency step, the dependencies\' jdeps and the jlink runtime', async () => {
     const dir = await copyFixture('java-maven-http', work);
     const project = detectJava(dir);
     expect(project).toMatchObject({ buildTool: 'maven', name: 'hello', javaVersion: '17', mainClass: 'com.example.hello.Main', springBoot: false, wrapper: false });
@@ -63,10 +63,16 @@ describe('javaPreset, real builds', () => {
     const v2 = `v2-${Date.now().toString(36)}`;
     await writeFile(version, (await readFile(version, 'utf8')).replace('"v1"', JSON.stringify(v2)));
     const warm = await build({ dockerfile: text, context: dir, tag, progress: 'plain', timeoutMs: 900_000 });
-    expect(stepCached(warm.log, 'dependency:resolve')).toBe(true);
-    // jdeps reads the new jar again, finds the same modules, and jlink's runtime is reused.
-    expect(stepCached(warm.log, '--print-module-deps')).toBe(false);
+    // pom.xml is as it was: the dependency step (resolve and copy) and the jdeps of the dependency jars are reused.
+    expect(stepCached(warm.log, 'dependency:copy-dependencies')).toBe(true);
+    expect(stepCached(warm.log, "--print-module-deps --class-path '/out/lib/*'")).toBe(true);
+    expect(stepCached(warm.log, 'COPY --from=deps /out/lib/')).toBe(true);
+    // The sources changed: the jar is built again and jdeps reads it again, finds the same modules,
+    // and jlink's runtime is reused.
+    expect(stepCached(warm.log, '-DskipTests package')).toBe(false);
+    expect(stepCached(warm.log, '--print-module-deps /out/app.jar')).toBe(false);
     expect(stepCached(warm.log, 'jlink --add-modules')).toBe(true);
+    expect(stepCached(warm.log, 'COPY --from=jre /opt/java')).toBe(true);
     app = await startContainer(tag, { port: 8080, fetcher });
     try {
       expect((await app.fetch('/', { timeoutMs: 60_000 })).json).toMatchObject({ version: v2, uid: 65532 });

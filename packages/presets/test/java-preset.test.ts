@@ -82,28 +82,42 @@ describe('detectJava', () => {
 });
 
 describe('javaPreset', () => {
-  it('Maven plain jar: dependencies from pom.xml alone, then the jar and its dependencies, jdeps to a module list, a jlink runtime from that list, as 65532', () => {
+  it('Maven plain jar: dependencies resolved and copied from pom.xml alone, then the jar, jdeps of the dependencies and of the jar to one module list, a jlink runtime from that list, as 65532', () => {
     expect(javaPreset(detectJavaFiles(mavenPlain), { images: { jdk }, port: 8080 }).dockerfile.render()).toMatchInlineSnapshot(`
-      "FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS build
+      "FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS deps
       WORKDIR /src
       COPY --from=maven:3.9.9 /usr/share/maven /usr/share/maven
       RUN --mount=type=cache,target=/root/.m2,sharing=locked \\
           --mount=type=bind,target=pom.xml,source=pom.xml \\
-          /usr/share/maven/bin/mvn -B -q dependency:resolve
+          mkdir -p /out/lib \\
+          && /usr/share/maven/bin/mvn -B -q dependency:resolve dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib
+
+      FROM deps AS build
       RUN --mount=type=bind,target=.,source=.,readwrite \\
           --mount=type=cache,target=/root/.m2,sharing=locked \\
-          mkdir -p /out/lib && /usr/share/maven/bin/mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '-tests\\.jar$' -e '-plain\\.jar$' -e '/original-') && if [ "$#" -ne 1 ]; then echo "want one application jar in target, found: $*" >&2; exit 1; fi && cp "$1" /out/app.jar
-      RUN jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' /out/app.jar > /out/modules
+          /usr/share/maven/bin/mvn -B -q -DskipTests package && mkdir -p /out && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '-tests\\.jar$' -e '-plain\\.jar$' -e '/original-') && if [ "$#" -ne 1 ]; then echo "want one application jar in target, found: $*" >&2; exit 1; fi && cp "$1" /out/app.jar
+
+      FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS deps-modules
+      RUN --mount=type=bind,target=/out/lib,source=/out/lib,from=deps \\
+          set -- /out/lib/*.jar \\
+          && if [ -e "$1" ]; then jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' "$@"; fi > /out/deps-modules
+
+      FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS modules
+      RUN --mount=type=bind,target=/out/deps-modules,source=/out/deps-modules,from=deps-modules \\
+          --mount=type=bind,target=/out/app.jar,source=/out/app.jar,from=build \\
+          app="$(jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps /out/app.jar)" \\
+          && printf '%s,%s' "$(cat /out/deps-modules)" "$app" | tr , '\\n' | sort -u | grep . > /tmp/modules \\
+          && paste -sd , /tmp/modules > /out/modules
 
       FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS jre
-      RUN --mount=type=bind,target=/out/modules,source=/out/modules,from=build \\
+      RUN --mount=type=bind,target=/out/modules,source=/out/modules,from=modules \\
           jlink --add-modules "$(cat /out/modules)" --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/java
 
       FROM debian:12.8-slim AS runtime
       ENV JAVA_HOME=/opt/java
       COPY --from=jre /opt/java /opt/java
       WORKDIR /app
-      COPY --from=build /out/lib/ ./lib/
+      COPY --from=deps /out/lib/ ./lib/
       COPY --from=build /out/app.jar ./app.jar
       USER 65532:65532
       EXPOSE 8080
@@ -113,7 +127,8 @@ describe('javaPreset', () => {
   });
   it('Spring Boot with the Maven wrapper: the wrapper files first, the jar extracted into layers, a pinned JRE, port 8080', () => {
     const text = javaPreset(detectJavaFiles(mavenBoot)).dockerfile.render();
-    expect(text).toContain('FROM eclipse-temurin:21.0.5_11-jdk-jammy AS build');
+    expect(text).toContain('FROM eclipse-temurin:21.0.5_11-jdk-jammy AS deps');
+    expect(text).toContain('FROM deps AS build');
     expect(text).toMatch(/--mount=type=bind,target=pom\.xml,source=pom\.xml \\\n {4}--mount=type=bind,target=mvnw,source=mvnw \\\n {4}--mount=type=bind,target=\.mvn,source=\.mvn \\\n {4}\.\/mvnw -B -q dependency:resolve/);
     expect(text).not.toContain('COPY --from=maven');
     expect(text).not.toContain('copy-dependencies');
@@ -140,22 +155,34 @@ describe('javaPreset', () => {
     expect(text).toContain('CMD ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/app.jar:/app/lib/*", "com.example.worker.App"]');
   });
   it.each([
-    ['Maven', mavenPlain, '17'],
-    ['Gradle application', gradleKts, '21'],
-  ])('%s: jdeps writes the module list in the build stage, and the jlink stage mounts that file alone (a source change that keeps the list keeps the runtime cached)', (_, files, release) => {
+    ['Maven', mavenPlain, '17', 'deps'],
+    ['Gradle application', gradleKts, '21', 'build'],
+  ])('%s: jdeps of the dependency jars alone, jdeps of the jar alone, their union in one file, and the jlink stage mounts that file alone (a source change that keeps the list keeps the runtime cached)', (_, files, release, libs) => {
     const text = javaPreset(detectJavaFiles(files), { runtime: 'jlink' }).dockerfile.render();
-    const [buildStage = '', jreStage = '', runtimeStage = ''] = text.split(/\n\n(?=FROM )/);
-    expect(buildStage).toMatch(/ AS build\n/);
-    // The last step of the build stage, after the jar: the list is of the jar just built.
-    expect(buildStage.split('\n').at(-1)).toBe(`RUN jdeps --ignore-missing-deps -q --multi-release ${release} --print-module-deps --class-path '/out/lib/*' /out/app.jar > /out/modules`);
-    expect(jreStage).toMatch(/ AS jre\nRUN --mount=type=bind,target=\/out\/modules,source=\/out\/modules,from=build \\\n {4}jlink --add-modules "\$\(cat \/out\/modules\)" /);
-    // Nothing else of the build reaches jlink: not the jar, not /out as a whole.
-    expect(jreStage.match(/from=build/g)).toHaveLength(1);
-    expect(jreStage).not.toContain('app.jar');
-    expect(jreStage).not.toContain('jdeps');
-    // The list stays out of the image.
-    expect(runtimeStage).toMatch(/ AS runtime\n/);
-    expect(runtimeStage).not.toContain('/out/modules');
+    const stages = new Map(text.split(/\n\n(?=FROM )/).map((s) => [/ AS ([\w-]+)\n/.exec(s)?.[1] ?? '', s] as const));
+    const jdeps = `jdeps --ignore-missing-deps -q --multi-release ${release} --print-module-deps`;
+    // The dependencies' modules: keyed by the jars of /out/lib and nothing else of the build.
+    const deps = stages.get('deps-modules') ?? '';
+    expect(deps).toContain(`RUN --mount=type=bind,target=/out/lib,source=/out/lib,from=${libs} \\\n`);
+    expect(deps).toContain(`then ${jdeps} --class-path '/out/lib/*' "$@"; fi > /out/deps-modules`);
+    expect(deps.match(/from=/g)).toHaveLength(1);
+    expect(deps).not.toContain('app.jar');
+    // The app's modules from its jar, joined to the dependencies' list, sorted and without repeats.
+    const union = stages.get('modules') ?? '';
+    expect(union).toContain('--mount=type=bind,target=/out/deps-modules,source=/out/deps-modules,from=deps-modules \\\n');
+    expect(union).toContain('--mount=type=bind,target=/out/app.jar,source=/out/app.jar,from=build \\\n');
+    expect(union).toContain(`app="$(${jdeps} /out/app.jar)"`);
+    expect(union).toContain("| tr , '\\n' | sort -u | grep . > /tmp/modules \\\n");
+    expect(union).toContain('&& paste -sd , /tmp/modules > /out/modules');
+    // jlink reads the one list: not the jar, not the build.
+    const jre = stages.get('jre') ?? '';
+    expect(jre).toMatch(/ AS jre\nRUN --mount=type=bind,target=\/out\/modules,source=\/out\/modules,from=modules \\\n {4}jlink --add-modules "\$\(cat \/out\/modules\)" /);
+    expect(jre.match(/from=/g)).toHaveLength(1);
+    expect(jre).not.toContain('jdeps');
+    // The build stage computes no modules; the lists stay out of the image.
+    expect(stages.get('build')).not.toContain('jdeps');
+    expect(stages.get('runtime')).not.toContain('/out/modules');
+    expect(stages.get('runtime')).toContain(`COPY --from=${libs} /out/lib/ ./lib/`);
   });
   it('modules given: no jdeps step, and jlink does not read the build (the runtime stage is cached across source changes); Java 21 compresses with zip-6', () => {
     const text = javaPreset(detectJavaFiles(gradleKts), { modules: ['java.base', 'jdk.httpserver'] }).dockerfile.render();
@@ -175,7 +202,7 @@ describe('javaPreset', () => {
       healthcheck: { command: ['/opt/java/bin/java', '-cp', '/app/app.jar', 'com.example.hello.Probe'] },
       labels: { 'org.opencontainers.image.vendor': 'Example' },
     }).dockerfile.render();
-    expect(text).toContain('    mvn -B -q dependency:resolve');
+    expect(text).toContain('    && mvn -B -q dependency:resolve dependency:copy-dependencies');
     expect(text).toContain('FROM registry.example.com/debian:12.8-slim@sha256:');
     expect(text).toMatch(/^USER 10001:10001$/m);
     expect(text).toContain('HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/opt/java/bin/java", "-cp", "/app/app.jar", "com.example.hello.Probe"]\n');
@@ -209,6 +236,6 @@ describe('javaPreset', () => {
     expect(lintDockerfile(text).filter((d) => d.severity !== 'info')).toEqual([]);
     expect(text).toMatch(/^USER 65532:65532$/m);
     expect(text).toMatch(/^CMD \[/m);
-    for (const from of text.match(/^FROM \S+/gm) ?? []) expect(from).toMatch(/:\d+\.\d+\.\d+|:\d+\.\d+\.\d+_\d+|:12\.8-slim/);
+    for (const from of text.match(/^FROM \S+/gm) ?? []) if (from !== 'FROM deps') /* a stage of the file */ expect(from).toMatch(/:\d+\.\d+\.\d+|:\d+\.\d+\.\d+_\d+|:12\.8-slim/);
   });
 });

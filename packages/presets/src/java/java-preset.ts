@@ -52,8 +52,10 @@ const MAVEN_IMAGE = 'maven:3.9.9';
 const GRADLE_IMAGE = 'gradle:8.11.1';
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 const MODULE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
-/** The modules jdeps finds (`java.base,jdk.httpserver`), in the build stage; outside /out/lib, which the runtime copies. */
+/** The modules jlink adds (`java.base,jdk.httpserver`): the dependencies' and the app's, sorted, in a stage of its own. */
 const MODULE_LIST = '/out/modules';
+/** The modules the dependency jars use, in a stage keyed by those jars alone. */
+const DEPS_MODULES = '/out/deps-modules';
 // A JVM flag or argument reaches the exec-form CMD as one JSON string: no shell reads it, but a newline is never a value.
 const PLAIN_ARG = /^[^\n\r\0]+$/;
 
@@ -122,13 +124,14 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
 
   const jdk = options.images?.jdk ?? image(`eclipse-temurin:${temurin ?? ''}-jdk-jammy`);
   const toolImage = options.images?.buildTool ?? image(tool === 'maven' ? MAVEN_IMAGE : GRADLE_IMAGE);
-  let build: Stage<boolean> = stage('build').from(jdk).workdir('/src');
+  // Maven resolves and copies the dependencies in a stage of their own, keyed by the build files alone.
+  let base: Stage<boolean> = stage(tool === 'maven' ? 'deps' : 'build').from(jdk).workdir('/src');
   let command: string;
   if (project.wrapper) command = tool === 'maven' ? './mvnw' : './gradlew';
   else if (toolImage === 'jdk') command = tool === 'maven' ? 'mvn' : 'gradle';
   else {
     const home = tool === 'maven' ? '/usr/share/maven' : '/opt/gradle';
-    build = build.copy(toolImage, home, home);
+    base = base.copy(toolImage, home, home);
     command = `${home}/bin/${tool === 'maven' ? 'mvn' : 'gradle'}`;
   }
   const cache = cacheMount(tool === 'maven' ? '/root/.m2' : '/root/.gradle', { sharing: 'locked' });
@@ -137,20 +140,23 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
   // deploy); the plugins package does run land in the same cache mount on the first build.
   const buildFiles: MountValue[] = files.filter((f) => (tool === 'maven' ? ['pom.xml', 'mvnw', '.mvn'] : ['build.gradle.kts', 'build.gradle', 'settings.gradle.kts', 'settings.gradle', 'gradle.properties', 'gradlew', 'gradle']).includes(f)).map((f) => bindMount(f, { source: f, readwrite: tool === 'gradle' }));
   const all = bindMount('.', { source: '.', readwrite: true });
-  let jarScript: string;
+  let build: Stage<boolean>;
+  /** The stage whose /out/lib holds the dependency jars of a plain jar. */
+  let libs: Stage<boolean>;
   if (tool === 'maven') {
-    build = build.run(`${command} -B -q dependency:resolve`).withMounts(cache, ...buildFiles);
+    // copy-dependencies reads pom.xml alone, so it runs here, not again with every package of the sources.
     const copyDeps = project.springBoot ? '' : ' dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib';
-    jarScript = `mkdir -p /out/lib && ${command} -B -q -DskipTests package${copyDeps} && ${pickJar('target')}`;
+    libs = base.run(`${project.springBoot ? '' : 'mkdir -p /out/lib && '}${command} -B -q dependency:resolve${copyDeps}`).withMounts(cache, ...buildFiles);
+    build = stage('build').from(libs).run(`${command} -B -q -DskipTests package && ${pickJar('target')}`).withMounts(all, cache);
   } else {
     const gradle = `${command} --no-daemon -q`;
-    build = build.run(`${gradle} dependencies --configuration runtimeClasspath > /dev/null`).withMounts(cache, ...buildFiles);
-    jarScript = project.springBoot
+    const jarScript = project.springBoot
       ? `${gradle} bootJar -x test && ${pickJar('build/libs')}`
       : `${gradle} installDist -x test && ${pickJar('build/libs')} && mkdir -p /out/lib && cp build/install/*/lib/*.jar /out/lib/ && rm -f "/out/lib/$(basename "$1")"`;
+    // Writable: Gradle writes build/ into the sources; the writes are discarded once the jar is out.
+    build = base.run(`${gradle} dependencies --configuration runtimeClasspath > /dev/null`).withMounts(cache, ...buildFiles).run(jarScript).withMounts(all, cache);
+    libs = build;
   }
-  // Writable: Maven and Gradle write target/ and build/ into the sources; the writes are discarded once the jar is out.
-  build = build.run(jarScript).withMounts(all, cache);
 
   const boot = bootLayout(project.springBootVersion);
   if (project.springBoot) {
@@ -165,13 +171,28 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
   let java: string;
   if (runtimeKind === 'jlink') {
     const compress = Number(version) >= 21 ? '--compress=zip-6' : '--compress=2';
-    // jdeps writes the module list to a file of its own, and jlink reads that file alone: BuildKit keys a
-    // read-only bind mount on the content it selects, so a source change that leaves the list as it was
-    // keeps the runtime stage cached. With modules given, the runtime does not depend on the sources at all.
-    if (modules === undefined) build = build.run(`jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps --class-path '/out/lib/*' /out/app.jar > ${MODULE_LIST}`);
-    const found = modules === undefined ? `"$(cat ${MODULE_LIST})"` : modules.join(',');
-    const jlink = stage('jre').from(jdk).run(`jlink --add-modules ${found} --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`);
-    const jre: Stage<boolean> = modules === undefined ? jlink.withMounts(bindMount(MODULE_LIST, { from: build, source: MODULE_LIST })) : jlink;
+    // jdeps in two stages: the dependency jars' modules keyed by those jars alone (cached on a source
+    // change), the app's from its jar alone; their sorted union is one file, and jlink mounts that file
+    // alone: BuildKit keys a read-only bind mount on the content it selects, so a source change that
+    // keeps the list keeps the runtime cached. With modules given, the runtime does not read the build.
+    let jlink: Stage<boolean> = stage('jre').from(jdk);
+    if (modules === undefined) {
+      const jdeps = `jdeps --ignore-missing-deps -q --multi-release ${version} --print-module-deps`;
+      const depsModules = stage('deps-modules')
+        .from(jdk)
+        .run(`set -- /out/lib/*.jar && if [ -e "$1" ]; then ${jdeps} --class-path '/out/lib/*' "$@"; fi > ${DEPS_MODULES}`)
+        .withMounts(bindMount('/out/lib', { from: libs, source: '/out/lib' }));
+      // The app's jar without the class path: its calls into the dependencies are theirs to count.
+      const union = stage('modules')
+        .from(jdk)
+        // The pipe ends in grep, which fails on no module at all; jdeps runs before it, under &&.
+        .run(`app="$(${jdeps} /out/app.jar)" && printf '%s,%s' "$(cat ${DEPS_MODULES})" "$app" | tr , '\\n' | sort -u | grep . > /tmp/modules && paste -sd , /tmp/modules > ${MODULE_LIST}`)
+        .withMounts(bindMount(DEPS_MODULES, { from: depsModules, source: DEPS_MODULES }), bindMount('/out/app.jar', { from: build, source: '/out/app.jar' }));
+      jlink = jlink.run(`jlink --add-modules "$(cat ${MODULE_LIST})" --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`).withMounts(bindMount(MODULE_LIST, { from: union, source: MODULE_LIST }));
+    } else {
+      jlink = jlink.run(`jlink --add-modules ${modules.join(',')} --strip-debug --no-man-pages --no-header-files ${compress} --output /opt/java`);
+    }
+    const jre: Stage<boolean> = jlink;
     runtime = stage('runtime').from(options.images?.runtime ?? image('debian:12.8-slim')).env({ JAVA_HOME: '/opt/java' }).copy(jre, '/opt/java', '/opt/java');
     java = '/opt/java/bin/java';
   } else {
@@ -186,7 +207,7 @@ export function javaPreset(project: JavaProject, options: JavaPresetOptions = {}
     // The launcher reads Start-Class from the manifest of the application layer.
     start = [boot.launcher];
   } else {
-    runtime = runtime.copy(build, '/out/lib/', './lib/').copy(build, '/out/app.jar', './app.jar');
+    runtime = runtime.copy(libs, '/out/lib/', './lib/').copy(build, '/out/app.jar', './app.jar');
     start = ['-cp', '/app/app.jar:/app/lib/*', mainClass ?? ''];
   }
   if (options.labels !== undefined) runtime = runtime.label(options.labels);
