@@ -182,7 +182,8 @@ describe('dockwright init', () => {
     const dry = await runCli(cli, ['build', '--dry-run'], dir);
     expect(dry.code, dry.stderr).toBe(0);
     const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain('FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build');
+    expect(dockerfile).toContain('FROM eclipse-temurin:17.0.13_11-jdk-jammy AS deps');
+    expect(dockerfile).toContain('FROM deps AS build');
     expect(dockerfile).toContain('"com.example.hello.Main"]');
   });
 
