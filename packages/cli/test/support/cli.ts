@@ -97,6 +97,11 @@ export function makeProject(files: Readonly<Record<string, string>>, from?: stri
   return dir;
 }
 
+/** Has cleanup() remove a directory a test support module made (a stand-in docker client's, say). */
+export function removeOnCleanup(dir: string): void {
+  cleanups.push(dir);
+}
+
 /** Removes every directory made by makeProject() (and by buildCli(), where it built). */
 export function cleanup(): void {
   for (const dir of cleanups.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeOnCleanup } from './cli.js';
 
 export interface FakeDocker {
   /** The script: give it as DOCKWRIGHT_DOCKER. */
@@ -13,11 +14,13 @@ export interface FakeDocker {
 }
 
 /**
- * A fake client. `buildx`: whether `docker buildx version` succeeds. A build whose tags include
+ * A fake client, removed by cleanup() of support/cli.ts. `buildx`: whether `docker buildx version` succeeds. A build whose tags include
  * one in `failing` fails with an engine-like error; each build takes `seconds`.
  */
 export function fakeDocker(options: { readonly buildx?: boolean; readonly failing?: readonly string[]; readonly seconds?: number } = {}): FakeDocker {
   const dir = mkdtempSync(join(tmpdir(), 'dockwright-fake-docker-'));
+  // Removed with the test file's projects by cleanup(), in its afterAll.
+  removeOnCleanup(dir);
   const log = join(dir, 'calls.log');
   writeFileSync(log, '');
   const client = join(dir, 'docker');
