@@ -5,13 +5,13 @@
  * network as a non-root user, and asked over HTTP from inside its container for the app's text.
  * Static sites (Vite, static Astro, SvelteKit with adapter-static) are served by BusyBox httpd on an image FROM scratch.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { image } from '@dockwright/core';
 import { detectNode, nodePreset } from '@dockwright/presets';
 import { aptRepo, baseImage, build, docker, imageSize, inspect, removeImages, requireEngine, uniqueTag } from './support/docker.js';
+import { copyFixture } from './support/copy-fixture.js';
 import { buildNodeApp, fixtureDir, seedNpm, startContainer } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
@@ -118,14 +118,8 @@ afterAll(async () => {
   for (const dir of work) await rm(dir, { recursive: true, force: true });
 });
 
-/** A private copy of a fixture, as a user's checkout is: no node_modules, no build output. */
-async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
-  work.push(dir);
-  const src = fixtureDir(name);
-  await cp(src, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|dist|build|\.next|\.output|\.nuxt|\.svelte-kit|\.astro)$/.test(p.slice(src.length)) });
-  return dir;
-}
+/** What a user's checkout of an app does not hold: installed packages and build output. */
+const NOT_CHECKED_IN = ['node_modules', 'dist', 'build', '.next', '.output', '.nuxt', '.svelte-kit', '.astro'];
 
 /** GET a path with BusyBox wget inside a static site's container (no Node there), retried until it answers. */
 async function wget(id: string, url: string, timeoutMs = 30_000): Promise<string> {
@@ -149,7 +143,7 @@ async function pid1Uid(id: string, busybox: boolean): Promise<number> {
 describe('nodePreset, one real app per framework: built, run as non-root, answering over HTTP', () => {
   for (const a of apps) {
     it(`${a.fixture}: ${a.framework}${a.static ? ' (static, BusyBox httpd)' : ''} answers "hello from ${a.fixture}" on port ${a.port}`, async () => {
-      const dir = await copyFixture(a.fixture);
+      const dir = await copyFixture(a.fixture, work, NOT_CHECKED_IN);
       const project = detectNode(dir);
       expect(project.framework?.name).toBe(a.framework);
       const { dockerfile, dockerignore, context } = nodePreset(project, {

@@ -8,7 +8,7 @@
  * the node base image has pnpm, yarn and yarn berry, so the preset is told they are preinstalled.
  */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ import { detectNode, nodePreset, type NodePresetOptions } from '@dockwright/pres
 import { baseImage, imageSize, inspect, removeImages, requireEngine, run, uniqueTag } from './support/docker.js';
 import { aliasBaseImages } from './support/cli.js';
 import { stepTimes } from './support/build-log.js';
-import { buildNodeApp, fixtureDir, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
+import { copyFixture } from './support/copy-fixture.js';
+import { buildNodeApp, npmRegistry, startContainer, type NodeFixture } from './support/node-apps.js';
 import { record } from './support/summary.js';
 
 const made: string[] = [];
@@ -33,14 +34,6 @@ afterAll(async () => {
   for (const dir of work) await rm(dir, { recursive: true, force: true });
 });
 
-/** A private copy of a fixture (without node_modules or dist), so a test can change its sources. */
-async function copyFixture(name: NodeFixture): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `dockwright-${name}-`));
-  work.push(dir);
-  const src = fixtureDir(name);
-  await cp(src, dir, { recursive: true, filter: (p) => !/[/\\](node_modules|dist)$/.test(p.slice(src.length)) });
-  return dir;
-}
 
 /** Every build step of the plain log whose title contains `text`, and whether BuildKit found it CACHED. */
 function steps(log: string, text: string): { title: string; cached: boolean }[] {
@@ -126,7 +119,7 @@ const cases: readonly Case[] = [
 describe('nodePreset, real builds of every Node fixture', () => {
   for (const c of cases) {
     it(`${c.fixture}${c.app === '.' ? '' : ` (${c.app})`}: serves as uid 1000, production deps only, a source change reinstalls nothing`, async () => {
-      const root = await copyFixture(c.fixture);
+      const root = await copyFixture(c.fixture, work, ['node_modules', 'dist']);
       const appDir = join(root, c.app);
       const project = detectNode(appDir);
       const { dockerfile, dockerignore, context } = nodePreset(project, {
@@ -248,7 +241,7 @@ describe('nodePreset, projects with only package.json, on the default pinned ima
 
 describe('nodePreset, a build script that is exactly tsc', () => {
   it('runs the compiler directly: the same dist as `npm run build` writes, and a type error still fails the build', async () => {
-    const dir = await copyFixture('node-npm');
+    const dir = await copyFixture('node-npm', work, ['node_modules', 'dist']);
     const project = detectNode(dir);
     expect(project.tscBuild).toBe(true);
     const options: NodePresetOptions = { images: { node: image(baseImage('node:20-bookworm-slim')) }, packageManagerSetup: 'preinstalled' };
