@@ -32,24 +32,11 @@ function utf8(text: string): { bytes: number[]; offsets: number[] } {
     }
     // A lone surrogate reaches BuildKit as U+FFFD, three bytes.
     if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd;
-    const push = (b: number) => {
-      bytes.push(b);
-      offsets.push(at);
-    };
-    if (cp < 0x80) push(cp);
-    else if (cp < 0x800) {
-      push(0xc0 | (cp >> 6));
-      push(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      push(0xe0 | (cp >> 12));
-      push(0x80 | ((cp >> 6) & 0x3f));
-      push(0x80 | (cp & 0x3f));
-    } else {
-      push(0xf0 | (cp >> 18));
-      push(0x80 | ((cp >> 12) & 0x3f));
-      push(0x80 | ((cp >> 6) & 0x3f));
-      push(0x80 | (cp & 0x3f));
-    }
+    if (cp < 0x80) bytes.push(cp);
+    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    while (offsets.length < bytes.length) offsets.push(at);
   }
   return { bytes, offsets };
 }
@@ -74,6 +61,12 @@ export interface FlagWord extends Word {
  * ```
  */
 export function splitFlags(line: string, from: number): { flags: FlagWord[]; rest: number } {
+  // Most arguments start with no flag. A blank before them is an ASCII byte (U+00A0 is the bytes
+  // C2 A0, and C2 is no blank), so the line need not be read as bytes to know it.
+  let first = from;
+  for (let c = line.charCodeAt(first); c === 0x20 || (c >= 0x09 && c <= 0x0d); c = line.charCodeAt(first)) first++;
+  if (first >= line.length) return { flags: [], rest: line.length };
+  if (line.charCodeAt(first) !== 0x2d || line.charCodeAt(first + 1) !== 0x2d) return { flags: [], rest: first };
   const flags: FlagWord[] = [];
   const text = line.slice(from);
   const { bytes, offsets } = utf8(text);
