@@ -86,9 +86,25 @@ describe('an invalid policy file', () => {
 
   it('DWP1002: a YAML syntax error, with its line and column', () => {
     const issues = issuesOf(parsePolicy('allowedRegistries: [docker.io\nrequireDigests: true\n', file));
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       { code: 'DWP1002', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', hint: 'fix the YAML syntax at this place', file, line: 2, column: 1 },
     ]);
+  });
+
+  it('an issue of the policy file is the one Issue shape: an error, where.file and where.range beside its older file, line and column', () => {
+    const [issue] = issuesOf(parsePolicy('requireDigests: true\nrequireDigest: true\n', file));
+    expect(issue).toEqual({
+      code: 'DWP1003',
+      severity: 'error',
+      message: 'unknown setting "requireDigest"',
+      hint: 'did you mean requireDigests?',
+      where: { file, range: { start: { line: 2, column: 1 }, end: { line: 2, column: 1 } } },
+      file,
+      line: 2,
+      column: 1,
+      key: 'requireDigest',
+    });
+    expect(issuesOf(loadPolicy('/nowhere/dockwright.policy.yaml'))[0]?.where).toEqual({ file: '/nowhere/dockwright.policy.yaml' });
   });
 
   it('DWP1002: a key written twice', () => {
@@ -97,14 +113,14 @@ describe('an invalid policy file', () => {
 
   it('DWP1003: an unknown setting, with the nearest known one as the hint', () => {
     const [issue] = issuesOf(parsePolicy('requireDigests: true\nrequireDigest: true\n', file));
-    expect(issue).toEqual({ code: 'DWP1003', message: 'unknown setting "requireDigest"', hint: 'did you mean requireDigests?', file, line: 2, column: 1, key: 'requireDigest' });
+    expect(issue).toMatchObject({ code: 'DWP1003', message: 'unknown setting "requireDigest"', hint: 'did you mean requireDigests?', file, line: 2, column: 1, key: 'requireDigest' });
     const [far] = issuesOf(parsePolicy('colour: blue\n', file));
     expect(far?.hint).toMatch(/^the settings are extends, allowedRegistries, requireDigests, /);
   });
 
   it('DWP1003: a value of the wrong type, at the value', () => {
     const [issue] = issuesOf(parsePolicy('requireDigests: yes please\n', file));
-    expect(issue).toEqual({
+    expect(issue).toMatchObject({
       code: 'DWP1003',
       message: 'requireDigests is "yes please", expected true or false',
       hint: 'requireDigests (DW1010): every image (FROM, COPY --from, RUN --mount from) is pinned by digest: name:tag@sha256:...',
@@ -138,7 +154,7 @@ describe('an invalid policy file', () => {
   });
 
   it('DWP1003: a rule switched on without the list it checks against', () => {
-    expect(issuesOf(parsePolicy('rules:\n  DW1009: error\n', file))).toEqual([
+    expect(issuesOf(parsePolicy('rules:\n  DW1009: error\n', file))).toMatchObject([
       { code: 'DWP1003', message: 'DW1009 is error but allowedRegistries lists nothing to check against', hint: 'add allowedRegistries: [...], or set DW1009: off', file, line: 2, column: 3, key: 'rules.DW1009' },
     ]);
     expect(brief(issuesOf(parsePolicy('requiredLabels: []\nrules:\n  DW6019: warn\n', file)))).toEqual(['3:3 DWP1003 DW6019 is warn but requiredLabels lists nothing to check against']);
@@ -190,7 +206,7 @@ describe('extends', () => {
   it('DWP1004: a missing file or package, at the extends entry', () => {
     const dir = makeDir({ 'dockwright.policy.yaml': 'extends:\n  - ./base.yaml\n  - "@acme/policy"\n' });
     const issues = issuesOf(loadPolicy(join(dir, 'dockwright.policy.yaml')));
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       { code: 'DWP1004', message: 'extends "./base.yaml": no such file', hint: 'fix the path; it is relative to this policy file', file: join(dir, 'dockwright.policy.yaml'), line: 2, column: 5, key: 'extends.0' },
       { code: 'DWP1004', message: 'extends "@acme/policy": no such package or file in node_modules', hint: 'install the package that publishes the policy (npm install --save-dev @acme/policy), or fix the name', file: join(dir, 'dockwright.policy.yaml'), line: 3, column: 5, key: 'extends.1' },
     ]);
@@ -198,7 +214,7 @@ describe('extends', () => {
 
   it('DWP1005: a loop, reported where it closes', () => {
     const dir = makeDir({ 'a.yaml': 'extends: ./b.yaml\n', 'b.yaml': 'extends: ./a.yaml\n', 'self.yaml': 'extends: ./self.yaml\n' });
-    expect(issuesOf(loadPolicy(join(dir, 'a.yaml')))).toEqual([
+    expect(issuesOf(loadPolicy(join(dir, 'a.yaml')))).toMatchObject([
       { code: 'DWP1005', message: `extends "./a.yaml" leads back to ${join(dir, 'a.yaml')}`, hint: 'remove the extends entry that closes the loop', file: join(dir, 'b.yaml'), line: 1, column: 10, key: 'extends' },
     ]);
     expect(brief(issuesOf(loadPolicy(join(dir, 'self.yaml'))))).toEqual(['1:10 DWP1005 extends "./self.yaml" leads back to this file']);

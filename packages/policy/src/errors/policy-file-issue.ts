@@ -1,10 +1,14 @@
+import type { Issue, IssueWhere } from '@dockwright/core';
 import type { PolicyCode } from './policy-codes.js';
 
-/** A problem in a policy file, as data: what is wrong, where (file, line, column, key) and how to fix it. */
-export interface PolicyFileIssue {
-  readonly code: PolicyCode;
-  readonly message: string;
+/**
+ * A problem in a policy file, as data: the one `Issue` shape (always an error, `where.file` and,
+ * when known, `where.range`), with its older fields kept beside it: file, line, column, key.
+ */
+export interface PolicyFileIssue extends Issue<PolicyCode> {
+  readonly severity: 'error';
   readonly hint: string;
+  readonly where: IssueWhere & { readonly file: string };
   /** The policy file, absolute (or the name given to `parsePolicy`). */
   readonly file: string;
   /** 1-based line and column of the offending value or key, when known. */
@@ -19,7 +23,9 @@ export interface PolicyFileIssue {
  *
  * @example
  * ```ts
- * policyFileIssue('DWP1001', 'cannot read policy.yaml: ENOENT', 'check the path', { file: '/repo/policy.yaml' });
+ * policyFileIssue('DWP1003', 'unknown setting "requireDigest"', 'did you mean requireDigests?', { file: 'policy.yaml', line: 2, column: 1 });
+ * // { code: 'DWP1003', severity: 'error', ..., file: 'policy.yaml', line: 2, column: 1,
+ * //   where: { file: 'policy.yaml', range: { start: { line: 2, column: 1 }, end: { line: 2, column: 1 } } } }
  * ```
  */
 export function policyFileIssue(
@@ -28,7 +34,9 @@ export function policyFileIssue(
   hint: string,
   where: { readonly file: string; readonly line?: number; readonly column?: number; readonly key?: string },
 ): PolicyFileIssue {
-  return Object.freeze({ code, message, hint, ...where });
+  const at = where.line === undefined ? undefined : { line: where.line, column: where.column ?? 1 };
+  const place = Object.freeze({ file: where.file, ...(at === undefined ? {} : { range: Object.freeze({ start: at, end: at }) }) });
+  return Object.freeze({ code, severity: 'error', message, hint, ...where, where: place });
 }
 
 /**
