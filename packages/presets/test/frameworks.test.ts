@@ -115,6 +115,13 @@ describe('nodePreset: framework servers', () => {
     for (const name of ['sveltekit', 'astro-ssr', 'next']) expect(runtimeOf(render(name))).toContain('COPY package.json ./');
   });
 
+
+  it("Next.js without output: 'standalone' gets a note naming the setting; standalone, and a start of one's own outputs, get none", () => {
+    const note = (name: string, options: NodePresetOptions = {}) => nodePreset(project(name), options).notes ?? [];
+    expect(note('next').filter((n) => n.includes("output: 'standalone'"))).toHaveLength(1);
+    expect(note('next-standalone').some((n) => n.includes('standalone'))).toBe(false);
+    expect(note('next', { outputs: ['.next'] }).some((n) => n.includes('standalone'))).toBe(false);
+  });
   it('Next.js builds with .next/cache in a cache mount, so `COPY .next` never carries the build cache (was: in the image)', () => {
     for (const name of ['next', 'next-standalone']) {
       const text = render(name);

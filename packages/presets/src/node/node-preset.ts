@@ -217,6 +217,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
   if (distroless && options.init === 'tini') fail('init: tini needs a shell and apt', 'use the slim runtime for tini, or run distroless without an init');
   const build = options.build ?? (project.hasBuildScript ? 'build' : false);
   const fw = frameworkPlan(project.framework, options);
+  if (fw.note !== undefined) notes.push(fw.note);
   const outputs = options.outputs ?? fw.outputs?.map(([from]) => from) ?? (build === false ? [] : ['dist']);
   const start = options.start ?? project.start;
   if (!fw.static && (start === undefined || start.length === 0)) {

@@ -49,6 +49,8 @@ export interface NodeFramework {
   readonly traceFiles?: { readonly dir: string; readonly entries: readonly string[] };
   /** The framework's build cache, relative to the app: a cache mount of the build step, never in a layer. */
   readonly buildCache?: string;
+  /** Something the user can change in the project for a better image, printed with the preset's notes. */
+  readonly note?: string;
   /** Set when the framework is known but how it runs is not: why, and the option to set. */
   readonly unresolved?: { readonly message: string; readonly hint: string };
 }
@@ -119,6 +121,7 @@ function next(files: FrameworkFiles): NodeFramework {
     nodeModules: true,
     // Without the mount, `COPY .next` would carry the build cache (tens of MB) into the runtime.
     buildCache: '.next/cache',
+    note: "Next.js without output: 'standalone': the runtime carries every production dependency (next with its SWC binary and sharp); set output: 'standalone' in next.config for a server with only the files it loads",
   });
 }
 

@@ -17,6 +17,8 @@ export interface FrameworkPlan {
   readonly traceFiles?: { readonly dir: string; readonly entries: readonly string[] };
   /** A directory of the build step to keep in a cache mount, relative to the app. */
   readonly buildCache?: string;
+  /** The framework's advice for a better image (the preset's notes), when its own outputs are used. */
+  readonly note?: string;
 }
 
 /**
@@ -43,5 +45,6 @@ export function frameworkPlan(
     // Another start command loads other files than the serve CLI's: every production dependency then.
     ...(framework.traceFiles === undefined || isStatic || options.start !== undefined ? {} : { traceFiles: framework.traceFiles }),
     ...buildCache,
+    ...(framework.note === undefined || isStatic ? {} : { note: framework.note }),
   };
 }
