@@ -56,6 +56,7 @@ export type { DockwrightCode, CodeInfo } from './errors/codes.js';
 // with two layouts: message-first (DockwrightError, the CLI) and place-first (lint).
 export { asIssue } from './errors/issue.js';
 export type { DockwrightIssue, Issue, IssueInput, IssuePath, IssueWhere } from './errors/issue.js';
+export { pointRange } from './errors/range.js';
 export type { Position, Range } from './errors/range.js';
 export { severityOf } from './errors/severity.js';
 export type { LevelWord } from './errors/severity.js';

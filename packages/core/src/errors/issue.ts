@@ -1,5 +1,5 @@
 import type { DockwrightCode } from './codes.js';
-import type { Range } from './range.js';
+import { pointRange, type Range } from './range.js';
 import { severityOf, type Severity } from './severity.js';
 
 /** Where a problem is: the stage, the instruction keyword and its 1-based index in the stage. */
@@ -96,8 +96,7 @@ export interface IssueInput {
 export function asIssue<C extends string>(found: IssueInput & { readonly code: C }): Issue<C> {
   const severity = severityOf(found.severity) ?? 'error';
   if (found.severity === severity && found.where !== undefined) return found as Issue<C>;
-  const at = found.line === undefined ? undefined : { line: found.line, column: found.column ?? 1 };
-  const range = found.range ?? (at === undefined ? undefined : { start: at, end: at });
+  const range = found.range ?? (found.line === undefined ? undefined : pointRange(found.line, found.column ?? 1));
   const where = found.where ?? (found.path === undefined && range === undefined ? undefined : { ...(found.path === undefined ? {} : { path: found.path }), ...(range === undefined ? {} : { range }) });
   return Object.freeze({
     code: found.code,

@@ -18,3 +18,17 @@ export interface Range {
   readonly start: Position;
   readonly end: Position;
 }
+
+/**
+ * The range of one place whose end is not known (a file's problem at `line:column`): it starts
+ * and ends there, rather than at a made-up column.
+ *
+ * @example
+ * ```ts
+ * import { pointRange } from '@dockwright/core';
+ * pointRange(2, 5); // { start: { line: 2, column: 5 }, end: { line: 2, column: 5 } }
+ * ```
+ */
+export function pointRange(line: number, column: number): Range {
+  return { start: { line, column }, end: { line, column } };
+}

@@ -1,3 +1,4 @@
+import { pointRange } from '../errors/range.js';
 import { checkArgument, spec, throwIfAny } from '../validate/arguments.js';
 import { checkInstruction } from './check-instruction.js';
 import { heredocOpeners } from './heredoc-words.js';
@@ -42,10 +43,6 @@ function continuationAt(line: string, escape: number): number {
   while (i >= 0 && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i--;
   if (i < 0 || line.charCodeAt(i) !== escape) return -1;
   return i === 0 || line.charCodeAt(i - 1) !== escape ? i : -1;
-}
-
-function point(line: number, column: number): SourceRange {
-  return { start: { line, column }, end: { line, column } };
 }
 
 function lineRange(line: number, from: number, to: number): SourceRange {
@@ -170,7 +167,7 @@ export function parseDockerfile(text: string): ParseResult {
     if (raw.length * 3 < MAX_LINE_BYTES) return false;
     const bytes = utf8.encode(raw).length;
     if (bytes < MAX_LINE_BYTES) return false;
-    errors.push(parseIssue('DW0002', `line ${index + 1} is ${bytes} bytes; BuildKit reads lines shorter than 64 KiB`, 'split the line with continuation lines, or move the data into a file', point(index + 1, 1)));
+    errors.push(parseIssue('DW0002', `line ${index + 1} is ${bytes} bytes; BuildKit reads lines shorter than 64 KiB`, 'split the line with continuation lines, or move the data into a file', pointRange(index + 1, 1)));
     fatal = true;
     return true;
   };
@@ -245,7 +242,7 @@ export function parseDockerfile(text: string): ParseResult {
         }
         if (nextLead === next.length) {
           if (!warned) {
-            warnings.push(parseIssue('DW0008', `empty line ${j + 1} inside a continued instruction`, 'remove the empty line; BuildKit may refuse it in a future release', point(j + 1, 1)));
+            warnings.push(parseIssue('DW0008', `empty line ${j + 1} inside a continued instruction`, 'remove the empty line; BuildKit may refuse it in a future release', pointRange(j + 1, 1)));
             warned = true;
           }
           continue;
@@ -314,7 +311,7 @@ export function parseDockerfile(text: string): ParseResult {
   }
 
   if (instructions.length === 0 && !fatal) {
-    errors.push(parseIssue('DW0001', 'the file has no instructions', 'start the file with FROM image', point(Math.max(lineCount, 1), 1)));
+    errors.push(parseIssue('DW0001', 'the file has no instructions', 'start the file with FROM image', pointRange(Math.max(lineCount, 1), 1)));
   }
   errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   const syntax: DockerfileSyntax = {

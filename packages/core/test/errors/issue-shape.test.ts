@@ -3,6 +3,7 @@
 // they replace wrote.
 import {
   asIssue,
+  pointRange,
   codes,
   DockwrightError,
   dockerfile,
@@ -67,6 +68,11 @@ describe('every problem is the one Issue shape', () => {
       expect(d.where.range.start).toEqual({ line: d.line, column: d.column });
       expect(d.where.range.end).toEqual(d.endLine === undefined || d.endColumn === undefined ? { line: d.line, column: d.column } : { line: d.endLine, column: d.endColumn });
     }
+  });
+
+  it('pointRange: a place whose end is not known starts and ends there, as asIssue reads a line and column', () => {
+    expect(pointRange(2, 5)).toEqual({ start: { line: 2, column: 5 }, end: { line: 2, column: 5 } });
+    expect(asIssue({ code: 'DW6020', message: 'm', line: 3 }).where?.range).toEqual(pointRange(3, 1));
   });
 
   it('asIssue reads the older shapes: a level word, a path, a range, a line and column', () => {

@@ -41,6 +41,7 @@ const NOT_SLOTS: Readonly<Record<string, string>> = {
   formatIssue: 'formats an issue (errors/issue-shape.test.ts)',
   asIssue: 'reads a problem as the one Issue shape (errors/issue-shape.test.ts)',
   severityOf: 'reads a level word (errors/issue-shape.test.ts)',
+  pointRange: 'makes the range of one place (errors/issue-shape.test.ts)',
   formatPath: 'formats a path',
   looksLikeSecret: 'a predicate on names',
   parseDockerfile: 'reads a written Dockerfile (syntax tests)',

@@ -1,4 +1,4 @@
-import type { Issue, IssueWhere } from '@dockwright/core';
+import { pointRange, type Issue, type IssueWhere } from '@dockwright/core';
 import type { PolicyCode } from './policy-codes.js';
 
 /**
@@ -34,8 +34,7 @@ export function policyFileIssue(
   hint: string,
   where: { readonly file: string; readonly line?: number; readonly column?: number; readonly key?: string },
 ): PolicyFileIssue {
-  const at = where.line === undefined ? undefined : { line: where.line, column: where.column ?? 1 };
-  const place = Object.freeze({ file: where.file, ...(at === undefined ? {} : { range: Object.freeze({ start: at, end: at }) }) });
+  const place = Object.freeze({ file: where.file, ...(where.line === undefined ? {} : { range: Object.freeze(pointRange(where.line, where.column ?? 1)) }) });
   return Object.freeze({ code, severity: 'error', message, hint, ...where, where: place });
 }
 
