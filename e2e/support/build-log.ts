@@ -1,4 +1,8 @@
-// Reading BuildKit's plain progress log (`--progress=plain`) in the real-build tests.
+// Reading BuildKit's plain progress log (`--progress=plain`) in the real-build tests, through the
+// CLI's one reader of it (`dockwright build` counts cached steps with the same function).
+import { stepTimes, type StepTime } from '../../packages/cli/src/build/build-log.js';
+
+export { stepTimes, type StepTime };
 
 /**
  * True when BuildKit's plain log says the step whose line contains `text` was CACHED; throws when
@@ -13,40 +17,6 @@ export function stepCached(log: string, text: string): boolean {
   const step = stepTimes(log).find((s) => s.title.startsWith('[') && s.title.includes(text));
   if (step === undefined) throw new Error(`no build step mentions ${JSON.stringify(text)} in:\n${log}`);
   return step.cached;
-}
-
-// Where a build's seconds go: each step's time from its `#N DONE 1.2s` line (a `#N CACHED` step took none).
-
-/** One step of a build: its title as BuildKit printed it, and its seconds. */
-export interface StepTime {
-  readonly title: string;
-  readonly seconds: number;
-  readonly cached: boolean;
-}
-
-/**
- * The steps of a plain progress log, in the order they started.
- *
- * @example
- * ```ts
- * stepTimes('#9 [build 3/3] RUN tsc\n#9 DONE 2.1s\n'); // [{ title: '[build 3/3] RUN tsc', seconds: 2.1, cached: false }]
- * ```
- */
-export function stepTimes(log: string): StepTime[] {
-  const titles = new Map<string, string>();
-  const done = new Map<string, number>();
-  const cached = new Set<string>();
-  for (const line of log.split('\n')) {
-    const m = /^(#\d+) (.*)$/.exec(line);
-    if (m === null) continue;
-    const [, id = '', rest = ''] = m;
-    const finished = /^DONE (\d+(?:\.\d+)?)s$/.exec(rest);
-    if (finished !== null) done.set(id, Number(finished[1]));
-    else if (rest === 'CACHED') cached.add(id);
-    // The first line of a step is its title; the rest are its output (`#9 0.512 > tsc`) or sha256/extracting lines.
-    else if (!titles.has(id) && !/^\d+\.\d+ /.test(rest)) titles.set(id, rest);
-  }
-  return [...titles].map(([id, title]) => ({ title, seconds: done.get(id) ?? 0, cached: cached.has(id) }));
 }
 
 /**

@@ -10,9 +10,43 @@ export interface StepSummary {
 
 const STEP = /^#(\d+) (\[[^\]]+\] .*)$/;
 
+/** One step of a build: its title as BuildKit printed it, its seconds, and whether it was cached. */
+export interface StepTime {
+  readonly title: string;
+  readonly seconds: number;
+  readonly cached: boolean;
+}
+
 /**
- * Reads the steps of a build from BuildKit's `--progress=plain` log: each `#N [stage i/n] ...`
- * title, and whether `#N CACHED` follows. A step that appears twice (for two platforms) counts once.
+ * Every step of BuildKit's `--progress=plain` log, in the order they started: its title (the
+ * step's first line), the seconds of its `#N DONE 1.2s` line, and whether `#N CACHED` follows
+ * (a cached step took none). The one reader of the plain log; `readSteps()` counts from it.
+ *
+ * @example
+ * ```ts
+ * stepTimes('#9 [build 3/3] RUN tsc\n#9 DONE 2.1s\n'); // [{ title: '[build 3/3] RUN tsc', seconds: 2.1, cached: false }]
+ * ```
+ */
+export function stepTimes(log: string): StepTime[] {
+  const titles = new Map<string, string>();
+  const done = new Map<string, number>();
+  const cached = new Set<string>();
+  for (const line of log.split('\n')) {
+    const m = /^(#\d+) (.*)$/.exec(line);
+    if (m === null) continue;
+    const [, id = '', rest = ''] = m;
+    const finished = /^DONE (\d+(?:\.\d+)?)s$/.exec(rest);
+    if (finished !== null) done.set(id, Number(finished[1]));
+    else if (rest === 'CACHED') cached.add(id);
+    // The first line of a step is its title; the rest are its output (`#9 0.512 > tsc`) or sha256/extracting lines.
+    else if (!titles.has(id) && !/^\d+\.\d+ /.test(rest)) titles.set(id, rest);
+  }
+  return [...titles].map(([id, title]) => ({ title, seconds: done.get(id) ?? 0, cached: cached.has(id) }));
+}
+
+/**
+ * Reads the steps of a build from BuildKit's `--progress=plain` log: each `[stage i/n] ...` step
+ * of `stepTimes()`, and whether it was cached. A step that appears twice (for two platforms) counts once.
  *
  * @example
  * ```ts
@@ -21,20 +55,12 @@ const STEP = /^#(\d+) (\[[^\]]+\] .*)$/;
  * ```
  */
 export function readSteps(log: string): StepSummary {
-  const titles = new Map<string, string>();
-  const cached = new Set<string>();
-  for (const line of log.split('\n')) {
-    const step = STEP.exec(line);
-    if (step !== null && step[1] !== undefined && step[2] !== undefined) {
-      // BuildKit's own steps, and FROM (a base resolved, not a step that runs), are not the Dockerfile's work.
-      if (!step[2].startsWith('[internal]') && !/^\[[^\]]*\] (?:load|resolve|transferring|FROM)\b/.test(step[2]) && !titles.has(step[1])) titles.set(step[1], step[2]);
-      continue;
-    }
-    const done = /^#(\d+) CACHED$/.exec(line);
-    if (done?.[1] !== undefined) cached.add(done[1]);
-  }
   const distinct = new Map<string, boolean>();
-  for (const [id, title] of titles) distinct.set(title, (distinct.get(title) ?? true) && cached.has(id));
+  for (const { title, cached } of stepTimes(log)) {
+    // BuildKit's own steps, and FROM (a base resolved, not a step that runs), are not the Dockerfile's work.
+    if (!/^\[[^\]]+\] /.test(title) || title.startsWith('[internal]') || /^\[[^\]]*\] (?:load|resolve|transferring|FROM)\b/.test(title)) continue;
+    distinct.set(title, (distinct.get(title) ?? true) && cached);
+  }
   const rebuilt = [...distinct].filter(([, c]) => !c).map(([title]) => title);
   return { total: distinct.size, cached: distinct.size - rebuilt.length, rebuilt };
 }
