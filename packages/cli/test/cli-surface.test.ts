@@ -76,7 +76,7 @@ describe('colour in lint and fmt, like the other commands', () => {
     expect(plain.stdout).not.toContain(ESC);
     const forced = await runCli(cli, ['lint'], dir, { FORCE_COLOR: '1' });
     expect(forced.stdout).toContain(`${ESC}33m⚠${ESC}39m ${ESC}1mDockerfile:2:5${ESC}22m ${ESC}1mDW3005${ESC}22m RUN uses sudo\n`);
-    expect(forced.stdout).toMatch(new RegExp(`\\u001b\\[2m  → .*\\u001b\\[22m\\n`));
+    expect(forced.stdout).toMatch(new RegExp(`\\n  \\u001b\\[2m→ .*\\u001b\\[22m\\n`));
     expect(forced.stdout).toContain(`0 errors, ${ESC}33m1 warning${ESC}39m, 0 infos in 1 file\n`);
   });
 

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostics, lintDockerfile } from '@dockwright/core';
 import { colors, wantsColor } from '../src/output/colors.js';
+import { formatFindings } from '../src/output/format-findings.js';
 import type { Io } from '../src/output/io.js';
 import { createProgress, PROGRESS_THRESHOLD } from '../src/output/progress.js';
 import { expandGlob } from '../src/targets/expand-glob.js';
@@ -105,5 +107,24 @@ describe('generated files', () => {
     expect(ignorePath('/r/api/Dockerfile', undefined)).toBe('/r/api/.dockerignore');
     expect(ignorePath('/r/api/Dockerfile', '/r')).toBe('/r/api/Dockerfile.dockerignore');
     expect(ignorePath('/r/api/Dockerfile.dev', '/r/api')).toBe('/r/api/Dockerfile.dev.dockerignore');
+  });
+});
+
+describe('formatFindings', () => {
+  const findings = lintDockerfile('FROM node:latest\nRUN sudo true\nMAINTAINER x\nCMD node app.js\n');
+  const ESC = '\u001b[';
+  it("is core's formatDiagnostics() text, plain without colour and the same letters with it", () => {
+    expect(new Set(findings.map((f) => f.severity)).size).toBeGreaterThan(1);
+    expect(formatFindings(findings, 'api/Dockerfile', colors(false))).toBe(formatDiagnostics(findings, 'api/Dockerfile'));
+    const coloured = formatFindings(findings, 'api/Dockerfile', colors(true));
+    expect(coloured).toContain(ESC);
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(formatDiagnostics(findings, 'api/Dockerfile'));
+  });
+  it('colours the mark by severity, the place and the rule bold, the fix dim after its indent', () => {
+    const [first] = lintDockerfile('FROM debian:12\nRUN sudo true\nUSER 1\n');
+    expect(first?.severity).toBe('warning');
+    const [line, fix] = formatFindings(first === undefined ? [] : [first], 'Dockerfile', colors(true)).split('\n');
+    expect(line).toBe(`${ESC}33m⚠${ESC}39m ${ESC}1mDockerfile:2:5${ESC}22m ${ESC}1mDW3005${ESC}22m ${first?.message}`);
+    expect(fix).toBe(`  ${ESC}2m→ ${first?.hint}${ESC}22m`);
   });
 });

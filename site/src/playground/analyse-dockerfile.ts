@@ -1,6 +1,6 @@
 // The Dockerfile tab: lint findings, the canonical format and the builder code of a pasted
 // Dockerfile, from core's own lintDockerfile(), format() and importDockerfile().
-import { format, importDockerfile, lintDockerfile, type LintDiagnostic } from '@dockwright/core';
+import { format, formatIssue, importDockerfile, lintDockerfile, type LintDiagnostic } from '@dockwright/core';
 
 export interface DockerfileAnalysis {
   readonly findings: readonly LintDiagnostic[];
@@ -10,8 +10,8 @@ export interface DockerfileAnalysis {
   readonly imported: { readonly ok: true; readonly source: string; readonly raw: number } | { readonly ok: false; readonly errors: readonly string[] };
 }
 
-const located = (e: { code: string; message: string; hint: string; range?: { start: { line: number; column: number } } }) =>
-  `${e.range === undefined ? '' : `${e.range.start.line}:${e.range.start.column} `}${e.code} ${e.message}\n  → ${e.hint}`;
+// Format and import problems in the lines `dockwright lint` prints: `✖ Dockerfile:2:1 CODE message`.
+const located = (e: Parameters<typeof formatIssue>[0]) => formatIssue(e, { layout: 'place-first', file: 'Dockerfile' });
 
 /**
  * Lints, formats and imports a Dockerfile; never throws.

@@ -106,7 +106,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
   const { lintPolicies } = await import('../lint/lint-policies.js');
   const policies = await lintPolicies(files, cwd);
   const hadolint = await readHadolint(args.options['from-hadolint'], cwd);
-  const { codes, formatDiagnostics, lintDockerfile, rules } = await import('@dockwright/core');
+  const { codes, lintDockerfile, rules } = await import('@dockwright/core');
   const linted: LintedFile[] = [];
   const unreadable: CliIssue[] = [];
   for (const file of files) {
@@ -140,11 +140,11 @@ export async function lintCommand(args: ParsedArgs, io: Io, cwd: string): Promis
   } else if (format === 'json') {
     printJson(io, { schemaVersion: JSON_SCHEMA_VERSION, command: 'lint', ok: exitCode === 0, exitCode, summary, files: linted, issues: unreadable });
   } else {
-    const { colorDiagnostics } = await import('../output/color-diagnostics.js');
+    const { formatFindings } = await import('../output/format-findings.js');
     const c = io.outColors;
     for (const f of linted) {
       const shown = io.quiet ? f.diagnostics.filter((d) => d.severity !== 'info') : f.diagnostics;
-      if (shown.length > 0) io.out(`${colorDiagnostics(formatDiagnostics(shown, f.file), c)}\n`);
+      if (shown.length > 0) io.out(`${formatFindings(shown, f.file, c)}\n`);
     }
     const errors = plural(summary.errors, 'error');
     const warnings = plural(summary.warnings, 'warning');
