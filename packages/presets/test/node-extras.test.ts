@@ -121,44 +121,106 @@ describe('Prisma', () => {
 });
 
 describe('Prisma in a workspace', () => {
-  const schema = 'generator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n';
-  /** An npm (or pnpm) workspace whose service `api` depends on `@shop/db`; `prismaIn` names the packages that depend on Prisma. */
-  const workspace = (prismaIn: readonly string[], manager: 'npm' | 'pnpm' = 'npm') => {
-    const deps = (name: string, own: Record<string, string>) => (prismaIn.includes(name) ? { ...own, '@prisma/client': '6.19.0' } : own);
+  const schema = (provider = 'postgresql', output = '') =>
+    `generator client {\n  provider = "prisma-client-js"\n${output === '' ? '' : `  output = "${output}"\n`}}\ndatasource db {\n  provider = "${provider}"\n  url = env("DATABASE_URL")\n}\n`;
+  interface Shape {
+    readonly manager?: 'npm' | 'yarn' | 'pnpm';
+    /** The service has a build script (then the packages with one are built too). */
+    readonly build?: boolean;
+    readonly provider?: string;
+    /** The generator's output, relative to the schema. */
+    readonly output?: string;
+    /** prisma (the CLI) in the db package's dependencies rather than devDependencies. */
+    readonly cliInProduction?: boolean;
+  }
+  /** A workspace whose service `api` depends on `@shop/db`; `prismaIn` names the packages that depend on Prisma. */
+  const workspace = (prismaIn: readonly string[], shape: Shape = {}) => {
+    const manager = shape.manager ?? 'npm';
+    const deps = (name: string, own: Record<string, string>) => (prismaIn.includes(name) ? { ...own, '@prisma/client': '6.19.0', ...(shape.cliInProduction ? { prisma: '6.19.0' } : {}) } : own);
+    const lockfiles: Record<string, Record<string, string>> = {
+      npm: { 'package-lock.json': '{}' },
+      yarn: { 'yarn.lock': '# yarn lockfile v1\n' },
+      pnpm: { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': "packages:\n  - 'services/*'\n  - 'packages/*'\n" },
+    };
     return detectNodeFiles({
-      'package.json': JSON.stringify({ name: 'shop', workspaces: ['services/*', 'packages/*'], ...(manager === 'pnpm' ? { packageManager: 'pnpm@10.34.8' } : {}) }),
-      ...(manager === 'pnpm' ? { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': "packages:\n  - 'services/*'\n  - 'packages/*'\n" } : { 'package-lock.json': '{}' }),
-      'packages/db/package.json': JSON.stringify({ name: '@shop/db', scripts: { build: 'tsc' }, dependencies: deps('@shop/db', {}), devDependencies: prismaIn.includes('@shop/db') ? { prisma: '6.19.0' } : {} }),
-      'packages/db/prisma/schema.prisma': schema,
-      'services/api/package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' }, dependencies: deps('api', { '@shop/db': '*' }) }),
-      ...(prismaIn.includes('api') ? { 'services/api/prisma/schema.prisma': schema } : {}),
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['services/*', 'packages/*'], ...(manager === 'pnpm' ? { packageManager: 'pnpm@10.34.8' } : manager === 'yarn' ? { packageManager: 'yarn@1.22.22' } : {}) }),
+      ...lockfiles[manager],
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', scripts: { build: 'tsc' }, dependencies: deps('@shop/db', {}), devDependencies: prismaIn.includes('@shop/db') && !shape.cliInProduction ? { prisma: '6.19.0' } : {} }),
+      'packages/db/prisma/schema.prisma': schema(shape.provider, shape.output),
+      'services/api/package.json': JSON.stringify({ name: 'api', scripts: { start: 'node dist/server.js', ...(shape.build ? { build: 'tsc' } : {}) }, dependencies: deps('api', { '@shop/db': '*' }) }),
+      ...(prismaIn.includes('api') ? { 'services/api/prisma/schema.prisma': schema() } : {}),
     }, 'services/api');
   };
+  const preinstalled = { packageManagerSetup: 'preinstalled' } as const;
 
-  it('detection marks the workspace packages that depend on Prisma', () => {
+  it('detection marks the workspace packages that depend on Prisma, with what their schema says', () => {
     expect(workspace(['@shop/db']).workspace?.packages).toEqual([
       { name: 'api', dir: 'services/api', dependsOn: ['@shop/db'], scripts: ['start'] },
-      { name: '@shop/db', dir: 'packages/db', dependsOn: [], scripts: ['build'], prisma: true },
+      {
+        name: '@shop/db', dir: 'packages/db', dependsOn: [], scripts: ['build'], prisma: true,
+        prismaSchema: { schema: 'prisma/schema.prisma', provider: 'postgresql', url: { env: 'DATABASE_URL' }, queryEngine: true, cliInProduction: false },
+      },
     ]);
   });
 
-  it('a package the service depends on uses Prisma: refused, naming it and what to do (was: built with no generated client, failing at the first query)', () => {
-    for (const manager of ['npm', 'pnpm'] as const) {
-      const issue = issueOf(() => render(workspace(['@shop/db'], manager), { packageManagerSetup: 'preinstalled' }));
-      expect(issue.code).toBe('DW9003');
-      expect(issue.message).toBe('Prisma in a workspace is not built by the preset yet: @shop/db (packages/db) uses Prisma, and its generated client would not be in the image');
-      expect(issue.hint).toContain('pass prisma: false and generate the client in the build: start the build script of packages/db/package.json with `prisma generate`');
-      expect(issue.hint).toContain('output = "../dist/generated/prisma"');
+  it("a package the service depends on uses Prisma: its client is generated from the schema alone before the builds, and the runtime gets it and OpenSSL (was: refused)", () => {
+    for (const manager of ['npm', 'yarn'] as const) {
+      const text = render(workspace(['@shop/db'], { manager, build: true }), preinstalled);
+      const build = stageOf(text, 'build');
+      const run = manager === 'npm' ? 'npm run build --workspace=packages/db' : 'yarn workspace @shop/db run build';
+      // The schema's directory, then generate, then the packages' sources and their builds.
+      expect(build).toMatch(new RegExp(`COPY packages/db/prisma/ \\./packages/db/prisma/\nRUN node_modules/\\.bin/prisma generate --schema packages/db/prisma/schema\\.prisma\nCOPY packages/db/ \\./packages/db/\nCOPY services/api/ \\./services/api/\nRUN ${run.replace(/[.@/]/g, (c) => `\\${c}`)}`));
+      const runtime = stageOf(text, 'runtime');
+      // The client in node_modules right after the production install, before any source.
+      expect(runtime).toMatch(/COPY --from=prod-deps \/app\/ \/app\/\nCOPY --from=build \/app\/node_modules\/\.prisma \/app\/node_modules\/\.prisma\nCOPY --from=build \/app\/packages\/db\/dist/);
+      expect(runtime).toContain('openssl');
+      expect(stageOf(text, 'deps')).not.toMatch(/prisma|openssl/);
     }
-    // The workaround the hint names renders.
-    expect(render(workspace(['@shop/db']), { prisma: false })).not.toMatch(/prisma|openssl/);
   });
 
-  it('the service itself and a package both: each is named; prisma options in a workspace are refused too', () => {
-    expect(issueOf(() => render(workspace(['api', '@shop/db']))).message).toContain('api (services/api), @shop/db (packages/db) use Prisma');
-    expect(issueOf(() => render(workspace([]), { prisma: { migrate: 'deploy' } })).message).toContain('api (services/api) uses Prisma');
-    // No Prisma anywhere: nothing is refused.
+  it('a service without a build still gets a build stage for the client; a client output inside the build output comes with it, one outside is copied', () => {
+    const noBuild = render(workspace(['@shop/db']), preinstalled);
+    expect(stageOf(noBuild, 'build')).toContain('RUN node_modules/.bin/prisma generate --schema packages/db/prisma/schema.prisma');
+    expect(stageOf(noBuild, 'build')).not.toContain('npm run');
+    expect(stageOf(noBuild, 'runtime')).toContain('COPY --from=build /app/node_modules/.prisma /app/node_modules/.prisma');
+    const inDist = render(workspace(['@shop/db'], { build: true, output: '../dist/generated/prisma' }), preinstalled);
+    expect(stageOf(inDist, 'runtime')).not.toContain('generated/prisma');
+    expect(stageOf(inDist, 'runtime')).not.toContain('.prisma');
+    const beside = render(workspace(['@shop/db'], { build: true, output: '../generated/prisma' }), preinstalled);
+    // After the package's files, so that a client generated on the host never wins.
+    expect(stageOf(beside, 'runtime')).toMatch(/COPY --from=build \/app\/packages\/db\/dist \/app\/packages\/db\/dist\n(?:COPY .*\n)*COPY --from=build \/app\/packages\/db\/generated\/prisma \/app\/packages\/db\/generated\/prisma\n/);
+  });
+
+  it('SQLite in a package: the volume and DATABASE_URL in the service; migrations at start from the root CLI and the schema, copied', () => {
+    const sqlite = render(workspace(['@shop/db'], { provider: 'sqlite' }), preinstalled);
+    expect(sqlite).toMatch(/ENV NODE_ENV=production \\\n +DATABASE_URL=file:\/app\/services\/api\/data\/app\.db\n/);
+    expect(sqlite).toContain('RUN mkdir -p /app/services/api/data \\\n    && chown 1000:1000 /app/services/api/data\n');
+    expect(sqlite).toContain('\nVOLUME /app/services/api/data\n');
+    const migrating = render(workspace(['@shop/db'], { cliInProduction: true }), { ...preinstalled, prisma: { migrate: 'deploy' } });
+    expect(migrating).toContain('ENTRYPOINT ["/bin/sh", "-c", "../../node_modules/.bin/prisma migrate deploy --schema ../../packages/db/prisma/schema.prisma && exec \\"$@\\"", "--"]');
+    expect(stageOf(migrating, 'runtime')).toContain('COPY packages/db/prisma/ /app/packages/db/prisma/');
+    expect(issueOf(() => render(workspace(['@shop/db']), { ...preinstalled, prisma: { migrate: 'deploy' } })).message).toBe('prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of packages/db/package.json');
+  });
+
+  it('the service and a package both: two clients; what is about one schema is refused, naming both', () => {
+    const text = render(workspace(['api', '@shop/db']), preinstalled);
+    expect(stageOf(text, 'build')).toContain('RUN node_modules/.bin/prisma generate --schema services/api/prisma/schema.prisma \\\n    && node_modules/.bin/prisma generate --schema packages/db/prisma/schema.prisma');
+    expect(text.match(/COPY --from=build \/app\/node_modules\/\.prisma/g)).toHaveLength(1);
+    for (const prisma of [{ migrate: 'deploy' as const }, { schema: 'db/schema.prisma' }]) {
+      const issue = issueOf(() => render(workspace(['api', '@shop/db']), { ...preinstalled, prisma }));
+      expect(issue.code).toBe('DW9003');
+      expect(issue.message).toMatch(/api \(services\/api\), @shop\/db \(packages\/db\) use Prisma$/);
+    }
+    // No Prisma anywhere: nothing of it.
     expect(render(workspace([]))).not.toContain('prisma');
+  });
+
+  it('a pnpm workspace with Prisma is refused, naming the packages and the workaround; prisma: false renders', () => {
+    const issue = issueOf(() => render(workspace(['@shop/db'], { manager: 'pnpm' }), preinstalled));
+    expect(issue.code).toBe('DW9003');
+    expect(issue.message).toBe('Prisma in a pnpm workspace is not built by the preset: @shop/db (packages/db) uses Prisma, and its generated client would not be in the image');
+    expect(issue.hint).toContain('start the build script of packages/db/package.json with `prisma generate`');
+    expect(render(workspace(['@shop/db'], { manager: 'pnpm' }), { ...preinstalled, prisma: false })).not.toMatch(/prisma|openssl/);
   });
 });
 

@@ -24,6 +24,8 @@ export interface WorkspacePackage {
   readonly scripts?: readonly string[];
   /** True when it depends on `prisma` or `@prisma/client` (its client must be generated in the build). */
   readonly prisma?: true;
+  /** With `prisma`: what detection read of its schema, relative to the package (detect-prisma.ts). */
+  readonly prismaSchema?: NodePrisma;
 }
 
 /** What the Node preset needs to know about a project; `detectNode()` reads it from disk, `detectNodeFiles()` from file contents. */
@@ -217,7 +219,9 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
         if (p === undefined || needed.some((n) => n.name === name)) return;
         const dependsOn = p.deps.filter((d) => names.has(d)).sort();
         const prisma = p.deps.includes('prisma') || p.deps.includes('@prisma/client');
-        needed.push({ name: p.name, dir: p.dir, dependsOn, scripts: p.scripts, ...(prisma ? { prisma: true as const } : {}) });
+        const at = join(current, p.dir);
+        const prismaSchema = prisma ? detectPrisma(readJson(at, 'package.json') ?? {}, (f) => readText(at, f)) : undefined;
+        needed.push({ name: p.name, dir: p.dir, dependsOn, scripts: p.scripts, ...(prismaSchema === undefined ? {} : { prisma: true as const, prismaSchema }) });
         dependsOn.forEach(visit);
       };
       visit(all.find((p) => p.dir === rel)?.name ?? '');

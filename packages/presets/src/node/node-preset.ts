@@ -327,7 +327,7 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     if (lockfile === undefined) {
       fail(`no lockfile at the root of the workspace of ${project.name}`, `install at the workspace root and commit its ${plan.manifests[0] ?? 'lockfile'}`);
     }
-    const stages = workspaceStages({ plan: { ...plan, manifests: [...plan.manifests.slice(0, 1), ...configFilesOf(project, plan)] }, workspace: ws, lockfile, installStage, mounts, build, outputs, root: WORKDIR });
+    const stages = workspaceStages({ plan: { ...plan, manifests: [...plan.manifests.slice(0, 1), ...configFilesOf(project, plan)] }, workspace: ws, lockfile, installStage, mounts, build, outputs, root: WORKDIR, ...(prisma.workspace === undefined ? {} : { prisma: prisma.workspace }) });
     appDir = stages.appDir;
     runtimeFiles = stages.runtimeFiles;
   } else {

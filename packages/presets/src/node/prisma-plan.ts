@@ -1,4 +1,5 @@
 import { DockwrightError } from '@dockwright/core';
+import type { NodePrisma } from './detect-prisma.js';
 import type { NodePackageManager, NodeProject, WorkspacePackage } from './detect-node.js';
 
 /** Options of the Node preset's Prisma steps; each overrides what detection found. */
@@ -30,6 +31,8 @@ export interface PrismaPlan {
   /** Directories, relative to the app, that are volumes owned by the app user. */
   readonly dataDirs: readonly string[];
   readonly entrypoint?: readonly string[];
+  /** A service of an npm or yarn workspace: what its build and runtime add, from the root. */
+  readonly workspace?: WorkspacePrisma;
 }
 
 const NONE: PrismaPlan = Object.freeze({ generatedCopies: () => [], runtimeSources: [], runtimePackages: [], env: () => ({}), dataDirs: [] });
@@ -61,19 +64,119 @@ function checkOptions(options: unknown): PrismaOptions {
   return options as PrismaOptions;
 }
 
+/** The Prisma steps of an npm or yarn workspace service, relative to the workspace root. */
+export interface WorkspacePrisma {
+  /** The schemas' directories, copied into the build stage before the sources so a source change does not generate again. */
+  readonly schemaDirs: readonly string[];
+  /** `prisma generate` of each package's schema, in the build stage at the root. */
+  readonly generate: readonly string[];
+  /** Directories the generation writes that the runtime copies from the build stage (`node_modules/.prisma`). */
+  readonly generated: readonly string[];
+  /** Directories the runtime copies from the context (a schema's directory, for migrations). */
+  readonly sources: readonly string[];
+}
+
+/** A Prisma package of the workspace and its schema, relative to the workspace root. */
+interface SchemaOf {
+  readonly pkg: WorkspacePackage;
+  readonly found: NodePrisma;
+  /** The schema's path from the root (`packages/db/prisma/schema.prisma`). */
+  readonly schema: string;
+}
+
+const underRoot = (dir: string, path: string) => (dir === '.' ? path : `${dir}/${path}`);
+const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
+
 /**
- * Prisma anywhere in a workspace service's packages (the service, or a package it depends on such
- * as `packages/db`) is refused, naming the packages: the preset does not generate their client
- * yet, and without it the image would start and then fail on the first query.
+ * The schemas of the Prisma packages of a workspace service (the service first, then the packages
+ * it depends on). pnpm, yarn berry and bun workspaces are refused, naming the packages: their
+ * installs do not put the client where the preset copies it from.
  */
-function workspaceRefusal(project: NodeProject, packages: readonly WorkspacePackage[], asked: boolean): void {
+function workspaceSchemas(project: NodeProject, options: PrismaOptions, asked: boolean, manager: NodePackageManager): SchemaOf[] {
+  const packages = project.workspace?.packages ?? [];
   const users = packages.filter((p, i) => p.prisma === true || (i === 0 && project.prisma !== undefined));
-  if (users.length === 0 && !asked) return;
-  const named = users.length === 0 ? [packages[0] ?? { name: project.name, dir: '.' }] : users;
+  if (users.length === 0 && !asked) return [];
+  const named = users.length === 0 ? [packages[0] ?? { name: project.name, dir: '.', dependsOn: [] }] : users;
   const list = named.map((p) => `${p.name} (${p.dir})`).join(', ');
-  const first = named[0]?.dir ?? '.';
-  fail(`Prisma in a workspace is not built by the preset yet: ${list} ${named.length === 1 ? 'uses' : 'use'} Prisma, and its generated client would not be in the image`,
-    `pass prisma: false and generate the client in the build: start the build script of ${first}/package.json with \`prisma generate\` ("build": "prisma generate && tsc"), and set the generator's output inside that build output (output = "../dist/generated/prisma") so the runtime gets it with the package; for the Rust query engine, install openssl with runtimeSteps`);
+  if (manager !== 'npm' && manager !== 'yarn') {
+    fail(`Prisma in a ${manager} workspace is not built by the preset: ${list} ${named.length === 1 ? 'uses' : 'use'} Prisma, and its generated client would not be in the image`,
+      `use an npm or yarn classic workspace, or pass prisma: false and generate the client in the build: start the build script of ${named[0]?.dir ?? '.'}/package.json with \`prisma generate\` ("build": "prisma generate && tsc"), and set the generator's output inside that build output (output = "../dist/generated/prisma") so the runtime gets it with the package; for the Rust query engine, install openssl with runtimeSteps`);
+  }
+  if (options.schema !== undefined && named.length > 1) {
+    fail(`prisma.schema names one schema, and ${list} use Prisma`, 'drop prisma.schema and give each package its schema at prisma/schema.prisma or in its package.json "prisma.schema"');
+  }
+  return named.map((pkg, i) => {
+    const found = (pkg === packages[0] ? project.prisma : undefined) ?? pkg.prismaSchema ?? { queryEngine: true, cliInProduction: false };
+    const schema = options.schema === undefined ? found.schema : plainPath('schema', options.schema);
+    if (schema === undefined) {
+      fail(`${pkg.name} (${pkg.dir}) depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, `add its schema, set "prisma": { "schema": "db/schema.prisma" } in ${pkg.dir}/package.json, or pass prisma: false`);
+    }
+    return { pkg, found, schema: underRoot(pkg.dir, schema) };
+  });
+}
+
+/** `ca-certificates` and `openssl` for the Rust query engine, unless the options say otherwise. */
+function opensslPackages(options: PrismaOptions, queryEngine: boolean, distroless: boolean): readonly string[] {
+  const openssl = options.openssl ?? queryEngine;
+  if (openssl && distroless && options.openssl === true) fail('prisma.openssl needs apt, which a distroless runtime has not', 'distroless Node images carry libssl already: drop prisma.openssl');
+  return openssl && !distroless ? ['ca-certificates', 'openssl'] : [];
+}
+
+/** SQLite: the database file in a volume the app user owns, its URL in the datasource's variable. */
+function sqliteVolume(sqlite: NodePrisma | undefined, schema: string, options: PrismaOptions): Pick<PrismaPlan, 'dataDirs' | 'env'> {
+  if (sqlite === undefined || options.dataDir === false) return { dataDirs: [], env: () => ({}) };
+  const url = sqlite.url;
+  if (url === undefined || 'literal' in url) {
+    fail(`the SQLite URL of ${schema} is written in the schema, so it cannot point at a volume`, 'write url = env("DATABASE_URL") in the datasource, or pass prisma: { dataDir: false }');
+  }
+  const dir = options.dataDir === undefined ? 'data' : plainPath('dataDir', options.dataDir);
+  return { dataDirs: [dir], env: (appDir) => ({ [url.env]: options.databaseUrl ?? `file:${appDir}/${dir}/app.db` }) };
+}
+
+/**
+ * A workspace service's Prisma steps: each package's client generated in the build stage at the
+ * root, the generated directories copied into the runtime, OpenSSL when any client needs it, and
+ * SQLite's volume or `prisma migrate deploy` for the one schema they are about.
+ */
+function workspacePlan(project: NodeProject, options: PrismaOptions, asked: boolean, context: { readonly manager: NodePackageManager; readonly distroless: boolean }): PrismaPlan {
+  const schemas = workspaceSchemas(project, options, asked, context.manager);
+  if (schemas.length === 0) return NONE;
+  const rootFromApp = project.workspace?.root ?? '.';
+  const generate = options.generate === false ? [] : schemas.map((s) => `node_modules/.bin/prisma generate --schema ${s.schema}`);
+  // The default client output is beside @prisma/client, which npm and yarn hoist to the root.
+  const outputs = generate.length === 0 ? [] : schemas.map((s) => (s.found.output === undefined ? 'node_modules/.prisma' : underRoot(s.pkg.dir, s.found.output)));
+  for (const out of outputs) {
+    if (out === '.' || out.startsWith('..')) fail(`the Prisma client output ${out} is outside the workspace packages`, 'set the generator\'s output inside its package (output = "../generated/prisma")');
+  }
+  const generated = [...new Set(outputs)].filter((out, _, all) => !all.some((other) => other !== out && out.startsWith(`${other}/`)));
+  const runtimePackages = opensslPackages(options, schemas.some((s) => s.found.queryEngine), context.distroless);
+  const one = (what: string) => {
+    if (schemas.length > 1) fail(`prisma.${what} is about one schema, and ${schemas.map((s) => `${s.pkg.name} (${s.pkg.dir})`).join(', ')} use Prisma`, `drop prisma.${what}, or run it as a job of its own`);
+    return schemas[0] as SchemaOf;
+  };
+  const sqlite = schemas.filter((s) => s.found.provider === 'sqlite');
+  const volume = sqlite.length === 0 || options.dataDir === false ? sqliteVolume(undefined, '', options) : (() => {
+    if (sqlite.length > 1) one('dataDir');
+    const s = sqlite[0] as SchemaOf;
+    return sqliteVolume(s.found, s.schema, options);
+  })();
+  let entrypoint: readonly string[] | undefined;
+  const sources: string[] = [];
+  if (options.migrate === 'deploy') {
+    const s = one('migrate');
+    if (context.distroless) fail('prisma.migrate needs a shell before the start command, which a distroless runtime has not', 'use the slim runtime, or run migrations as their own job and drop prisma.migrate');
+    if (!s.found.cliInProduction) fail(`prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of ${s.pkg.dir}/package.json`, 'move prisma from devDependencies to dependencies, or drop prisma.migrate');
+    sources.push(`${dirOf(s.schema)}/`);
+    entrypoint = ['/bin/sh', '-c', `${underRoot(rootFromApp, 'node_modules/.bin/prisma')} migrate deploy --schema ${underRoot(rootFromApp, s.schema)} && exec "$@"`, '--'];
+  }
+  return Object.freeze({
+    generatedCopies: () => [],
+    runtimeSources: [],
+    runtimePackages,
+    ...volume,
+    ...(entrypoint === undefined ? {} : { entrypoint }),
+    workspace: Object.freeze({ schemaDirs: generate.length === 0 ? [] : [...new Set(schemas.map((s) => `${dirOf(s.schema)}/`))], generate, generated, sources }),
+  });
 }
 
 /**
@@ -94,7 +197,7 @@ export function prismaPlan(
   if (given === false) return NONE;
   const options = given === undefined ? {} : checkOptions(given);
   const found = project.prisma;
-  if (project.workspace !== undefined) workspaceRefusal(project, project.workspace.packages, given !== undefined);
+  if (project.workspace !== undefined) return workspacePlan(project, options, given !== undefined, context);
   if (found === undefined && given === undefined) return NONE;
   const schema = options.schema === undefined ? found?.schema : plainPath('schema', options.schema);
   if (schema === undefined) {
@@ -117,22 +220,8 @@ export function prismaPlan(
     return [output];
   };
 
-  const openssl = options.openssl ?? found?.queryEngine ?? true;
-  if (openssl && context.distroless && options.openssl === true) fail('prisma.openssl needs apt, which a distroless runtime has not', 'distroless Node images carry libssl already: drop prisma.openssl');
-  const runtimePackages = openssl && !context.distroless ? ['ca-certificates', 'openssl'] : [];
-
-  // SQLite: the database file in a volume the app user owns, its URL in the datasource's variable.
-  let dataDirs: readonly string[] = [];
-  let env: PrismaPlan['env'] = () => ({});
-  if (found?.provider === 'sqlite' && options.dataDir !== false) {
-    const url = found.url;
-    if (url === undefined || 'literal' in url) {
-      fail(`the SQLite URL of ${schema} is written in the schema, so it cannot point at a volume`, 'write url = env("DATABASE_URL") in the datasource, or pass prisma: { dataDir: false }');
-    }
-    const dir = options.dataDir === undefined ? 'data' : plainPath('dataDir', options.dataDir);
-    dataDirs = [dir];
-    env = (appDir) => ({ [url.env]: options.databaseUrl ?? `file:${appDir}/${dir}/app.db` });
-  }
+  const runtimePackages = opensslPackages(options, found?.queryEngine ?? true, context.distroless);
+  const { dataDirs, env } = sqliteVolume(found?.provider === 'sqlite' ? found : undefined, schema, options);
 
   // Migrations before the start command; the CLI must be in the production install.
   let entrypoint: readonly string[] | undefined;

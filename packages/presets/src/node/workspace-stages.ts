@@ -1,6 +1,7 @@
 import { DockwrightError, stage, type MountValue, type Stage } from '@dockwright/core';
 import type { NodeProject, WorkspacePackage } from './detect-node.js';
 import type { PackageManagerPlan } from './package-managers.js';
+import type { WorkspacePrisma } from './prisma-plan.js';
 
 /** What the Node preset hands over to build a service of an npm or yarn workspace. */
 export interface WorkspaceStagesInput {
@@ -18,6 +19,8 @@ export interface WorkspaceStagesInput {
   readonly outputs: readonly string[];
   /** Where the workspace root goes in the image (`/app`). */
   readonly root: string;
+  /** Prisma clients to generate before the builds, and what of them the runtime copies. */
+  readonly prisma?: WorkspacePrisma;
 }
 
 /** The stages of a workspace service: where it runs from, and how its files reach the runtime. */
@@ -78,6 +81,7 @@ const PLAIN = /^[@\w][\w@./-]*$/;
  */
 export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
   const { plan, workspace: ws, lockfile, installStage, mounts, build, outputs, root } = input;
+  const generate = input.prisma?.generate ?? [];
   const self = ws.packages[0];
   if (self === undefined) fail(`${ws.dir} is not a package of its workspace`, 'check the workspace globs');
   for (const p of ws.packages) {
@@ -98,25 +102,39 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
   const toBuild = order.filter(builds);
   const rootFiles = ws.rootFiles ?? [];
   const built =
-    build === false || toBuild.length === 0
+    (build === false || toBuild.length === 0) && generate.length === 0
       ? undefined
       : stage('build')
           .from(deps)
           // Shared configuration at the root (a tsconfig the packages extend), not the other packages.
           .with((s) => (rootFiles.length === 0 ? s : s.copy(rootFiles, './')))
+          // Prisma's clients first, from the schemas alone: the packages' builds import them, and a
+          // source change leaves the generation cached.
+          .with((s) => (input.prisma?.schemaDirs ?? []).reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
+          .with((s) => (generate.length === 0 ? s : s.run(generate.join(' && '))))
           .with((s) => order.reduce((acc, p) => acc.copy(`${p.dir}/`, `./${p.dir}/`), s))
-          .run(toBuild.map((p) => plan.runIn(p, build)).join(' && '));
+          .with((s) => (build === false || toBuild.length === 0 ? s : s.run(toBuild.map((p) => plan.runIn(p, build)).join(' && '))));
+  const isBuilt = (p: WorkspacePackage) => build !== false && toBuild.includes(p);
+  // A generated directory inside a built package's output comes with that output.
+  const generated = (input.prisma?.generated ?? []).filter((dir) => !order.some((p) => isBuilt(p) && outputs.some((out) => dir.startsWith(`${p.dir}/${out}/`))));
 
   return {
     appDir: `${root}/${self.dir}`,
-    runtimeFiles: (runtime) =>
-      order.reduce(
+    runtimeFiles: (runtime) => {
+      // A client in node_modules (never in the context) goes in before the sources, so a source
+      // change leaves its layer cached; one inside a package goes after, over any copy of the host's.
+      const fromBuild = (acc: Stage<boolean>, dirs: readonly string[]) => (built === undefined ? acc : dirs.reduce((a, dir) => a.copy(built, `${root}/${dir}`, `${root}/${dir}`), acc));
+      const inModules = generated.filter((dir) => dir.split('/').includes('node_modules'));
+      const files = order.reduce(
         (acc, p) =>
-          built !== undefined && builds(p)
+          built !== undefined && isBuilt(p)
             ? outputs.reduce((a, out) => a.copy(built, `${root}/${p.dir}/${out}`, `${root}/${p.dir}/${out}`), acc)
             : acc.copy(`${p.dir}/`, `${root}/${p.dir}/`),
         // node_modules at the root and in packages, and every package.json: the least changing first.
-        runtime.copy(prod, `${root}/`, `${root}/`),
-      ),
+        fromBuild(runtime.copy(prod, `${root}/`, `${root}/`), inModules),
+      );
+      const withClients = fromBuild(files, generated.filter((dir) => !inModules.includes(dir)));
+      return (input.prisma?.sources ?? []).reduce((acc, dir) => acc.copy(dir, `${root}/${dir}`), withClients);
+    },
   };
 }
