@@ -63,7 +63,7 @@ describe('the policy ACME publishes with its presets', () => {
   it('passes the images the ACME presets make; the Go one, on scratch, is warned it has no HEALTHCHECK', () => {
     expect(checkPolicy(acmeNode(service, release).dockerfile, policy())).toEqual([]);
     const go = checkPolicy(acmeGo({ module: 'acme.example/ledger', goVersion: '1.23', hasGoSum: true, commands: ['./cmd/api'] }, release).dockerfile, policy());
-    expect(go.map((f) => `${f.severity} ${f.code}`)).toEqual(['warn DW6020']);
+    expect(go.map((f) => `${f.severity} ${f.code}`)).toEqual(['warning DW6020']);
   });
 
   it('refuses the plain Node preset: Docker Hub, no digest, no ACME labels, no health check', () => {

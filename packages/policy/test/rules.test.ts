@@ -282,9 +282,9 @@ describe('DW6020 requireHealthcheck', () => {
 describe('severities', () => {
   const app = stage('app').from(debian).expose(8080).user('node');
 
-  it('warn reports with severity warn; off does not run the rule', () => {
+  it("the policy file's warn reports with the one shape's severity, warning; off does not run the rule", () => {
     expect(brief(check(dockerfile(app), { requireHealthcheck: true, requireNumericUser: true, rules: { DW6020: 'warn', DW3007: 'off' } }))).toEqual([
-      'warn DW6020 the final stage "app" has no HEALTHCHECK (it EXPOSEs 8080) @ app',
+      'warning DW6020 the final stage "app" has no HEALTHCHECK (it EXPOSEs 8080) @ app',
     ]);
   });
 

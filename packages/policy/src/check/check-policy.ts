@@ -1,22 +1,22 @@
-import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding } from '@dockwright/core';
+import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding, type Severity } from '@dockwright/core';
 import { lintOptions } from '../lint/lint-options.js';
 import type { Policy } from '../schema/resolve-policy.js';
 import { policyRules } from '../schema/policy-rules.js';
 import { pathOf } from './path-of.js';
 
 /**
- * A problem a policy finds: the builder's issue (code, message, hint, `path` and `where.path`)
- * with the level the policy gives it, in the policy file's own word. Read it as the one `Issue`
- * shape with core's `asIssue()`, whose `severityOf()` makes `warn` a `warning`.
+ * A problem a policy finds: the one `Issue` shape (code, severity, message, hint, `where.path`)
+ * with the builder's `path` beside it. The severity is the level the policy gives the rule, read
+ * by core's `severityOf()`: a policy file's `warn` is `warning`.
  *
  * @example
  * ```ts
- * for (const f of checkPolicy(dockerfile(app), policy)) asIssue(f).severity; // 'error', 'warning' or 'info'
+ * for (const f of checkPolicy(dockerfile(app), policy)) f.severity; // 'error', 'warning' or 'info'
  * ```
  */
 export interface PolicyFinding extends Omit<DockwrightIssue, 'severity'> {
-  /** `error` fails the render; `warn` (also written `warning`) and `info` are reported only. */
-  readonly severity: 'info' | 'warn' | 'error';
+  /** `error` fails the render; `warning` and `info` are reported only. */
+  readonly severity: Severity;
   readonly where: { readonly path: IssuePath };
 }
 
@@ -66,8 +66,7 @@ export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Pol
         message: found.problem.message,
         hint: found.problem.hint,
         path,
-        // Written back in the policy file's word, as this field always was.
-        severity: found.severity === 'warning' ? 'warn' : found.severity,
+        severity: found.severity,
         where: Object.freeze({ path }),
       });
     });
