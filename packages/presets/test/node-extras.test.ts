@@ -202,17 +202,31 @@ describe('Prisma in a workspace', () => {
     expect(issueOf(() => render(workspace(['@shop/db']), { ...preinstalled, prisma: { migrate: 'deploy' } })).message).toBe('prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of packages/db/package.json');
   });
 
-  it('the service and a package both: two clients; what is about one schema is refused, naming both', () => {
-    const text = render(workspace(['api', '@shop/db']), preinstalled);
-    expect(stageOf(text, 'build')).toContain('RUN node_modules/.bin/prisma generate --schema services/api/prisma/schema.prisma \\\n    && node_modules/.bin/prisma generate --schema packages/db/prisma/schema.prisma');
-    expect(text.match(/COPY --from=build \/app\/node_modules\/\.prisma/g)).toHaveLength(1);
+  it('the service and a package both: two default clients would overwrite each other and are refused; with their own outputs, both are generated after the sources and copied', () => {
+    const clash = issueOf(() => render(workspace(['api', '@shop/db']), preinstalled));
+    expect(clash.code).toBe('DW9003');
+    expect(clash.message).toBe('api (services/api), @shop/db (packages/db) all generate their Prisma client into node_modules/.prisma, so one would replace the other');
+    expect(clash.hint).toContain('give each generator its own output');
+    const text = render(workspace(['api', '@shop/db'], { output: '../generated/prisma' }), preinstalled);
+    // A client inside a package: generated after the sources, so a copy from the host never wins.
+    expect(stageOf(text, 'build')).toMatch(/COPY services\/api\/ \.\/services\/api\/\nRUN node_modules\/\.bin\/prisma generate --schema services\/api\/prisma\/schema\.prisma \\\n    && node_modules\/\.bin\/prisma generate --schema packages\/db\/prisma\/schema\.prisma\n/);
+    expect(stageOf(text, 'build')).not.toContain('COPY packages/db/prisma/');
+    expect(stageOf(text, 'runtime')).toContain('COPY --from=build /app/node_modules/.prisma /app/node_modules/.prisma');
+    expect(stageOf(text, 'runtime')).toContain('COPY --from=build /app/packages/db/generated/prisma /app/packages/db/generated/prisma');
     for (const prisma of [{ migrate: 'deploy' as const }, { schema: 'db/schema.prisma' }]) {
-      const issue = issueOf(() => render(workspace(['api', '@shop/db']), { ...preinstalled, prisma }));
+      const issue = issueOf(() => render(workspace(['api', '@shop/db'], { output: '../generated/prisma' }), { ...preinstalled, prisma }));
       expect(issue.code).toBe('DW9003');
       expect(issue.message).toMatch(/api \(services\/api\), @shop\/db \(packages\/db\) use Prisma$/);
     }
     // No Prisma anywhere: nothing of it.
     expect(render(workspace([]))).not.toContain('prisma');
+  });
+
+  it("an output is resolved from its package: into the root's node_modules it is copied from there, outside the workspace it is refused", () => {
+    const rootModules = render(workspace(['@shop/db'], { output: '../../../node_modules/.prisma/client' }), preinstalled);
+    expect(stageOf(rootModules, 'runtime')).toContain('COPY --from=build /app/node_modules/.prisma/client /app/node_modules/.prisma/client');
+    const outside = issueOf(() => render(workspace(['@shop/db'], { output: '../../../../elsewhere' }), preinstalled));
+    expect(outside.message).toBe('the Prisma client output of packages/db/prisma/schema.prisma (../../../elsewhere from packages/db) is outside the workspace');
   });
 
   it('a pnpm workspace with Prisma is refused, naming the packages and the workaround; prisma: false renders', () => {

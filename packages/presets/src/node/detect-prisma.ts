@@ -44,7 +44,8 @@ function depsOf(pkg: Record<string, unknown>, field: string): Record<string, unk
 function joinPosix(dir: string, rel: string): string {
   const parts = dir === '.' ? [] : dir.split('/');
   for (const p of rel.split('/')) {
-    if (p === '..') parts.pop();
+    // Above the project stays `..`, so that a caller can tell an output outside it.
+    if (p === '..') parts.length === 0 || parts[parts.length - 1] === '..' ? parts.push('..') : parts.pop();
     else if (p !== '.' && p !== '') parts.push(p);
   }
   return parts.join('/') || '.';

@@ -70,6 +70,8 @@ export interface WorkspacePrisma {
   readonly schemaDirs: readonly string[];
   /** `prisma generate` of each package's schema, in the build stage at the root. */
   readonly generate: readonly string[];
+  /** Generate before the packages' sources (every client goes to node_modules), else after them. */
+  readonly early: boolean;
   /** Directories the generation writes that the runtime copies from the build stage (`node_modules/.prisma`). */
   readonly generated: readonly string[];
   /** Directories the runtime copies from the context (a schema's directory, for migrations). */
@@ -85,6 +87,17 @@ interface SchemaOf {
 }
 
 const underRoot = (dir: string, path: string) => (dir === '.' ? path : `${dir}/${path}`);
+/** A package's relative path from the workspace root, `..` resolved; undefined when it leaves the root. */
+function fromRoot(dir: string, path: string): string | undefined {
+  const parts: string[] = [];
+  for (const p of underRoot(dir, path).split('/')) {
+    if (p === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.length === 0 ? undefined : parts.join('/');
+}
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
 
 /**
@@ -144,19 +157,30 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
   const rootFromApp = project.workspace?.root ?? '.';
   const generate = options.generate === false ? [] : schemas.map((s) => `node_modules/.bin/prisma generate --schema ${s.schema}`);
   // The default client output is beside @prisma/client, which npm and yarn hoist to the root.
-  const outputs = generate.length === 0 ? [] : schemas.map((s) => (s.found.output === undefined ? 'node_modules/.prisma' : underRoot(s.pkg.dir, s.found.output)));
-  for (const out of outputs) {
-    if (out === '.' || out.startsWith('..')) fail(`the Prisma client output ${out} is outside the workspace packages`, 'set the generator\'s output inside its package (output = "../generated/prisma")');
+  const outputs = generate.length === 0 ? [] : schemas.map((s) => {
+    if (s.found.output === undefined) return 'node_modules/.prisma';
+    const out = fromRoot(s.pkg.dir, s.found.output);
+    if (out === undefined) fail(`the Prisma client output of ${s.schema} (${s.found.output} from ${s.pkg.dir}) is outside the workspace`, 'set the generator\'s output inside its package (output = "../generated/prisma")');
+    return out;
+  });
+  // Two clients in one place: the second generate would replace the first's.
+  const defaults = schemas.filter((s) => s.found.output === undefined);
+  if (generate.length > 0 && defaults.length > 1) {
+    fail(`${defaults.map((s) => `${s.pkg.name} (${s.pkg.dir})`).join(', ')} all generate their Prisma client into node_modules/.prisma, so one would replace the other`,
+      'give each generator its own output inside its package (output = "../generated/prisma"), and import the client from there');
   }
   const generated = [...new Set(outputs)].filter((out, _, all) => !all.some((other) => other !== out && out.startsWith(`${other}/`)));
   const runtimePackages = opensslPackages(options, schemas.some((s) => s.found.queryEngine), context.distroless);
-  const one = (what: string) => {
-    if (schemas.length > 1) fail(`prisma.${what} is about one schema, and ${schemas.map((s) => `${s.pkg.name} (${s.pkg.dir})`).join(', ')} use Prisma`, `drop prisma.${what}, or run it as a job of its own`);
+  // Before the sources only when every client goes to node_modules, which the context never has:
+  // a client inside a package would be overwritten by the host's copy of it.
+  const early = generate.length > 0 && generated.every((dir) => dir.split('/').includes('node_modules'));
+  const one = (what: string, hint = `drop prisma.${what}, or run it as a job of its own`) => {
+    if (schemas.length > 1) fail(`prisma.${what} is about one schema, and ${schemas.map((s) => `${s.pkg.name} (${s.pkg.dir})`).join(', ')} use Prisma`, hint);
     return schemas[0] as SchemaOf;
   };
   const sqlite = schemas.filter((s) => s.found.provider === 'sqlite');
   const volume = sqlite.length === 0 || options.dataDir === false ? sqliteVolume(undefined, '', options) : (() => {
-    if (sqlite.length > 1) one('dataDir');
+    if (sqlite.length > 1) one('dataDir', 'pass prisma: { dataDir: false } and give each SQLite database a volume of your own with runtimeSteps');
     const s = sqlite[0] as SchemaOf;
     return sqliteVolume(s.found, s.schema, options);
   })();
@@ -175,7 +199,7 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
     runtimePackages,
     ...volume,
     ...(entrypoint === undefined ? {} : { entrypoint }),
-    workspace: Object.freeze({ schemaDirs: generate.length === 0 ? [] : [...new Set(schemas.map((s) => `${dirOf(s.schema)}/`))], generate, generated, sources }),
+    workspace: Object.freeze({ schemaDirs: early ? [...new Set(schemas.map((s) => (dirOf(s.schema) === s.pkg.dir ? s.schema : `${dirOf(s.schema)}/`)))] : [], generate, generated, sources, early }),
   });
 }
 

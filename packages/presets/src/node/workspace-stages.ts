@@ -111,12 +111,13 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
           // Prisma's clients first, from the schemas alone: the packages' builds import them, and a
           // source change leaves the generation cached.
           .with((s) => (input.prisma?.schemaDirs ?? []).reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
-          .with((s) => (generate.length === 0 ? s : s.run(generate.join(' && '))))
+          .with((s) => (generate.length === 0 || input.prisma?.early !== true ? s : s.run(generate.join(' && '))))
           .with((s) => order.reduce((acc, p) => acc.copy(`${p.dir}/`, `./${p.dir}/`), s))
+          .with((s) => (generate.length === 0 || input.prisma?.early === true ? s : s.run(generate.join(' && '))))
           .with((s) => (build === false || toBuild.length === 0 ? s : s.run(toBuild.map((p) => plan.runIn(p, build)).join(' && '))));
   const isBuilt = (p: WorkspacePackage) => build !== false && toBuild.includes(p);
   // A generated directory inside a built package's output comes with that output.
-  const generated = (input.prisma?.generated ?? []).filter((dir) => !order.some((p) => isBuilt(p) && outputs.some((out) => dir.startsWith(`${p.dir}/${out}/`))));
+  const generated = (input.prisma?.generated ?? []).filter((dir) => !order.some((p) => isBuilt(p) && outputs.some((out) => dir === `${p.dir}/${out}` || dir.startsWith(`${p.dir}/${out}/`))));
 
   return {
     appDir: `${root}/${self.dir}`,
@@ -133,8 +134,9 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
         // node_modules at the root and in packages, and every package.json: the least changing first.
         fromBuild(runtime.copy(prod, `${root}/`, `${root}/`), inModules),
       );
-      const withClients = fromBuild(files, generated.filter((dir) => !inModules.includes(dir)));
-      return (input.prisma?.sources ?? []).reduce((acc, dir) => acc.copy(dir, `${root}/${dir}`), withClients);
+      // The migrations before the clients: a client generated inside the schema's directory wins.
+      const withSources = (input.prisma?.sources ?? []).reduce((acc, dir) => acc.copy(dir, `${root}/${dir}`), files);
+      return fromBuild(withSources, generated.filter((dir) => !inModules.includes(dir)));
     },
   };
 }
