@@ -41,7 +41,8 @@ function depsOf(pkg: Record<string, unknown>, field: string): Record<string, unk
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
-function joinPosix(dir: string, rel: string): string {
+/** `dir/rel` with `.` and `..` resolved (`prisma` + `../generated` -> `generated`); above `dir`'s root stays `..`. */
+export function joinPosix(dir: string, rel: string): string {
   const parts = dir === '.' ? [] : dir.split('/');
   for (const p of rel.split('/')) {
     // Above the project stays `..`, so that a caller can tell an output outside it.

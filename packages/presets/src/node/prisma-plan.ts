@@ -1,5 +1,5 @@
 import { DockwrightError } from '@dockwright/core';
-import type { NodePrisma } from './detect-prisma.js';
+import { joinPosix, type NodePrisma } from './detect-prisma.js';
 import type { NodePackageManager, NodeProject, WorkspacePackage } from './detect-node.js';
 
 /** Options of the Node preset's Prisma steps; each overrides what detection found. */
@@ -87,17 +87,6 @@ interface SchemaOf {
 }
 
 const underRoot = (dir: string, path: string) => (dir === '.' ? path : `${dir}/${path}`);
-/** A package's relative path from the workspace root, `..` resolved; undefined when it leaves the root. */
-function fromRoot(dir: string, path: string): string | undefined {
-  const parts: string[] = [];
-  for (const p of underRoot(dir, path).split('/')) {
-    if (p === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.length === 0 ? undefined : parts.join('/');
-}
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
 
 /**
@@ -118,7 +107,7 @@ function workspaceSchemas(project: NodeProject, options: PrismaOptions, asked: b
   if (options.schema !== undefined && named.length > 1) {
     fail(`prisma.schema names one schema, and ${list} use Prisma`, 'drop prisma.schema and give each package its schema at prisma/schema.prisma or in its package.json "prisma.schema"');
   }
-  return named.map((pkg, i) => {
+  return named.map((pkg) => {
     const found = (pkg === packages[0] ? project.prisma : undefined) ?? pkg.prismaSchema ?? { queryEngine: true, cliInProduction: false };
     const schema = options.schema === undefined ? found.schema : plainPath('schema', options.schema);
     if (schema === undefined) {
@@ -159,8 +148,8 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
   // The default client output is beside @prisma/client, which npm and yarn hoist to the root.
   const outputs = generate.length === 0 ? [] : schemas.map((s) => {
     if (s.found.output === undefined) return 'node_modules/.prisma';
-    const out = fromRoot(s.pkg.dir, s.found.output);
-    if (out === undefined) fail(`the Prisma client output of ${s.schema} (${s.found.output} from ${s.pkg.dir}) is outside the workspace`, 'set the generator\'s output inside its package (output = "../generated/prisma")');
+    const out = joinPosix(s.pkg.dir, s.found.output);
+    if (out === '.' || out === '..' || out.startsWith('../')) fail(`the Prisma client output of ${s.schema} (${s.found.output} from ${s.pkg.dir}) is outside the workspace`, 'set the generator\'s output inside its package (output = "../generated/prisma")');
     return out;
   });
   // Two clients in one place: the second generate would replace the first's.
@@ -227,7 +216,7 @@ export function prismaPlan(
   if (schema === undefined) {
     fail(`${project.name} depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, "pass prisma: { schema: 'db/schema.prisma' }, or prisma: false");
   }
-  const schemaDir = schema.includes('/') ? schema.slice(0, schema.lastIndexOf('/')) : '.';
+  const schemaDir = dirOf(schema);
   const cli = context.manager === 'yarn-berry' ? 'yarn run prisma' : context.manager === 'bun' ? 'bun run prisma' : 'node_modules/.bin/prisma';
   const generate = options.generate === false ? undefined : `${cli} generate --schema ${schema}`;
 
