@@ -9,7 +9,8 @@
 // the file, for comparison. Times are whole-process wall clock: Node start-up, loading the TypeScript loader,
 // compiling and running every target, writing or comparing every file, exit. Two in-process cases
 // time the search for leftover generated files that render runs last: as in a normal run (every
-// file written by a target, so only the walk) and with every file read.
+// file written by a target, so only the walk) and with every file read. Two more time the policy
+// check of every service's Dockerfile in-process: its first round (cold code) and warm rounds.
 //
 //   pnpm bench:cli                      tables
 //   pnpm bench:cli --json               JSON on stdout
@@ -21,12 +22,14 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
-import { detectGo, detectNode } from '@dockwright/presets';
+import type { Dockerfile } from '@dockwright/core';
+import { checkPolicy, parsePolicy } from '@dockwright/policy';
+import { detectGo, detectNode, goPreset, nodePreset } from '@dockwright/presets';
 import { options as tsupOptions } from '../../packages/cli/tsup.config.js';
 import { findFiles } from '../../packages/cli/src/files/find-files.js';
 import { findOrphans, generatedFilePattern } from '../../packages/cli/src/render/find-orphans.js';
 import type { TargetOutcome } from '../../packages/cli/src/render/planned-file.js';
-import { generateMonorepo } from './generate-monorepo.js';
+import { benchPolicy, generateMonorepo } from './generate-monorepo.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cliPackage = join(repoRoot, 'packages', 'cli');
@@ -114,6 +117,28 @@ function timeDetection(dir: string, runs: number): number[] {
 }
 
 /**
+ * `checkPolicy()` with the monorepo's policy on every service's Dockerfile, in this process: the
+ * policy's own share of a render. The Dockerfiles are built once, with the targets' options.
+ */
+function timePolicyCheck(dir: string, runs: number): number[] {
+  const parsed = parsePolicy(benchPolicy);
+  if (!parsed.ok) throw new Error(`the bench policy does not load: ${parsed.issues[0]?.message}`);
+  const services = readdirSync(join(dir, 'services')).map((s) => join(dir, 'services', s));
+  const files: Dockerfile[] = services.map((s) =>
+    readdirSync(s).includes('go.mod') ? goPreset(detectGo(s), { port: 8080 }).dockerfile : nodePreset(detectNode(s), { healthcheck: { path: '/health' } }).dockerfile,
+  );
+  return repeat(runs, () => {
+    const start = performance.now();
+    let found = 0;
+    for (const file of files) found += checkPolicy(file, parsed.policy).length;
+    const took = performance.now() - start;
+    // Every service passes the policy, as in the CLI cases.
+    if (found !== 0) throw new Error(`the bench policy found ${found} problems in the generated services`);
+    return took;
+  });
+}
+
+/**
  * The search for leftover generated files that render runs after writing, in this process. With
  * `written`, every generated file is one a target of the run writes (a normal run: the walk, no
  * file read); without, none is, so every one is read and its source looked up.
@@ -162,11 +187,15 @@ try {
   const print = summarise('print, one target', 'dockwright print services/svc-000/service.dockerfile.ts', repeat(args.runs, () => timeOnce(cli, ['print', 'services/svc-000/service.dockerfile.ts'], repo.dir, 0)));
   log('timing the presets\' detection alone');
   const detection = summarise(`detectNode/detectGo for all ${args.services} services, in-process`, '(in-process)', timeDetection(repo.dir, Math.max(3, Math.ceil(args.runs / 2))));
+  log('timing the policy check alone');
+  const policyRuns = Math.max(15, args.runs);
+  const policyFirst = summarise(`checkPolicy() on all ${args.services} services' Dockerfiles, first round, in-process`, '(in-process)', timePolicyCheck(repo.dir, 1));
+  const policyWarm = summarise(`checkPolicy() on all ${args.services} services' Dockerfiles, ${policyRuns} rounds, in-process`, '(in-process)', timePolicyCheck(repo.dir, policyRuns));
   log('timing the search for leftover generated files alone');
   const orphanRuns = Math.max(5, args.runs);
   const orphansWritten = summarise(`leftover-file search, ${repo.node * 2 + repo.go * 2} files all written by the run, in-process`, '(in-process)', await timeOrphanSearch(repo.dir, orphanRuns, true));
   const orphansRead = summarise(`leftover-file search, ${repo.node * 2 + repo.go * 2} files none written by the run (each read), in-process`, '(in-process)', await timeOrphanSearch(repo.dir, orphanRuns, false));
-  const cases = [baseline, version, first, render, check, noPolicy, cold, print, detection, orphansWritten, orphansRead];
+  const cases = [baseline, version, first, render, check, noPolicy, cold, print, detection, policyFirst, policyWarm, orphansWritten, orphansRead];
   const result = {
     services: { total: repo.services, node: repo.node, go: repo.go, files: repo.node * 2 + repo.go * 2 },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mBefore: load.before, loadAverage1mAfter: loadavg()[0] ?? 0 },

@@ -88,7 +88,7 @@ export { splitShell } from './shell/split-shell.js';
 export type { ShellCommand, ShellJoin } from './shell/split-shell.js';
 
 // Lint: the rule catalogue over a parsed Dockerfile.
-export { lint, lintDockerfile, lintFindings } from './lint/lint.js';
+export { compileLint, lint, lintDockerfile, lintFindings } from './lint/lint.js';
 export type { RuleFinding } from './lint/run-rules.js';
 export { formatDiagnostics } from './lint/format-diagnostics.js';
 export type { DiagnosticPlace, LintDiagnostic } from './lint/lint-diagnostic.js';

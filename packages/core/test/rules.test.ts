@@ -335,6 +335,9 @@ describe('text and escaping', () => {
   });
   it('DW7002 a line over 64 KiB', () => {
     expect(() => dockerfile(base().label({ 'a.b': 'x'.repeat(70_000) }).user('1')).render()).toThrow(/DW7002/);
+    // Counted in UTF-8 bytes: 21,900 three-byte characters are 65,700 bytes in fewer than 22,000 units.
+    expect(() => dockerfile(base().label({ 'a.b': '€'.repeat(21_900) }).user('1')).render()).toThrow(/DW7002 line \d+ is 65\d{3} bytes long/);
+    expect(dockerfile(base().label({ 'a.b': '€'.repeat(21_800) }).user('1')).render()).toContain('€'.repeat(21_800));
   });
   it('DW7003 a trailing backslash that would join the next line', () => {
     expect(only(base().run('echo \\').user('1'))).toMatchInlineSnapshot(`

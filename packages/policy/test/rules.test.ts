@@ -1,7 +1,7 @@
 // Every policy rule on a Dockerfile built with the public builder: what it refuses (exact message,
 // hint and place), what it accepts, and how `rules` severities change it.
 import { describe, expect, it } from 'vitest';
-import { aptInstall, apkInstall, bindMount, dnfInstall, dockerfile, image, isRegistryEntry, lintDockerfile, oci, REGISTRY_ENTRY_PATTERN, scratch, stage, type Dockerfile } from '@dockwright/core';
+import { aptInstall, apkInstall, bindMount, dnfInstall, dockerfile, image, isDockwrightError, isRegistryEntry, lintDockerfile, oci, REGISTRY_ENTRY_PATTERN, scratch, stage, type Dockerfile } from '@dockwright/core';
 import { checkPolicy, parsePolicy, policyFrom, policyJsonSchema, type PolicyFinding, type PolicyInput } from '@dockwright/policy';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -300,5 +300,36 @@ describe('severities', () => {
     const result = policyFrom({ requireHealthcheck: true });
     if (!result.ok) throw new Error('policy refused');
     expect(checkPolicy(dockerfile(app).ast, result.policy)).toEqual(checkPolicy(dockerfile(app), result.policy));
+  });
+
+  it('checkPolicy refuses what is not a Dockerfile or not a policy with DW9005, not a TypeError', () => {
+    const result = policyFrom({ requireHealthcheck: true });
+    if (!result.ok) throw new Error('policy refused');
+    const thrown = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return isDockwrightError(error) ? `${error.code} ${error.message.split('\n')[1]?.trim()}` : `not coded: ${String(error)}`;
+      }
+      return 'did not throw';
+    };
+    expect(thrown(() => checkPolicy(undefined as never, result.policy))).toMatch(/^DW9005 .*checkPolicy\(\): the Dockerfile must be a Dockerfile or its AST, got undefined/);
+    expect(thrown(() => checkPolicy({ kind: 'Dockerfile' } as never, result.policy))).toMatch(/^DW9005 .*got object/);
+    expect(thrown(() => checkPolicy(dockerfile(app), {} as never))).toMatch(/^DW9005 .*checkPolicy\(\): the policy must be a Policy, got object/);
+    expect(thrown(() => checkPolicy(dockerfile(app), 'requireHealthcheck: true' as never))).toMatch(/^DW9005 .*got string/);
+  });
+
+  it('a policy judges many Dockerfiles alike, and a policy object changed by hand is read again', () => {
+    const result = policyFrom({ requireHealthcheck: true });
+    if (!result.ok) throw new Error('policy refused');
+    const files = [dockerfile(app), dockerfile(stage('other').from(pinnedDebian).user(10001))];
+    const first = files.map((f) => checkPolicy(f, result.policy).map((x) => x.code));
+    expect(files.map((f) => checkPolicy(f, result.policy).map((x) => x.code))).toEqual(first);
+    expect(first.flat()).toContain('DW6020');
+    // An unfrozen copy is not cached: a rule switched off in it is off at once.
+    const copy = { ...result.policy, rules: { ...result.policy.rules } };
+    expect(checkPolicy(files[0] as Dockerfile, copy).map((x) => x.code)).toContain('DW6020');
+    (copy.rules as Record<string, string>)['DW6020'] = 'off';
+    expect(checkPolicy(files[0] as Dockerfile, copy).map((x) => x.code)).not.toContain('DW6020');
   });
 });

@@ -32,7 +32,7 @@ export async function loadPolicies(targets: readonly Target[], cwd: string): Pro
   const applied = new Map<string, AppliedPolicy>();
   if (fileOfTarget.size === 0) return applied;
 
-  const [{ checkPolicy, issueLocation, loadPolicy }, { asIssue }] = await Promise.all([import('@dockwright/policy'), import('@dockwright/core')]);
+  const { checkPolicy, issueLocation, loadPolicy } = await import('@dockwright/policy');
   const byFile = new Map<string, AppliedPolicy>();
   const problems: CliIssue[] = [];
   for (const file of new Set(fileOfTarget.values())) {
@@ -48,8 +48,7 @@ export async function loadPolicies(targets: readonly Target[], cwd: string): Pro
     byFile.set(file, {
       file: name,
       check: (dockerfile: Dockerfile) => {
-        // Each finding as the one Issue shape: its policy word (`warn`) read as a severity by core.
-        const found = checkPolicy(dockerfile, policy).map((f): CliIssue => Object.freeze({ ...f, severity: asIssue(f).severity }));
+        const found: readonly CliIssue[] = checkPolicy(dockerfile, policy);
         return { errors: found.filter((f) => f.severity === 'error'), warnings: found.filter((f) => f.severity !== 'error') };
       },
     });

@@ -7,15 +7,15 @@ import { lintDiagnostic, type LintDiagnostic } from './lint-diagnostic.js';
 import type { LintOptions } from '../rules/lint-options.js';
 import { LABEL_TYPES } from '../rules/instructions/label-schema.js';
 import { readSyntax } from './read-syntax.js';
-import { readLevel, ruleFindings, runRules, type RuleFinding } from './run-rules.js';
+import { preparedFindings, prepareRules, readLevel, runRules, type RuleFinding } from './run-rules.js';
 import { rules as catalogue } from '../rules/catalogue.js';
 import type { DockwrightCode } from '../errors/codes.js';
 
 const strings = spec.arrayOf(spec.string, 'an array of strings');
 
 /** lint()'s options, checked as the policy file's schema checks them (the same registry pattern and message). */
-function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
-  const found = checkOptions('lint()', options, {
+function lintOptionIssues(options: LintOptions, call = 'lint()'): DockwrightIssue[] {
+  const found = checkOptions(call, options, {
     rules: spec.object,
     allowedRegistries: strings,
     requiredLabels: strings,
@@ -29,7 +29,7 @@ function lintOptionIssues(options: LintOptions): DockwrightIssue[] {
   });
   if (found.length > 0) return found;
   (options.allowedRegistries ?? []).forEach((entry, n) => {
-    if (!isRegistryEntry(entry)) found.push(issue('DW9005', `lint(): allowedRegistries[${n}] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`, 'fix the entry, or leave it out'));
+    if (!isRegistryEntry(entry)) found.push(issue('DW9005', `${call}: allowedRegistries[${n}] ${JSON.stringify(entry)} ${REGISTRY_ENTRY_MESSAGE}`, 'fix the entry, or leave it out'));
   });
   return found;
 }
@@ -92,7 +92,34 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintDia
  * ```
  */
 export function lintFindings(text: string, options: LintOptions = {}, only?: readonly DockwrightCode[]): RuleFinding[] {
-  throwIfAny([checkArgument('lintFindings()', 'the text', text, spec.string, {}, 'pass the Dockerfile text'), ...lintOptionIssues(options)]);
-  const selected = only === undefined ? catalogue : catalogue.filter((r) => only.includes(r.id));
-  return ruleFindings(readSyntax(parseDockerfile(text).syntax), options, selected);
+  throwIfAny([textIssue('lintFindings()', text), ...lintOptionIssues(options), ...onlyIssues('lintFindings()', only)]);
+  return preparedFindings(readSyntax(parseDockerfile(text).syntax), prepareRules(options, selectedRules(only)));
 }
+
+/**
+ * `lintFindings()` for many files judged by the same options: the options are checked and
+ * worked out once (a DockwrightError, DW9005, for malformed ones), and the function it returns
+ * parses and judges one text per call. Later changes to `options` are not seen. The policy check
+ * of a monorepo's Dockerfiles runs this way.
+ *
+ * @example
+ * ```ts
+ * import { compileLint } from '@dockwright/core';
+ * const findings = compileLint({ rules: { DW3007: 'error' } }, ['DW3007']);
+ * findings('FROM node:22\nUSER node\n').map((f) => f.problem.code); // ['DW3007']
+ * ```
+ */
+export function compileLint(options: LintOptions = {}, only?: readonly DockwrightCode[]): (text: string) => RuleFinding[] {
+  throwIfAny([...lintOptionIssues(options, 'compileLint()'), ...onlyIssues('compileLint()', only)]);
+  const prepared = prepareRules(options, selectedRules(only));
+  return (text) => {
+    throwIfAny([textIssue('compileLint()', text)]);
+    return preparedFindings(readSyntax(parseDockerfile(text).syntax), prepared);
+  };
+}
+
+const textIssue = (fn: string, text: unknown) => checkArgument(fn, 'the text', text, spec.string, {}, 'pass the Dockerfile text');
+
+const onlyIssues = (fn: string, only: unknown) => (only === undefined ? [] : [checkArgument(fn, 'the rules to run', only, strings, {}, "pass rule codes, e.g. ['DW1010']")]);
+
+const selectedRules = (only: readonly DockwrightCode[] | undefined) => (only === undefined ? catalogue : catalogue.filter((r) => only.includes(r.id)));

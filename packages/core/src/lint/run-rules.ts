@@ -75,6 +75,43 @@ function placeOf(file: LintFile, at: LintPosition): Pick<RuleFinding, 'stage' | 
 }
 
 /**
+ * Rules with their levels and the settings they read, worked out once from options: what
+ * `ruleFindings()` runs. A caller that judges many files by the same options (the policy check)
+ * prepares them once.
+ */
+export interface PreparedRules {
+  readonly active: readonly { readonly rule: Rule; readonly level: Severity }[];
+  readonly settings: LintSettings;
+  readonly ignore?: readonly string[];
+}
+
+/**
+ * Works out, from options, which rules run at which level and what they read.
+ *
+ * @example
+ * ```ts
+ * prepareRules({ rules: { DW5018: 'off' } }).active.some((a) => a.rule.id === 'DW5018'); // false
+ * ```
+ */
+export function prepareRules(options: LintOptions = {}, rules: readonly Rule[] = catalogue): PreparedRules {
+  const levels = ruleLevels(options, rules);
+  const active = rules.flatMap((rule) => {
+    const level = levels.get(rule.id) ?? 'off';
+    return level === 'off' ? [] : [{ rule, level }];
+  });
+  const settings: LintSettings = {
+    ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
+    ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
+    ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
+    forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
+    buildTools: options.buildTools ?? DEFAULT_BUILD_TOOLS,
+    buildImages: options.buildImages ?? DEFAULT_BUILD_IMAGES,
+    ...(typeof options.dockerignore === 'string' ? { dockerignore: options.dockerignore } : {}),
+  };
+  return { active, settings, ...(options.ignore === undefined ? {} : { ignore: options.ignore }) };
+}
+
+/**
  * Runs the rules over a file, applies suppressions, and returns the findings in file order,
  * placed by stage and instruction unless `placed` is false. Never throws: a rule that fails on
  * odd input is skipped.
@@ -85,18 +122,22 @@ function placeOf(file: LintFile, at: LintPosition): Pick<RuleFinding, 'stage' | 
  * ```
  */
 export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: readonly Rule[] = catalogue, onRuleError?: (rule: Rule, error: unknown) => void, placed = true): RuleFinding[] {
-  const levels = ruleLevels(options, rules);
-  const settings: LintSettings = {
-    ...(options.allowedRegistries === undefined ? {} : { allowedRegistries: options.allowedRegistries }),
-    ...(options.requiredLabels === undefined ? {} : { requiredLabels: options.requiredLabels }),
-    ...(options.labelSchema === undefined ? {} : { labelSchema: options.labelSchema, strictLabels: options.strictLabels === true }),
-    forbiddenPackages: options.forbiddenPackages ?? DEFAULT_FORBIDDEN_PACKAGES,
-    buildTools: options.buildTools ?? DEFAULT_BUILD_TOOLS,
-    buildImages: options.buildImages ?? DEFAULT_BUILD_IMAGES,
-    ...(typeof options.dockerignore === 'string' ? { dockerignore: options.dockerignore } : {}),
-  };
+  return preparedFindings(file, prepareRules(options, rules), onRuleError, placed);
+}
+
+/**
+ * `ruleFindings()` with the options already prepared.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareRules({ rules: { DW1010: 'error' } });
+ * preparedFindings(file, prepared).map((f) => f.problem.code);
+ * ```
+ */
+export function preparedFindings(file: LintFile, prepared: PreparedRules, onRuleError?: (rule: Rule, error: unknown) => void, placed = true): RuleFinding[] {
+  const { settings } = prepared;
   const suppressions = file.comments.map(readSuppression).filter((s): s is Suppression => s !== undefined && s.reason !== '');
-  const peers = peerSuppressions(file.comments, file.directives, options.ignore);
+  const peers = peerSuppressions(file.comments, file.directives, prepared.ignore);
   const peerWaived = (twins: readonly string[], at: number) =>
     twins.some((t) => peers.file.has(t) || (peers.allChecks && !/^(?:DL|SC)\d+$/.test(t))) || peers.next.some((n) => n.rules.some((r) => twins.includes(r)) && inSpan(n.position.line, at));
   const spans = file.instructions.map((i) => ({ start: i.position.line, end: i.position.endLine ?? i.position.line })).sort((a, b) => a.start - b.start);
@@ -110,9 +151,7 @@ export function ruleFindings(file: LintFile, options: LintOptions = {}, rules: r
   };
   const found: RuleFinding[] = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
-    const level = levels.get(rule.id) ?? 'off';
-    if (level === 'off') continue;
+  for (const { rule, level } of prepared.active) {
     const report = (p: Problem, at: LintPosition) => {
       const waived =
         suppressions.some((s) => s.codes.includes(p.code) && (inSpan(s.position.line, at.line) || (rule.scope === 'stage' && stageAt(s.position.line) === stageAt(at.line) && stageAt(at.line) >= 0))) ||

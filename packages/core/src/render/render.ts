@@ -48,6 +48,8 @@ function byteLength(line: string): number {
 }
 
 function assertLineLengths(text: string): void {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: a short text cannot hold a long line.
+  if (text.length * 3 <= MAX_LINE_BYTES) return;
   const lines = text.split('\n');
   const index = lines.findIndex((l) => byteLength(l) > MAX_LINE_BYTES);
   if (index >= 0) {

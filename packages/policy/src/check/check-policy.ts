@@ -1,4 +1,4 @@
-import { lintFindings, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding, type Severity } from '@dockwright/core';
+import { compileLint, DockwrightError, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding, type Severity } from '@dockwright/core';
 import { lintOptions } from '../lint/lint-options.js';
 import type { Policy } from '../schema/resolve-policy.js';
 import { policyRules } from '../schema/policy-rules.js';
@@ -51,13 +51,10 @@ function byCode(a: RuleFinding, b: RuleFinding): number {
  * ```
  */
 export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Policy): PolicyFinding[] {
-  const ast = dockerfile.kind === 'Dockerfile' && 'ast' in dockerfile ? dockerfile.ast : (dockerfile as DockerfileNode);
-  if (ast.stages.length === 0) return [];
-  const on = POLICY_CODES.filter((code) => (policy.rules[code] ?? 'off') !== 'off');
-  if (on.length === 0) return [];
-  const options = lintOptions(policy);
-  const levels = Object.fromEntries(on.map((code) => [code, policy.rules[code]]));
-  return lintFindings(render(unlocked(ast)), { ...options, rules: levels }, on)
+  const ast = astOf(dockerfile);
+  const engine = engineOf(policy);
+  if (ast.stages.length === 0 || engine === undefined) return [];
+  return engine(render(unlocked(ast)))
     .sort(byCode)
     .map((found) => {
       const path = Object.freeze(pathOf(ast, found));
@@ -70,4 +67,35 @@ export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Pol
         where: Object.freeze({ path }),
       });
     });
+}
+
+type Engine = ReturnType<typeof compileLint>;
+
+// A policy from loadPolicy() is frozen: its engine is worked out once, however many Dockerfiles
+// it judges (a monorepo's render checks each service with the same policy).
+const engines = new WeakMap<Policy, Engine | undefined>();
+
+function engineOf(policy: Policy): Engine | undefined {
+  if (typeof policy !== 'object' || policy === null || policy.kind !== 'Policy' || typeof policy.rules !== 'object') {
+    throw wrongArgument('the policy', policy, 'pass the policy of loadPolicy(), parsePolicy() or policyFrom()');
+  }
+  if (engines.has(policy)) return engines.get(policy);
+  const on = POLICY_CODES.filter((code) => (policy.rules[code] ?? 'off') !== 'off');
+  const levels = Object.fromEntries(on.map((code) => [code, policy.rules[code]]));
+  const engine = on.length === 0 ? undefined : compileLint({ ...lintOptions(policy), rules: levels }, on);
+  if (Object.isFrozen(policy)) engines.set(policy, engine);
+  return engine;
+}
+
+function astOf(dockerfile: Dockerfile | DockerfileNode): DockerfileNode {
+  const given = dockerfile as Partial<Dockerfile> | null | undefined;
+  if (typeof given !== 'object' || given === null || given.kind !== 'Dockerfile') throw wrongArgument('the Dockerfile', dockerfile, 'pass dockerfile(stage) or its .ast');
+  const ast = 'ast' in given ? given.ast : (given as DockerfileNode);
+  if (!Array.isArray(ast?.stages)) throw wrongArgument('the Dockerfile', dockerfile, 'pass dockerfile(stage) or its .ast');
+  return ast;
+}
+
+function wrongArgument(what: string, value: unknown, hint: string): DockwrightError {
+  const shown = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  return new DockwrightError([{ code: 'DW9005', message: `checkPolicy(): ${what} must be ${what === 'the policy' ? 'a Policy' : 'a Dockerfile or its AST'}, got ${shown}`, hint, path: {} }]);
 }
