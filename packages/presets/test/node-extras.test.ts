@@ -118,6 +118,40 @@ describe('Prisma', () => {
     expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { migrate: 'dev' as never } })).message).toContain("is not 'deploy' or false");
     expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { seed: true } as never })).message).toBe('prisma.seed is not an option');
   });
+
+  it('prisma options for a project without Prisma name what is missing, not a schema', () => {
+    const plain = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'p', main: 'a.js' }), 'package-lock.json': '{}' });
+    expect(issueOf(() => render(plain, { prisma: { migrate: 'deploy' } }))).toMatchObject({ code: 'DW9003', message: 'prisma options were given, but p does not depend on prisma or @prisma/client', hint: expect.stringContaining('drop the prisma option') });
+    expect(render(plain, { prisma: false })).not.toContain('prisma');
+  });
+
+  it("migrations get OpenSSL even with the Rust-free client: Prisma's schema engine links it", () => {
+    const files = (generator: string) => detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', scripts: { start: 'node server.js' }, dependencies: { '@prisma/client': '6.19.0', prisma: '6.19.0' } }),
+      'package-lock.json': '{}',
+      'prisma/schema.prisma': `generator client {\n${generator}}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n`,
+    });
+    for (const generator of ['  provider = "prisma-client-js"\n  engineType = "client"\n', '  provider = "prisma-client"\n  output = "../src/generated/prisma"\n']) {
+      expect(files(generator).prisma?.queryEngine).toBe(false);
+      expect(render(files(generator))).not.toContain('openssl');
+      expect(stageOf(render(files(generator), { prisma: { migrate: 'deploy' } }), 'runtime')).toContain('        openssl \\\n');
+      expect(render(files(generator), { prisma: { migrate: 'deploy', openssl: false } })).not.toContain('openssl');
+    }
+  });
+
+  it("a client generated inside the build output is generated again after the build, which may have emptied it", () => {
+    const files = detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', scripts: { build: 'rimraf dist && tsc', start: 'node dist/server.js' }, dependencies: { '@prisma/client': '6.19.0' }, devDependencies: { prisma: '6.19.0', rimraf: '6.0.1', typescript: '5.9.3' } }),
+      'package-lock.json': '{}',
+      'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n  output = "../dist/generated/prisma"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+    });
+    const build = stageOf(render(files), 'build');
+    expect(build).toMatch(/RUN node_modules\/\.bin\/prisma generate --schema prisma\/schema\.prisma\nRUN npm run build\nRUN node_modules\/\.bin\/prisma generate --schema prisma\/schema\.prisma\n/);
+    expect(stageOf(render(files), 'runtime')).not.toContain('generated/prisma');
+    // An output outside the build output is not touched by the build: generated once.
+    const beside = stageOf(render(detectNode(at('prisma-postgres'))), 'build');
+    expect(beside.match(/prisma generate/g)).toHaveLength(1);
+  });
 });
 
 describe('Prisma in a workspace', () => {
@@ -227,6 +261,70 @@ describe('Prisma in a workspace', () => {
     expect(stageOf(rootModules, 'runtime')).toContain('COPY --from=build /app/node_modules/.prisma/client /app/node_modules/.prisma/client');
     const outside = issueOf(() => render(workspace(['@shop/db'], { output: '../../../../elsewhere' }), preinstalled));
     expect(outside.message).toBe('the Prisma client output of packages/db/prisma/schema.prisma (../../../elsewhere from packages/db) is outside the workspace');
+  });
+
+  /** A workspace from its files: the root's package.json fields, and the other files as given. */
+  const custom = (root: Record<string, unknown>, files: Record<string, string>) =>
+    detectNodeFiles({ 'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['services/*', 'packages/*'], ...root }), 'package-lock.json': '{}', ...files }, 'services/api');
+  const api = (deps: Record<string, string>, scripts: Record<string, string> = {}) => JSON.stringify({ name: 'api', scripts: { start: 'node dist/server.js', ...scripts }, dependencies: deps });
+
+  it('a service that imports the client of the package with the schema is skipped, not refused (was: no schema found)', () => {
+    const project = custom({}, {
+      'services/api/package.json': api({ '@shop/db': '*', '@prisma/client': '6.19.0' }),
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', dependencies: { '@prisma/client': '6.19.0' }, devDependencies: { prisma: '6.19.0' } }),
+      'packages/db/prisma/schema.prisma': schema(),
+    });
+    const text = render(project, preinstalled);
+    expect(text.match(/prisma generate/g)).toHaveLength(1);
+    expect(stageOf(text, 'build')).toContain('RUN node_modules/.bin/prisma generate --schema packages/db/prisma/schema.prisma\n');
+    expect(stageOf(text, 'runtime')).toContain('COPY --from=build /app/node_modules/.prisma /app/node_modules/.prisma\n');
+    // No package has a schema: still refused, naming the service.
+    const none = custom({}, { 'services/api/package.json': api({ '@prisma/client': '6.19.0' }) });
+    expect(issueOf(() => render(none, preinstalled)).message).toBe('api (services/api) depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"');
+  });
+
+  it("a schema at the workspace root: copied on its own, generated, and migrated with the root's CLI", () => {
+    const project = custom({ dependencies: { '@prisma/client': '6.19.0', prisma: '6.19.0' } }, {
+      'prisma/schema.prisma': schema('sqlite'),
+      'services/api/package.json': api({ '@prisma/client': '6.19.0' }, { build: 'tsc' }),
+    });
+    expect(project.workspace?.rootPrisma).toEqual({ schema: 'prisma/schema.prisma', provider: 'sqlite', url: { env: 'DATABASE_URL' }, queryEngine: true, cliInProduction: true });
+    const text = render(project, { ...preinstalled, prisma: { migrate: 'deploy' } });
+    expect(stageOf(text, 'build')).toMatch(/COPY prisma\/ \.\/prisma\/\nRUN node_modules\/\.bin\/prisma generate --schema prisma\/schema\.prisma\nCOPY services\/api\/ \.\/services\/api\/\n/);
+    expect(stageOf(text, 'runtime')).toContain('COPY prisma/ /app/prisma/\n');
+    expect(text).toContain('"../../node_modules/.bin/prisma migrate deploy --schema ../../prisma/schema.prisma && exec \\"$@\\""');
+    expect(text).toContain('VOLUME /app/services/api/data\n');
+  });
+
+  it("migrations with the prisma CLI in the root's or the service's dependencies, which npm hoists to the root (was: refused)", () => {
+    const db = { 'packages/db/package.json': JSON.stringify({ name: '@shop/db', dependencies: { '@prisma/client': '6.19.0' } }), 'packages/db/prisma/schema.prisma': schema() };
+    for (const project of [
+      custom({ dependencies: { prisma: '6.19.0' } }, { ...db, 'services/api/package.json': api({ '@shop/db': '*' }) }),
+      custom({}, { ...db, 'services/api/package.json': api({ '@shop/db': '*', prisma: '6.19.0' }) }),
+    ]) {
+      expect(render(project, { ...preinstalled, prisma: { migrate: 'deploy' } })).toContain('"../../node_modules/.bin/prisma migrate deploy --schema ../../packages/db/prisma/schema.prisma && exec \\"$@\\""');
+    }
+    // A root with prisma only in devDependencies is not enough: the runtime installs no dev dependencies.
+    const dev = custom({ devDependencies: { prisma: '6.19.0' } }, { ...db, 'services/api/package.json': api({ '@shop/db': '*' }) });
+    expect(issueOf(() => render(dev, { ...preinstalled, prisma: { migrate: 'deploy' } })).message).toContain('prisma is not in "dependencies" of packages/db/package.json');
+  });
+
+  it('a client output inside a built package output is generated again after the builds; migrations get OpenSSL with the Rust-free client', () => {
+    const inDist = render(workspace(['@shop/db'], { build: true, output: '../dist/generated/prisma' }), preinstalled);
+    expect(stageOf(inDist, 'build')).toMatch(/RUN npm run build --workspace=packages\/db \\\n    && npm run build --workspace=services\/api\nRUN node_modules\/\.bin\/prisma generate --schema packages\/db\/prisma\/schema\.prisma\n/);
+    const beside = render(workspace(['@shop/db'], { build: true, output: '../generated/prisma' }), preinstalled);
+    expect(beside.match(/prisma generate/g)).toHaveLength(1);
+    const rustFree = custom({}, {
+      'services/api/package.json': api({ '@shop/db': '*' }),
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', dependencies: { '@prisma/client': '6.19.0', prisma: '6.19.0' } }),
+      'packages/db/prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n  engineType = "client"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+    });
+    expect(render(rustFree, preinstalled)).not.toContain('openssl');
+    expect(stageOf(render(rustFree, { ...preinstalled, prisma: { migrate: 'deploy' } }), 'runtime')).toContain('        openssl \\\n');
+  });
+
+  it('prisma options where no package uses Prisma name what is missing', () => {
+    expect(issueOf(() => render(workspace([]), { ...preinstalled, prisma: { migrate: 'deploy' } })).message).toBe('prisma options were given, but neither api nor the workspace packages it needs depend on prisma or @prisma/client');
   });
 
   it('a pnpm workspace with Prisma is refused, naming the packages and the workaround; prisma: false renders', () => {

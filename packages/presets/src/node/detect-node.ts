@@ -82,6 +82,11 @@ export interface NodeProject {
      * top-level file but the manifests, lockfiles, dotfiles, docs and Dockerfiles.
      */
     readonly rootFiles?: readonly string[];
+    /**
+     * The root package.json's Prisma use, when it depends on `prisma` or `@prisma/client`: a
+     * schema at the root that the packages share, or the CLI every package runs (detect-prisma.ts).
+     */
+    readonly rootPrisma?: NodePrisma;
   };
 }
 
@@ -226,11 +231,13 @@ function workspaceOf(dir: string): NodeProject['workspace'] | undefined {
       };
       visit(all.find((p) => p.dir === rel)?.name ?? '');
       const rootFiles = rootFilesOf(current);
+      const rootPrisma = detectPrisma(readJson(current, 'package.json') ?? {}, (f) => readText(current, f));
       return {
         dir: rel,
         root: relative(project, current).split(pathSep()).join('/') || '.',
         packages: needed,
         ...(rootFiles.length === 0 ? {} : { rootFiles }),
+        ...(rootPrisma === undefined ? {} : { rootPrisma }),
       };
     }
     const parent = dirname(current);

@@ -288,7 +288,10 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
       .with((s) => (prisma.generate === undefined ? s : s.run(prisma.generate)));
     // A framework's build cache (.next/cache) stays in a cache mount: faster rebuilds, never in the image.
     const buildLine = build === false ? '' : buildCommand(project, manager, build, plan);
-    const built = build === false ? prepared : fw.buildCache === undefined ? prepared.run(buildLine) : prepared.run(buildLine).withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' }));
+    const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
+    const again = build === false ? undefined : prisma.afterBuild(copies.map(([from]) => from));
+    const built = (build === false ? prepared : fw.buildCache === undefined ? prepared.run(buildLine) : prepared.run(buildLine).withMounts(cacheMount(`${WORKDIR}/${fw.buildCache}`, { sharing: 'locked' })))
+      .with((s) => (again === undefined ? s : s.run(again)));
     if (fw.static) {
       if (build === false) fail(`${project.name} is a static site with no build script`, 'add a build script, or pass build: \'<script>\'');
       return staticResult(staticSiteRuntime({
@@ -309,7 +312,6 @@ export function nodePreset(project: NodeProject, options: NodePresetOptions = {}
     const traced = prod === undefined || trace === undefined || build === false || (manager !== 'npm' && manager !== 'yarn' && manager !== 'yarn-berry')
       ? undefined
       : stage('runtime-deps').from(prod).copy(built, `${WORKDIR}/${trace}`, `./${trace}`).run(traceCommand(trace, '/out'));
-    const copies = fw.outputs ?? outputs.map((d) => [d, d] as const);
     const generated = prisma.generatedCopies(prod !== undefined, build === false ? [] : copies.map(([from]) => from));
     runtimeFiles = (s) => {
       const out = traced !== undefined ? s.copy(traced, '/out/node_modules', './node_modules') : prod === undefined ? s : s.copy(prod, `${WORKDIR}/node_modules`, './node_modules');

@@ -24,6 +24,12 @@ export interface PrismaPlan {
   readonly generate?: string;
   /** Directories the build generates that the runtime copies (`node_modules/.prisma`). */
   generatedCopies(runtimeHasNodeModules: boolean, copiedOutputs: readonly string[]): readonly string[];
+  /**
+   * The generate command to run again after the build script, when the client is generated inside
+   * a build output the runtime copies: a build that empties its output first (`rimraf dist`,
+   * `nest build`) would have deleted it.
+   */
+  afterBuild(copiedOutputs: readonly string[]): string | undefined;
   /** Sources the runtime copies from the context (the schema's directory, for migrations). */
   readonly runtimeSources: readonly string[];
   readonly runtimePackages: readonly string[];
@@ -35,7 +41,7 @@ export interface PrismaPlan {
   readonly workspace?: WorkspacePrisma;
 }
 
-const NONE: PrismaPlan = Object.freeze({ generatedCopies: () => [], runtimeSources: [], runtimePackages: [], env: () => ({}), dataDirs: [] });
+const NONE: PrismaPlan = Object.freeze({ generatedCopies: () => [], afterBuild: () => undefined, runtimeSources: [], runtimePackages: [], env: () => ({}), dataDirs: [] });
 const PLAIN_PATH = /^[\w.@-][\w./@-]*$/;
 const KEYS = ['schema', 'generate', 'openssl', 'dataDir', 'databaseUrl', 'migrate'];
 
@@ -89,29 +95,56 @@ interface SchemaOf {
 const underRoot = (dir: string, path: string) => (dir === '.' ? path : `${dir}/${path}`);
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
 
+/** A Prisma user of a workspace: a package, or the root (`dir` `.`), with what detection read. */
+interface PrismaUser {
+  readonly pkg: WorkspacePackage;
+  readonly found: NodePrisma;
+}
+
+const ROOT_NAME = 'the workspace root';
+
 /**
- * The schemas of the Prisma packages of a workspace service (the service first, then the packages
- * it depends on). pnpm, yarn berry and bun workspaces are refused, naming the packages: their
- * installs do not put the client where the preset copies it from.
+ * The workspace packages (the service first, then the packages it depends on) and the root that
+ * depend on Prisma, each with what detection read of it.
  */
-function workspaceSchemas(project: NodeProject, options: PrismaOptions, asked: boolean, manager: NodePackageManager): SchemaOf[] {
-  const packages = project.workspace?.packages ?? [];
-  const users = packages.filter((p, i) => p.prisma === true || (i === 0 && project.prisma !== undefined));
-  if (users.length === 0 && !asked) return [];
-  const named = users.length === 0 ? [packages[0] ?? { name: project.name, dir: '.', dependsOn: [] }] : users;
-  const list = named.map((p) => `${p.name} (${p.dir})`).join(', ');
+function prismaUsers(project: NodeProject): PrismaUser[] {
+  const ws = project.workspace;
+  const packages = ws?.packages ?? [];
+  const users = packages.flatMap((pkg, i): PrismaUser[] => {
+    const found = (i === 0 ? project.prisma : undefined) ?? pkg.prismaSchema;
+    return pkg.prisma === true || found !== undefined ? [{ pkg, found: found ?? { queryEngine: true, cliInProduction: false } }] : [];
+  });
+  return ws?.rootPrisma === undefined ? users : [...users, { pkg: { name: ROOT_NAME, dir: '.', dependsOn: [] }, found: ws.rootPrisma }];
+}
+
+const nameOf = (u: PrismaUser) => (u.pkg.dir === '.' ? ROOT_NAME : `${u.pkg.name} (${u.pkg.dir})`);
+
+/**
+ * The schemas of a workspace service's Prisma users. A user without a schema of its own (a
+ * service that imports the client of `packages/db`) is skipped when another has one. pnpm, yarn
+ * berry and bun workspaces are refused, naming the packages: their installs do not put the client
+ * where the preset copies it from.
+ */
+function workspaceSchemas(project: NodeProject, users: readonly PrismaUser[], options: PrismaOptions, asked: boolean, manager: NodePackageManager): SchemaOf[] {
+  if (users.length === 0) {
+    if (!asked) return [];
+    fail(`prisma options were given, but neither ${project.name} nor the workspace packages it needs depend on prisma or @prisma/client`, 'add @prisma/client to the dependencies of the package that has the schema, or drop the prisma option');
+  }
+  const list = users.map(nameOf).join(', ');
   if (manager !== 'npm' && manager !== 'yarn') {
-    fail(`Prisma in a ${manager} workspace is not built by the preset: ${list} ${named.length === 1 ? 'uses' : 'use'} Prisma, and its generated client would not be in the image`,
-      `use an npm or yarn classic workspace, or pass prisma: false and generate the client in the build: start the build script of ${named[0]?.dir ?? '.'}/package.json with \`prisma generate\` ("build": "prisma generate && tsc"), and set the generator's output inside that build output (output = "../dist/generated/prisma") so the runtime gets it with the package; for the Rust query engine, install openssl with runtimeSteps`);
+    fail(`Prisma in a ${manager} workspace is not built by the preset: ${list} ${users.length === 1 ? 'uses' : 'use'} Prisma, and its generated client would not be in the image`,
+      `use an npm or yarn classic workspace, or pass prisma: false and generate the client in the build: start the build script of ${users[0]?.pkg.dir ?? '.'}/package.json with \`prisma generate\` ("build": "prisma generate && tsc"), and set the generator's output inside that build output (output = "../dist/generated/prisma") so the runtime gets it with the package; for the Rust query engine, install openssl with runtimeSteps`);
   }
+  const withSchema = users.filter((u) => u.found.schema !== undefined);
+  const named = withSchema.length > 0 ? withSchema : users;
   if (options.schema !== undefined && named.length > 1) {
-    fail(`prisma.schema names one schema, and ${list} use Prisma`, 'drop prisma.schema and give each package its schema at prisma/schema.prisma or in its package.json "prisma.schema"');
+    fail(`prisma.schema names one schema, and ${named.map(nameOf).join(', ')} use Prisma`, 'drop prisma.schema and give each package its schema at prisma/schema.prisma or in its package.json "prisma.schema"');
   }
-  return named.map((pkg) => {
-    const found = (pkg === packages[0] ? project.prisma : undefined) ?? pkg.prismaSchema ?? { queryEngine: true, cliInProduction: false };
+  return named.map(({ pkg, found }) => {
+    // prisma.schema is read from the one package that uses Prisma, as its package.json's would be.
     const schema = options.schema === undefined ? found.schema : plainPath('schema', options.schema);
     if (schema === undefined) {
-      fail(`${pkg.name} (${pkg.dir}) depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, `add its schema, set "prisma": { "schema": "db/schema.prisma" } in ${pkg.dir}/package.json, or pass prisma: false`);
+      fail(`${nameOf({ pkg, found })} depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, `add its schema, set "prisma": { "schema": "db/schema.prisma" } in ${underRoot(pkg.dir, 'package.json')}, or pass prisma: false`);
     }
     return { pkg, found, schema: underRoot(pkg.dir, schema) };
   });
@@ -141,7 +174,8 @@ function sqliteVolume(sqlite: NodePrisma | undefined, schema: string, options: P
  * SQLite's volume or `prisma migrate deploy` for the one schema they are about.
  */
 function workspacePlan(project: NodeProject, options: PrismaOptions, asked: boolean, context: { readonly manager: NodePackageManager; readonly distroless: boolean }): PrismaPlan {
-  const schemas = workspaceSchemas(project, options, asked, context.manager);
+  const users = prismaUsers(project);
+  const schemas = workspaceSchemas(project, users, options, asked, context.manager);
   if (schemas.length === 0) return NONE;
   const rootFromApp = project.workspace?.root ?? '.';
   const generate = options.generate === false ? [] : schemas.map((s) => `node_modules/.bin/prisma generate --schema ${s.schema}`);
@@ -159,7 +193,8 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
       'give each generator its own output inside its package (output = "../generated/prisma"), and import the client from there');
   }
   const generated = [...new Set(outputs)].filter((out, _, all) => !all.some((other) => other !== out && out.startsWith(`${other}/`)));
-  const runtimePackages = opensslPackages(options, schemas.some((s) => s.found.queryEngine), context.distroless);
+  // migrate deploy runs Prisma's schema engine, which links OpenSSL whatever the client's engine.
+  const runtimePackages = opensslPackages(options, schemas.some((s) => s.found.queryEngine) || options.migrate === 'deploy', context.distroless);
   // Before the sources only when every client goes to node_modules, which the context never has:
   // a client inside a package would be overwritten by the host's copy of it.
   const early = generate.length > 0 && generated.every((dir) => dir.split('/').includes('node_modules'));
@@ -178,17 +213,21 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
   if (options.migrate === 'deploy') {
     const s = one('migrate');
     if (context.distroless) fail('prisma.migrate needs a shell before the start command, which a distroless runtime has not', 'use the slim runtime, or run migrations as their own job and drop prisma.migrate');
-    if (!s.found.cliInProduction) fail(`prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of ${s.pkg.dir}/package.json`, 'move prisma from devDependencies to dependencies, or drop prisma.migrate');
-    sources.push(`${dirOf(s.schema)}/`);
+    // npm and yarn hoist the CLI to the root's node_modules/.bin from any package's production dependencies.
+    if (!users.some((u) => u.found.cliInProduction)) fail(`prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of ${underRoot(s.pkg.dir, 'package.json')}`, 'move prisma from devDependencies to dependencies (of that package or the root), or drop prisma.migrate');
+    sources.push(dirOf(s.schema) === s.pkg.dir ? s.schema : `${dirOf(s.schema)}/`);
     entrypoint = ['/bin/sh', '-c', `${underRoot(rootFromApp, 'node_modules/.bin/prisma')} migrate deploy --schema ${underRoot(rootFromApp, s.schema)} && exec "$@"`, '--'];
   }
   return Object.freeze({
     generatedCopies: () => [],
+    // workspace-stages.ts generates again after the builds when a client is inside a build output.
+    afterBuild: () => undefined,
     runtimeSources: [],
     runtimePackages,
     ...volume,
     ...(entrypoint === undefined ? {} : { entrypoint }),
-    workspace: Object.freeze({ schemaDirs: early ? [...new Set(schemas.map((s) => (dirOf(s.schema) === s.pkg.dir ? s.schema : `${dirOf(s.schema)}/`)))] : [], generate, generated, sources, early }),
+    // A schema at the root is in no package's files: it is copied on its own, early or not.
+    workspace: Object.freeze({ schemaDirs: [...new Set(schemas.filter((s) => early || s.pkg.dir === '.').map((s) => (dirOf(s.schema) === s.pkg.dir ? s.schema : `${dirOf(s.schema)}/`)))], generate, generated, sources, early }),
   });
 }
 
@@ -212,7 +251,8 @@ export function prismaPlan(
   const found = project.prisma;
   if (project.workspace !== undefined) return workspacePlan(project, options, given !== undefined, context);
   if (found === undefined && given === undefined) return NONE;
-  const schema = options.schema === undefined ? found?.schema : plainPath('schema', options.schema);
+  if (found === undefined) fail(`prisma options were given, but ${project.name} does not depend on prisma or @prisma/client`, 'add @prisma/client (and prisma) to its package.json, or drop the prisma option');
+  const schema = options.schema === undefined ? found.schema : plainPath('schema', options.schema);
   if (schema === undefined) {
     fail(`${project.name} depends on Prisma but no schema was found at prisma/schema.prisma, schema.prisma or package.json "prisma.schema"`, "pass prisma: { schema: 'db/schema.prisma' }, or prisma: false");
   }
@@ -221,30 +261,33 @@ export function prismaPlan(
   const generate = options.generate === false ? undefined : `${cli} generate --schema ${schema}`;
 
   // Where the generated client is: in node_modules (prisma-client-js's default) or the output set.
-  const output = found?.output;
+  const output = found.output;
   if (generate !== undefined && output === undefined && context.manager === 'pnpm') {
     fail("with pnpm, Prisma's default client output is inside pnpm's store, where the runtime's production install cannot find it",
       'set output = "../generated/prisma" in the schema\'s generator block (and import it from there), or pass prisma: { generate: false }');
   }
+  const inCopied = (copied: readonly string[]) => output !== undefined && copied.some((d) => output === d || output.startsWith(`${d}/`));
   const generatedCopies = (hasNodeModules: boolean, copied: readonly string[]): readonly string[] => {
     if (generate === undefined) return [];
     if (output === undefined) return hasNodeModules && context.manager !== 'yarn-berry' ? ['node_modules/.prisma'] : [];
-    if (output.startsWith('node_modules/') || output === '.' || output.startsWith('..') || copied.some((d) => output === d || output.startsWith(`${d}/`))) return [];
+    if (output.startsWith('node_modules/') || output === '.' || output.startsWith('..') || inCopied(copied)) return [];
     return [output];
   };
+  const afterBuild = (copied: readonly string[]) => (generate !== undefined && inCopied(copied) ? generate : undefined);
 
-  const runtimePackages = opensslPackages(options, found?.queryEngine ?? true, context.distroless);
-  const { dataDirs, env } = sqliteVolume(found?.provider === 'sqlite' ? found : undefined, schema, options);
+  // migrate deploy runs Prisma's schema engine, which links OpenSSL whatever the client's engine.
+  const runtimePackages = opensslPackages(options, found.queryEngine || options.migrate === 'deploy', context.distroless);
+  const { dataDirs, env } = sqliteVolume(found.provider === 'sqlite' ? found : undefined, schema, options);
 
   // Migrations before the start command; the CLI must be in the production install.
   let entrypoint: readonly string[] | undefined;
   const runtimeSources: string[] = [];
   if (options.migrate === 'deploy') {
     if (context.distroless) fail('prisma.migrate needs a shell before the start command, which a distroless runtime has not', "use the slim runtime, or run migrations as their own job and drop prisma.migrate");
-    if (found?.cliInProduction !== true) fail('prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies"', 'move prisma from devDependencies to dependencies, or drop prisma.migrate');
+    if (!found.cliInProduction) fail('prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies"', 'move prisma from devDependencies to dependencies, or drop prisma.migrate');
     runtimeSources.push(schemaDir === '.' ? schema : `${schemaDir}/`);
     const bin = context.manager === 'bun' ? 'bun run prisma' : 'node_modules/.bin/prisma';
     entrypoint = ['/bin/sh', '-c', `${bin} migrate deploy --schema ${schema} && exec "$@"`, '--'];
   }
-  return Object.freeze({ ...(generate === undefined ? {} : { generate }), generatedCopies, runtimeSources, runtimePackages, env, dataDirs, ...(entrypoint === undefined ? {} : { entrypoint }) });
+  return Object.freeze({ ...(generate === undefined ? {} : { generate }), generatedCopies, afterBuild, runtimeSources, runtimePackages, env, dataDirs, ...(entrypoint === undefined ? {} : { entrypoint }) });
 }

@@ -101,6 +101,12 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
   const builds = (p: WorkspacePackage) => build !== false && (p === self || (p.scripts ?? []).includes(build));
   const toBuild = order.filter(builds);
   const rootFiles = ws.rootFiles ?? [];
+  const isBuilt = (p: WorkspacePackage) => build !== false && toBuild.includes(p);
+  // A generated directory inside a built package's output comes with that output; a build that
+  // empties its output first (rimraf dist, nest build) deletes it, so it is generated again after.
+  const inOutput = (dir: string) => order.some((p) => isBuilt(p) && outputs.some((out) => dir === `${p.dir}/${out}` || dir.startsWith(`${p.dir}/${out}/`)));
+  const generated = (input.prisma?.generated ?? []).filter((dir) => !inOutput(dir));
+  const again = generate.length > 0 && (input.prisma?.generated ?? []).some(inOutput);
   const built =
     (build === false || toBuild.length === 0) && generate.length === 0
       ? undefined
@@ -114,10 +120,8 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
           .with((s) => (generate.length === 0 || input.prisma?.early !== true ? s : s.run(generate.join(' && '))))
           .with((s) => order.reduce((acc, p) => acc.copy(`${p.dir}/`, `./${p.dir}/`), s))
           .with((s) => (generate.length === 0 || input.prisma?.early === true ? s : s.run(generate.join(' && '))))
-          .with((s) => (build === false || toBuild.length === 0 ? s : s.run(toBuild.map((p) => plan.runIn(p, build)).join(' && '))));
-  const isBuilt = (p: WorkspacePackage) => build !== false && toBuild.includes(p);
-  // A generated directory inside a built package's output comes with that output.
-  const generated = (input.prisma?.generated ?? []).filter((dir) => !order.some((p) => isBuilt(p) && outputs.some((out) => dir === `${p.dir}/${out}` || dir.startsWith(`${p.dir}/${out}/`))));
+          .with((s) => (build === false || toBuild.length === 0 ? s : s.run(toBuild.map((p) => plan.runIn(p, build)).join(' && '))))
+          .with((s) => (again ? s.run(generate.join(' && ')) : s));
 
   return {
     appDir: `${root}/${self.dir}`,
