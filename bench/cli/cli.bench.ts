@@ -12,11 +12,18 @@
 // file written by a target, so only the walk) and with every file read. Two more time the policy
 // check of every service's Dockerfile in-process: its first round (cold code) and warm rounds.
 //
+// With --installed, the packages are the ones users install instead: every package is built and
+// packed (`pnpm pack`, as published), the tarballs installed with npm into a new project, and the
+// monorepo's targets import those, run by that project's `dockwright` (so no source of this
+// repository is loaded through tsx; only the targets are). It needs the npm registry for the
+// packages' dependencies, as `pnpm test:packages` does.
+//
 //   pnpm bench:cli                      tables
 //   pnpm bench:cli --json               JSON on stdout
 //   pnpm bench:cli --services 500 --runs 15
+//   pnpm bench:cli --installed          the packed packages, installed
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,6 +45,7 @@ interface Args {
   readonly services: number;
   readonly runs: number;
   readonly json: boolean;
+  readonly installed: boolean;
 }
 
 function parse(argv: readonly string[]): Args {
@@ -47,7 +55,7 @@ function parse(argv: readonly string[]): Args {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer`);
     return n;
   };
-  return { services: value('services', 200), runs: value('runs', 10), json: argv.includes('--json') };
+  return { services: value('services', 200), runs: value('runs', 10), json: argv.includes('--json'), installed: argv.includes('--installed') };
 }
 
 interface Case {
@@ -101,6 +109,36 @@ async function buildCli(into: string): Promise<string> {
   copyFileSync(join(cliPackage, 'package.json'), join(into, 'package.json'));
   symlinkSync(join(cliPackage, 'node_modules'), join(into, 'node_modules'), 'dir');
   return join(into, 'dist', 'cli.js');
+}
+
+const PNPM = ['--yes', 'pnpm@10.34.8'];
+const PACKED = [
+  ['core', 'dockwright-core-0.1.0.tgz', '@dockwright/core'],
+  ['presets', 'dockwright-presets-0.1.0.tgz', '@dockwright/presets'],
+  ['policy', 'dockwright-policy-0.1.0.tgz', '@dockwright/policy'],
+  ['cli', 'dockwright-0.1.0.tgz', 'dockwright'],
+] as const;
+
+function sh(file: string, args: readonly string[], cwd: string): void {
+  const done = spawnSync(file, [...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (done.status !== 0) throw new Error(`${file} ${args.join(' ')} failed in ${cwd}:\n${done.stdout}\n${done.stderr}`);
+}
+
+/**
+ * The packages as users install them: built, packed with pnpm (publishConfig applied), and the
+ * tarballs installed with npm into `into`. Returns the installed CLI and the @dockwright folder.
+ */
+function installPackages(into: string): { cli: string; packages: string } {
+  const packs = join(into, 'packs');
+  const project = join(into, 'project');
+  mkdirSync(packs, { recursive: true });
+  mkdirSync(project, { recursive: true });
+  sh('npx', [...PNPM, '-r', '--filter', './packages/*', 'run', 'build'], repoRoot);
+  for (const [dir] of PACKED) sh('npx', [...PNPM, 'pack', '--pack-destination', packs], join(repoRoot, 'packages', dir));
+  const tarballs = Object.fromEntries(PACKED.map(([, file, name]) => [name, `file:${join(packs, file)}`]));
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'bench-installed', private: true, devDependencies: tarballs, overrides: tarballs }, null, 2)}\n`);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+  return { cli: join(project, 'node_modules', 'dockwright', 'bin', 'dockwright.js'), packages: join(project, 'node_modules', '@dockwright') };
 }
 
 /** The presets' own detection (detectNode / detectGo) for every service, in this process. */
@@ -162,9 +200,11 @@ const args = parse(process.argv.slice(2));
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const work = mkdtempSync(join(tmpdir(), 'dockwright-bench-cli-'));
 try {
-  log(`building the CLI, generating ${args.services} services in ${work}`);
-  const cli = await buildCli(join(work, 'cli'));
-  const repo = generateMonorepo(join(work, 'monorepo'), args.services, repoRoot);
+  log(`${args.installed ? 'building, packing and installing the packages' : 'building the CLI'}, generating ${args.services} services in ${work}`);
+  const installed = args.installed ? installPackages(join(work, 'installed')) : undefined;
+  const cli = installed?.cli ?? (await buildCli(join(work, 'cli')));
+  const packages = installed === undefined ? {} : { packages: installed.packages };
+  const repo = generateMonorepo(join(work, 'monorepo'), args.services, repoRoot, packages);
   const load = { before: loadavg()[0] ?? 0 };
 
   const baseline = summarise('node -e 0 (Node start-up alone)', 'node -e 0', repeat(args.runs, () => {
@@ -180,7 +220,7 @@ try {
   log('timing render --check');
   const check = summarise('render --check, all current', 'dockwright render --check', repeat(args.runs, () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0)), 2000);
   log('timing render --check on the same monorepo without a policy file');
-  const bare = generateMonorepo(join(work, 'monorepo-no-policy'), args.services, repoRoot, { policy: false });
+  const bare = generateMonorepo(join(work, 'monorepo-no-policy'), args.services, repoRoot, { policy: false, ...packages });
   timeOnce(cli, ['render', '--quiet'], bare.dir, 0);
   const noPolicy = summarise('render --check, all current, no policy file', 'dockwright render --check (no dockwright.policy.yaml)', repeat(args.runs, () => timeOnce(cli, ['render', '--check', '--quiet'], bare.dir, 0)));
   const cold = summarise('render --check, tsx cache off (TSX_DISABLE_CACHE=1)', 'TSX_DISABLE_CACHE=1 dockwright render --check', repeat(Math.max(3, Math.ceil(args.runs / 2)), () => timeOnce(cli, ['render', '--check', '--quiet'], repo.dir, 0, { TSX_DISABLE_CACHE: '1' })));
@@ -200,6 +240,7 @@ try {
     services: { total: repo.services, node: repo.node, go: repo.go, files: repo.node * 2 + repo.go * 2 },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mBefore: load.before, loadAverage1mAfter: loadavg()[0] ?? 0 },
     runs: args.runs,
+    packages: args.installed ? 'installed from their packed tarballs' : 'the workspace sources, through tsx',
     cases,
   };
   if (args.json) {
@@ -211,7 +252,7 @@ try {
     });
     process.stdout.write(
       [
-        `${repo.services} services (${repo.node} Node, ${repo.go} Go), ${result.services.files} generated files; Node ${process.version}, ${result.machine.cpus} CPUs (${result.machine.cpuModel}); load average ${load.before.toFixed(2)} before, ${result.machine.loadAverage1mAfter.toFixed(2)} after`,
+        `${repo.services} services (${repo.node} Node, ${repo.go} Go), ${result.services.files} generated files; packages: ${result.packages}; Node ${process.version}, ${result.machine.cpus} CPUs (${result.machine.cpuModel}); load average ${load.before.toFixed(2)} before, ${result.machine.loadAverage1mAfter.toFixed(2)} after`,
         '',
         '| case | runs | median ms | p90 ms | min ms | max ms | budget |',
         '| --- | ---: | ---: | ---: | ---: | ---: | --- |',

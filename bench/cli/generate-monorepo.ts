@@ -47,9 +47,10 @@ export default goPreset(detectGo(import.meta.dirname), { port: 8080 });
  * @example
  * ```ts
  * generateMonorepo('/tmp/mono', 200, '/work/repo'); // with the policy; { policy: false } for none
+ * generateMonorepo('/tmp/mono', 200, '/work/repo', { packages: '/tmp/project/node_modules/@dockwright' }); // installed packages
  * ```
  */
-export function generateMonorepo(dir: string, services: number, repoRoot: string, options: { policy?: boolean } = {}): GeneratedMonorepo {
+export function generateMonorepo(dir: string, services: number, repoRoot: string, options: { policy?: boolean; packages?: string } = {}): GeneratedMonorepo {
   write(dir, 'package.json', `${JSON.stringify({ name: 'bench-monorepo', private: true, type: 'module', packageManager: 'pnpm@10.34.8' }, null, 2)}\n`);
   write(dir, 'pnpm-workspace.yaml', 'packages:\n  - packages/*\n  - services/*\n');
   write(dir, 'pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
@@ -76,7 +77,10 @@ export function generateMonorepo(dir: string, services: number, repoRoot: string
     }
   }
   mkdirSync(join(dir, 'node_modules', '@dockwright'), { recursive: true });
-  symlinkSync(join(repoRoot, 'packages', 'core'), join(dir, 'node_modules', '@dockwright', 'core'), 'dir');
-  symlinkSync(join(repoRoot, 'packages', 'presets'), join(dir, 'node_modules', '@dockwright', 'presets'), 'dir');
+  // The workspace's packages (TypeScript sources through tsx), or installed ones (`packages`: the
+  // directory holding them, as npm installed them from their tarballs).
+  const from = (name: string) => (options.packages === undefined ? join(repoRoot, 'packages', name) : join(options.packages, name));
+  symlinkSync(from('core'), join(dir, 'node_modules', '@dockwright', 'core'), 'dir');
+  symlinkSync(from('presets'), join(dir, 'node_modules', '@dockwright', 'presets'), 'dir');
   return { dir, services, node, go };
 }
