@@ -317,6 +317,9 @@ describe('severities', () => {
     expect(thrown(() => checkPolicy({ kind: 'Dockerfile' } as never, result.policy))).toMatch(/^DW9005 .*got object/);
     expect(thrown(() => checkPolicy(dockerfile(app), {} as never))).toMatch(/^DW9005 .*checkPolicy\(\): the policy must be a Policy, got object/);
     expect(thrown(() => checkPolicy(dockerfile(app), 'requireHealthcheck: true' as never))).toMatch(/^DW9005 .*got string/);
+    for (const bad of [{ kind: 'Policy', rules: null }, { kind: 'Policy', rules: { DW1009: 'error' } }, { ...result.policy, settings: undefined }, { ...result.policy, buildTools: 'gcc' }]) {
+      expect(thrown(() => checkPolicy(dockerfile(app), bad as never))).toMatch(/^DW9005 .*checkPolicy\(\): the policy must be a Policy/);
+    }
   });
 
   it('a policy judges many Dockerfiles alike, and a policy object changed by hand is read again', () => {
@@ -331,5 +334,24 @@ describe('severities', () => {
     expect(checkPolicy(files[0] as Dockerfile, copy).map((x) => x.code)).toContain('DW6020');
     (copy.rules as Record<string, string>)['DW6020'] = 'off';
     expect(checkPolicy(files[0] as Dockerfile, copy).map((x) => x.code)).not.toContain('DW6020');
+    // Frozen by hand is not enough to be kept: only the policies policyFrom() and the loaders make.
+    const frozen = Object.freeze({ ...result.policy, rules: { ...result.policy.rules } });
+    expect(checkPolicy(files[0] as Dockerfile, frozen).map((x) => x.code)).toContain('DW6020');
+    (frozen.rules as Record<string, string>)['DW6020'] = 'off';
+    expect(checkPolicy(files[0] as Dockerfile, frozen).map((x) => x.code)).not.toContain('DW6020');
+  });
+
+  it('a policy is frozen all the way down, and its input stays the caller\'s', () => {
+    const allow: string[] = [];
+    const result = policyFrom({ forbidBuildTools: { allow } });
+    if (!result.ok) throw new Error('policy refused');
+    const withGcc = dockerfile(stage('app').from(debian).run(aptInstall(['gcc'])).user(10001));
+    const before = checkPolicy(withGcc, result.policy).map((x) => x.code);
+    expect(before).toContain('DW2008');
+    allow.push('gcc');
+    expect(Object.isFrozen(allow)).toBe(false);
+    const settings = result.policy.settings as { forbidBuildTools: { allow: string[] } };
+    expect(() => settings.forbidBuildTools.allow.push('gcc')).toThrow(TypeError);
+    expect(checkPolicy(withGcc, result.policy).map((x) => x.code)).toEqual(before);
   });
 });

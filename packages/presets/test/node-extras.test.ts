@@ -119,10 +119,26 @@ describe('Prisma', () => {
     expect(issueOf(() => render(detectNode(at('prisma-sqlite')), { prisma: { seed: true } as never })).message).toBe('prisma.seed is not an option');
   });
 
-  it('prisma options for a project without Prisma name what is missing, not a schema', () => {
+  it('prisma options for a project without Prisma name what is missing, not a schema; options that only turn steps off are accepted', () => {
     const plain = detectNodeFiles({ 'package.json': JSON.stringify({ name: 'p', main: 'a.js' }), 'package-lock.json': '{}' });
     expect(issueOf(() => render(plain, { prisma: { migrate: 'deploy' } }))).toMatchObject({ code: 'DW9003', message: 'prisma options were given, but p does not depend on prisma or @prisma/client', hint: expect.stringContaining('drop the prisma option') });
+    expect(issueOf(() => render(plain, { prisma: { schema: 'db/schema.prisma' } })).code).toBe('DW9003');
     expect(render(plain, { prisma: false })).not.toContain('prisma');
+    // A configuration shared by every service of a repository.
+    expect(render(plain, { prisma: { generate: false, openssl: false, dataDir: false, migrate: false } })).toBe(render(plain));
+  });
+
+  it("migrations beside a schema at the project's root are copied with it", () => {
+    const files = (migrated: boolean) => detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'p', scripts: { build: 'tsc', start: 'node dist/server.js' }, dependencies: { '@prisma/client': '6.19.0', prisma: '6.19.0' } }),
+      'package-lock.json': '{}',
+      'schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+      ...(migrated ? { 'migrations/migration_lock.toml': 'provider = "postgresql"\n', 'migrations/20261201000000_init/migration.sql': 'CREATE TABLE t (id int);\n' } : {}),
+    });
+    expect(files(true).prisma?.migrations).toBe('migrations');
+    expect(files(false).prisma?.migrations).toBeUndefined();
+    expect(stageOf(render(files(true), { prisma: { migrate: 'deploy' } }), 'runtime')).toContain('COPY schema.prisma ./schema.prisma\nCOPY migrations/ ./migrations/\n');
+    expect(stageOf(render(files(false), { prisma: { migrate: 'deploy' } }), 'runtime')).not.toContain('migrations');
   });
 
   it("migrations get OpenSSL even with the Rust-free client: Prisma's schema engine links it", () => {
@@ -141,7 +157,7 @@ describe('Prisma', () => {
 
   it("a client generated inside the build output is generated again after the build, which may have emptied it", () => {
     const files = detectNodeFiles({
-      'package.json': JSON.stringify({ name: 'p', scripts: { build: 'rimraf dist && tsc', start: 'node dist/server.js' }, dependencies: { '@prisma/client': '6.19.0' }, devDependencies: { prisma: '6.19.0', rimraf: '6.0.1', typescript: '5.9.3' } }),
+      'package.json': JSON.stringify({ name: 'p', scripts: { build: 'rm -rf dist && babel src -d dist', start: 'node dist/server.js' }, dependencies: { '@prisma/client': '6.19.0' }, devDependencies: { prisma: '6.19.0', '@babel/cli': '7.28.3' } }),
       'package-lock.json': '{}',
       'prisma/schema.prisma': 'generator client {\n  provider = "prisma-client-js"\n  output = "../dist/generated/prisma"\n}\ndatasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
     });
@@ -321,6 +337,42 @@ describe('Prisma in a workspace', () => {
     });
     expect(render(rustFree, preinstalled)).not.toContain('openssl');
     expect(stageOf(render(rustFree, { ...preinstalled, prisma: { migrate: 'deploy' } }), 'runtime')).toContain('        openssl \\\n');
+  });
+
+  it("the root's Prisma is no reason to touch a service that does not use it", () => {
+    const files = (root: Record<string, unknown>, rootSchema: boolean, manager: 'npm' | 'pnpm') => detectNodeFiles({
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['services/*', 'packages/*'], ...root, ...(manager === 'pnpm' ? { packageManager: 'pnpm@10.34.8' } : {}) }),
+      ...(manager === 'pnpm' ? { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': "packages:\n  - 'services/*'\n  - 'packages/*'\n" } : { 'package-lock.json': '{}' }),
+      ...(rootSchema ? { 'prisma/schema.prisma': schema() } : {}),
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', dependencies: { '@prisma/client': '6.19.0' } }),
+      'packages/db/prisma/schema.prisma': schema(),
+      'services/web/package.json': JSON.stringify({ name: 'web', scripts: { start: 'node server.js' }, dependencies: { express: '5.1.0' } }),
+    }, 'services/web');
+    for (const manager of ['npm', 'pnpm'] as const) {
+      for (const rootSchema of [false, true]) {
+        const text = render(files({ devDependencies: { prisma: '6.19.0' } }, rootSchema, manager), preinstalled);
+        expect(text, `${manager}, root schema ${rootSchema}`).not.toMatch(/prisma|openssl/);
+      }
+    }
+  });
+
+  it('migrations beside a schema at a package root are copied with it, not the whole package', () => {
+    const project = custom({}, {
+      'services/api/package.json': api({ '@shop/db': '*' }),
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db', scripts: { build: 'tsc' }, dependencies: { '@prisma/client': '6.19.0', prisma: '6.19.0' } }),
+      'packages/db/schema.prisma': schema(),
+      'packages/db/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+    });
+    const runtime = stageOf(render(project, { ...preinstalled, build: 'build', prisma: { migrate: 'deploy' } }), 'runtime');
+    expect(runtime).toContain('COPY packages/db/schema.prisma /app/packages/db/schema.prisma\nCOPY packages/db/migrations/ /app/packages/db/migrations/\n');
+    expect(runtime).not.toContain('COPY packages/db/ ');
+  });
+
+  it('a schema.prisma at the workspace root is copied once', () => {
+    const project = custom({ dependencies: { '@prisma/client': '6.19.0' } }, { 'schema.prisma': schema(), 'services/api/package.json': api({ '@prisma/client': '6.19.0' }) });
+    const build = stageOf(render(project, preinstalled), 'build');
+    expect(build.match(/^COPY .*schema\.prisma.*$/gm)).toEqual(['COPY schema.prisma ./']);
+    expect(build).toContain('RUN node_modules/.bin/prisma generate --schema schema.prisma\n');
   });
 
   it('prisma options where no package uses Prisma name what is missing', () => {

@@ -92,7 +92,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintDia
  * ```
  */
 export function lintFindings(text: string, options: LintOptions = {}, only?: readonly DockwrightCode[]): RuleFinding[] {
-  throwIfAny([textIssue('lintFindings()', text), ...lintOptionIssues(options), ...onlyIssues('lintFindings()', only)]);
+  throwIfAny([textIssue('lintFindings()', text), ...lintOptionIssues(options, 'lintFindings()'), ...onlyIssues('lintFindings()', only)]);
   return preparedFindings(readSyntax(parseDockerfile(text).syntax), prepareRules(options, selectedRules(only)));
 }
 
@@ -110,12 +110,23 @@ export function lintFindings(text: string, options: LintOptions = {}, only?: rea
  * ```
  */
 export function compileLint(options: LintOptions = {}, only?: readonly DockwrightCode[]): (text: string) => RuleFinding[] {
-  throwIfAny([...lintOptionIssues(options, 'compileLint()'), ...onlyIssues('compileLint()', only)]);
-  const prepared = prepareRules(options, selectedRules(only));
+  // A copy, checked and kept: what the caller changes later is neither seen nor unchecked.
+  const own = snapshot(options);
+  throwIfAny([...lintOptionIssues(own, 'compileLint()'), ...onlyIssues('compileLint()', only)]);
+  const prepared = prepareRules(own, selectedRules(only));
   return (text) => {
     throwIfAny([textIssue('compileLint()', text)]);
     return preparedFindings(readSyntax(parseDockerfile(text).syntax), prepared);
   };
+}
+
+// Options are plain data (strings, lists, records, booleans); anything else is left for the checks to name.
+function snapshot(options: LintOptions): LintOptions {
+  try {
+    return structuredClone(options);
+  } catch {
+    return options;
+  }
 }
 
 const textIssue = (fn: string, text: unknown) => checkArgument(fn, 'the text', text, spec.string, {}, 'pass the Dockerfile text');

@@ -43,6 +43,11 @@ describe('lintFindings() and compileLint()', () => {
     const engine = compileLint(options as LintOptions, ['DW3007']);
     options.rules['DW3007'] = 'error';
     expect(engine('FROM node:22.11.0\nUSER node\n')).toEqual([]);
+    // Lists too: an entry pushed later neither widens the list nor escapes the option checks.
+    const registries = { allowedRegistries: ['docker.io/library'] };
+    const judge = compileLint(registries, ['DW1009']);
+    registries.allowedRegistries.push('ghcr.io', 'not a registry!');
+    expect(judge('FROM ghcr.io/acme/app:1.0\n').map((f) => f.problem.code)).toEqual(['DW1009']);
     expect(compileLint(options as LintOptions, ['DW3007'])('FROM node:22.11.0\nUSER node\n').map((f) => f.problem.code)).toEqual(['DW3007']);
   });
 
@@ -52,7 +57,7 @@ describe('lintFindings() and compileLint()', () => {
     expect(codeOf(() => compileLint({}, 'DW1002' as never))).toEqual([expect.stringMatching(/^DW9005 compileLint\(\): the rules to run/)]);
     const engine = compileLint();
     expect(codeOf(() => engine(undefined as never))).toEqual([expect.stringMatching(/^DW9005 compileLint\(\): the text/)]);
-    expect(codeOf(() => lintFindings(42 as never, { ignore: 'DL3008' as never }))).toEqual([expect.stringMatching(/^DW9005 lintFindings\(\): the text/), expect.stringMatching(/^DW9005 lint\(\): .*ignore/)]);
+    expect(codeOf(() => lintFindings(42 as never, { ignore: 'DL3008' as never }))).toEqual([expect.stringMatching(/^DW9005 lintFindings\(\): the text/), expect.stringMatching(/^DW9005 lintFindings\(\): .*ignore/)]);
     expect(codeOf(() => lintFindings('FROM scratch\n', {}, [1] as unknown as DockwrightCode[]))).toEqual([expect.stringMatching(/^DW9005 lintFindings\(\): the rules to run/)]);
   });
 });

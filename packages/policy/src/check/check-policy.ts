@@ -1,6 +1,6 @@
 import { compileLint, DockwrightError, mapImageRefs, render, type Dockerfile, type DockerfileNode, type DockwrightIssue, type IssuePath, type RuleFinding, type Severity } from '@dockwright/core';
 import { lintOptions } from '../lint/lint-options.js';
-import type { Policy } from '../schema/resolve-policy.js';
+import { madePolicy, type Policy } from '../schema/resolve-policy.js';
 import { policyRules } from '../schema/policy-rules.js';
 import { pathOf } from './path-of.js';
 
@@ -71,19 +71,26 @@ export function checkPolicy(dockerfile: Dockerfile | DockerfileNode, policy: Pol
 
 type Engine = ReturnType<typeof compileLint>;
 
-// A policy from loadPolicy() is frozen: its engine is worked out once, however many Dockerfiles
-// it judges (a monorepo's render checks each service with the same policy).
+// A policy from loadPolicy() cannot change: its engine is worked out once, however many
+// Dockerfiles it judges (a monorepo's render checks each service with the same policy).
 const engines = new WeakMap<Policy, Engine | undefined>();
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const LISTS = ['allowedRegistries', 'requiredLabels', 'forbiddenPackages', 'buildTools', 'buildImages'] as const;
+
+// A Policy's shape, as lintOptions() reads it: a hand-built one that lacks a part is DW9005, not a TypeError.
+function isPolicy(policy: unknown): policy is Policy {
+  if (!isRecord(policy) || policy['kind'] !== 'Policy' || !isRecord(policy['rules']) || !isRecord(policy['settings'])) return false;
+  return LISTS.every((key) => Array.isArray(policy[key]) && (policy[key] as unknown[]).every((v) => typeof v === 'string'));
+}
+
 function engineOf(policy: Policy): Engine | undefined {
-  if (typeof policy !== 'object' || policy === null || policy.kind !== 'Policy' || typeof policy.rules !== 'object') {
-    throw wrongArgument('the policy', policy, 'pass the policy of loadPolicy(), parsePolicy() or policyFrom()');
-  }
   if (engines.has(policy)) return engines.get(policy);
+  if (!isPolicy(policy)) throw wrongArgument('the policy', policy, 'pass the policy of loadPolicy(), parsePolicy() or policyFrom()');
   const on = POLICY_CODES.filter((code) => (policy.rules[code] ?? 'off') !== 'off');
   const levels = Object.fromEntries(on.map((code) => [code, policy.rules[code]]));
   const engine = on.length === 0 ? undefined : compileLint({ ...lintOptions(policy), rules: levels }, on);
-  if (Object.isFrozen(policy)) engines.set(policy, engine);
+  if (madePolicy(policy)) engines.set(policy, engine);
   return engine;
 }
 

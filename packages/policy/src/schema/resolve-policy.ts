@@ -108,7 +108,8 @@ export function resolveLayers(layers: readonly PolicyLayer[]): PolicyResult {
   const policy: Policy = {
     kind: 'Policy',
     files: Object.freeze([...new Set(layers.map((l) => l.file))].reverse()),
-    settings: Object.freeze(merged),
+    // A copy, frozen all the way down: the caller's input objects stay theirs, and the policy cannot change.
+    settings: deepFreeze(structuredClone(merged)),
     // In code order, so the map reads the same whichever file set what.
     rules: Object.freeze(Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b)))),
     allowedRegistries: Object.freeze([...(merged.allowedRegistries ?? [])].map((r) => r.toLowerCase())),
@@ -117,5 +118,31 @@ export function resolveLayers(layers: readonly PolicyLayer[]): PolicyResult {
     buildTools: packageSet(onByRule('DW2008', merged.forbidBuildTools), DEFAULT_BUILD_TOOLS),
     buildImages: Object.freeze(toolDefaults.filter((i) => !allow.has(i))),
   };
+  made.add(policy);
   return { ok: true, policy: Object.freeze(policy) };
+}
+
+// Policies made here are immutable: checkPolicy() may keep what it works out from one of them.
+const made = new WeakSet<Policy>();
+
+/**
+ * True for a policy `resolveLayers()` made (and so `loadPolicy()`, `parsePolicy()` and
+ * `policyFrom()`): frozen all the way down, so what is worked out from it stays true.
+ *
+ * @example
+ * ```ts
+ * const result = policyFrom({ requireDigests: true });
+ * if (result.ok) madePolicy(result.policy); // true
+ * ```
+ */
+export function madePolicy(policy: Policy): boolean {
+  return made.has(policy);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -15,6 +15,8 @@ export interface NodePrisma {
   readonly output?: string;
   /** True when `prisma` (the CLI) is a production dependency: it can then run at start. */
   readonly cliInProduction: boolean;
+  /** The migrations directory beside the schema, relative to the project, when it has Prisma's `migration_lock.toml`. */
+  readonly migrations?: string;
 }
 
 type Block = { readonly kind: string; readonly fields: Readonly<Record<string, string>> };
@@ -83,6 +85,8 @@ export function detectPrisma(pkg: Record<string, unknown>, read: (path: string) 
     const out = generators.map((g) => unquote(g['output'])).find((o) => o !== undefined);
     const schemaDir = schema.includes('/') ? schema.slice(0, schema.lastIndexOf('/')) : '.';
     const provider = unquote(source?.['provider']);
+    const migrations = joinPosix(schemaDir, 'migrations');
+    const migrated = read(`${migrations}/migration_lock.toml`) !== undefined;
     return Object.freeze({
       schema,
       ...(provider === undefined ? {} : { provider }),
@@ -90,6 +94,7 @@ export function detectPrisma(pkg: Record<string, unknown>, read: (path: string) 
       queryEngine,
       ...(out === undefined ? {} : { output: joinPosix(schemaDir, out) }),
       cliInProduction,
+      ...(migrated ? { migrations } : {}),
     });
   }
   return Object.freeze({ queryEngine: true, cliInProduction });

@@ -4,7 +4,7 @@ import type { NodePackageManager, NodeProject, WorkspacePackage } from './detect
 
 /** Options of the Node preset's Prisma steps; each overrides what detection found. */
 export interface PrismaOptions {
-  /** The schema, relative to the app (`db/schema.prisma`). Default: detected. */
+  /** The schema, relative to the app (`db/schema.prisma`); in a workspace, relative to the one package that uses Prisma. Default: detected. */
   readonly schema?: string;
   /** Run `prisma generate` in the build stage. Default true. */
   readonly generate?: boolean;
@@ -26,8 +26,8 @@ export interface PrismaPlan {
   generatedCopies(runtimeHasNodeModules: boolean, copiedOutputs: readonly string[]): readonly string[];
   /**
    * The generate command to run again after the build script, when the client is generated inside
-   * a build output the runtime copies: a build that empties its output first (`rimraf dist`,
-   * `nest build`) would have deleted it.
+   * a build output the runtime copies: a build that empties its output first (`rm -rf dist &&
+   * babel src -d dist`) would have deleted it.
    */
   afterBuild(copiedOutputs: readonly string[]): string | undefined;
   /** Sources the runtime copies from the context (the schema's directory, for migrations). */
@@ -104,8 +104,10 @@ interface PrismaUser {
 const ROOT_NAME = 'the workspace root';
 
 /**
- * The workspace packages (the service first, then the packages it depends on) and the root that
- * depend on Prisma, each with what detection read of it.
+ * The workspace packages (the service first, then the packages it depends on) that depend on
+ * Prisma, each with what detection read of it, and the root when it holds a schema they share.
+ * The root counts only for a service that uses Prisma: a root with the CLI for its tooling is no
+ * reason to generate anything in another service.
  */
 function prismaUsers(project: NodeProject): PrismaUser[] {
   const ws = project.workspace;
@@ -114,7 +116,8 @@ function prismaUsers(project: NodeProject): PrismaUser[] {
     const found = (i === 0 ? project.prisma : undefined) ?? pkg.prismaSchema;
     return pkg.prisma === true || found !== undefined ? [{ pkg, found: found ?? { queryEngine: true, cliInProduction: false } }] : [];
   });
-  return ws?.rootPrisma === undefined ? users : [...users, { pkg: { name: ROOT_NAME, dir: '.', dependsOn: [] }, found: ws.rootPrisma }];
+  const root = ws?.rootPrisma;
+  return users.length === 0 || root?.schema === undefined ? users : [...users, { pkg: { name: ROOT_NAME, dir: '.', dependsOn: [] }, found: root }];
 }
 
 const nameOf = (u: PrismaUser) => (u.pkg.dir === '.' ? ROOT_NAME : `${u.pkg.name} (${u.pkg.dir})`);
@@ -214,8 +217,10 @@ function workspacePlan(project: NodeProject, options: PrismaOptions, asked: bool
     const s = one('migrate');
     if (context.distroless) fail('prisma.migrate needs a shell before the start command, which a distroless runtime has not', 'use the slim runtime, or run migrations as their own job and drop prisma.migrate');
     // npm and yarn hoist the CLI to the root's node_modules/.bin from any package's production dependencies.
-    if (!users.some((u) => u.found.cliInProduction)) fail(`prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of ${underRoot(s.pkg.dir, 'package.json')}`, 'move prisma from devDependencies to dependencies (of that package or the root), or drop prisma.migrate');
-    sources.push(dirOf(s.schema) === s.pkg.dir ? s.schema : `${dirOf(s.schema)}/`);
+    if (!users.some((u) => u.found.cliInProduction) && project.workspace?.rootPrisma?.cliInProduction !== true) fail(`prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies" of ${underRoot(s.pkg.dir, 'package.json')}`, 'move prisma from devDependencies to dependencies (of that package or the root), or drop prisma.migrate');
+    // A schema at its package's root: the file and the migrations beside it, not the whole package.
+    if (dirOf(s.schema) !== s.pkg.dir) sources.push(`${dirOf(s.schema)}/`);
+    else sources.push(s.schema, ...(s.found.migrations === undefined || options.schema !== undefined ? [] : [`${underRoot(s.pkg.dir, s.found.migrations)}/`]));
     entrypoint = ['/bin/sh', '-c', `${underRoot(rootFromApp, 'node_modules/.bin/prisma')} migrate deploy --schema ${underRoot(rootFromApp, s.schema)} && exec "$@"`, '--'];
   }
   return Object.freeze({
@@ -249,8 +254,10 @@ export function prismaPlan(
   if (given === false) return NONE;
   const options = given === undefined ? {} : checkOptions(given);
   const found = project.prisma;
-  if (project.workspace !== undefined) return workspacePlan(project, options, given !== undefined, context);
-  if (found === undefined && given === undefined) return NONE;
+  // Options that only turn steps off (a shared `generate: false`) ask nothing of a project without Prisma.
+  const asked = options.schema !== undefined || options.migrate === 'deploy' || options.openssl === true || typeof options.dataDir === 'string' || options.databaseUrl !== undefined;
+  if (project.workspace !== undefined) return workspacePlan(project, options, asked, context);
+  if (found === undefined && !asked) return NONE;
   if (found === undefined) fail(`prisma options were given, but ${project.name} does not depend on prisma or @prisma/client`, 'add @prisma/client (and prisma) to its package.json, or drop the prisma option');
   const schema = options.schema === undefined ? found.schema : plainPath('schema', options.schema);
   if (schema === undefined) {
@@ -285,7 +292,8 @@ export function prismaPlan(
   if (options.migrate === 'deploy') {
     if (context.distroless) fail('prisma.migrate needs a shell before the start command, which a distroless runtime has not', "use the slim runtime, or run migrations as their own job and drop prisma.migrate");
     if (!found.cliInProduction) fail('prisma.migrate runs the prisma CLI in the runtime, but prisma is not in "dependencies"', 'move prisma from devDependencies to dependencies, or drop prisma.migrate');
-    runtimeSources.push(schemaDir === '.' ? schema : `${schemaDir}/`);
+    if (schemaDir !== '.') runtimeSources.push(`${schemaDir}/`);
+    else runtimeSources.push(schema, ...(found.migrations === undefined || schema !== found.schema ? [] : [`${found.migrations}/`]));
     const bin = context.manager === 'bun' ? 'bun run prisma' : 'node_modules/.bin/prisma';
     entrypoint = ['/bin/sh', '-c', `${bin} migrate deploy --schema ${schema} && exec "$@"`, '--'];
   }

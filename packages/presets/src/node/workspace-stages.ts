@@ -103,7 +103,7 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
   const rootFiles = ws.rootFiles ?? [];
   const isBuilt = (p: WorkspacePackage) => build !== false && toBuild.includes(p);
   // A generated directory inside a built package's output comes with that output; a build that
-  // empties its output first (rimraf dist, nest build) deletes it, so it is generated again after.
+  // empties its output first (`rm -rf dist && babel src -d dist`) deletes it, so it is generated again after.
   const inOutput = (dir: string) => order.some((p) => isBuilt(p) && outputs.some((out) => dir === `${p.dir}/${out}` || dir.startsWith(`${p.dir}/${out}/`)));
   const generated = (input.prisma?.generated ?? []).filter((dir) => !inOutput(dir));
   const again = generate.length > 0 && (input.prisma?.generated ?? []).some(inOutput);
@@ -116,7 +116,7 @@ export function workspaceStages(input: WorkspaceStagesInput): WorkspaceStages {
           .with((s) => (rootFiles.length === 0 ? s : s.copy(rootFiles, './')))
           // Prisma's clients first, from the schemas alone: the packages' builds import them, and a
           // source change leaves the generation cached.
-          .with((s) => (input.prisma?.schemaDirs ?? []).reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
+          .with((s) => (input.prisma?.schemaDirs ?? []).filter((dir) => !rootFiles.includes(dir)).reduce((acc, dir) => acc.copy(dir, `./${dir}`), s))
           .with((s) => (generate.length === 0 || input.prisma?.early !== true ? s : s.run(generate.join(' && '))))
           .with((s) => order.reduce((acc, p) => acc.copy(`${p.dir}/`, `./${p.dir}/`), s))
           .with((s) => (generate.length === 0 || input.prisma?.early === true ? s : s.run(generate.join(' && '))))
