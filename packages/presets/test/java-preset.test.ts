@@ -100,12 +100,12 @@ describe('javaPreset', () => {
       FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS deps-modules
       RUN --mount=type=bind,target=/out/lib,source=/out/lib,from=deps \\
           set -- /out/lib/*.jar \\
-          && if [ -e "$1" ]; then jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' "$@"; fi > /out/deps-modules
+          && if [ -e "$1" ]; then jdeps -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC --ignore-missing-deps -q --multi-release 17 --print-module-deps --class-path '/out/lib/*' "$@"; fi > /out/deps-modules
 
       FROM registry.example.com/eclipse-temurin:17.0.13_11-jdk-jammy@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS modules
       RUN --mount=type=bind,target=/out/deps-modules,source=/out/deps-modules,from=deps-modules \\
           --mount=type=bind,target=/out/app.jar,source=/out/app.jar,from=build \\
-          app="$(jdeps --ignore-missing-deps -q --multi-release 17 --print-module-deps /out/app.jar)" \\
+          app="$(jdeps -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC --ignore-missing-deps -q --multi-release 17 --print-module-deps /out/app.jar)" \\
           && printf '%s,%s' "$(cat /out/deps-modules)" "$app" | tr , '\\n' | sort -u | grep . > /tmp/modules \\
           && paste -sd , /tmp/modules > /out/modules
 
@@ -160,7 +160,7 @@ describe('javaPreset', () => {
   ])('%s: jdeps of the dependency jars alone, jdeps of the jar alone, their union in one file, and the jlink stage mounts that file alone (a source change that keeps the list keeps the runtime cached)', (_, files, release, libs) => {
     const text = javaPreset(detectJavaFiles(files), { runtime: 'jlink' }).dockerfile.render();
     const stages = new Map(text.split(/\n\n(?=FROM )/).map((s) => [/ AS ([\w-]+)\n/.exec(s)?.[1] ?? '', s] as const));
-    const jdeps = `jdeps --ignore-missing-deps -q --multi-release ${release} --print-module-deps`;
+    const jdeps = `jdeps -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC --ignore-missing-deps -q --multi-release ${release} --print-module-deps`;
     // The dependencies' modules: keyed by the jars of /out/lib and nothing else of the build.
     const deps = stages.get('deps-modules') ?? '';
     expect(deps).toContain(`RUN --mount=type=bind,target=/out/lib,source=/out/lib,from=${libs} \\\n`);
