@@ -283,6 +283,8 @@ describe('instructions', () => {
     `);
     expect(problems(base().expose(any('80/TCP')).user('1')).map((i) => i.code)).toEqual(['DW6007']);
     expect(problems(base().expose(any('8080:80')).user('1')).map((i) => i.code)).toEqual(['DW6007']);
+    // A leading zero is the same port to BuildKit: it is written in its canonical decimal form.
+    expect(dockerfile(base().expose('08080', '053/udp').user('1')).render()).toContain('EXPOSE 8080 53/udp\n');
   });
   it('DW6008 MAINTAINER, even through raw()', () => {
     expect(only(base().raw('MAINTAINER me@example.com', 'legacy').user('1'))).toMatchInlineSnapshot(`

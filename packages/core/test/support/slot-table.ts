@@ -588,7 +588,7 @@ export const slots: readonly Slot[] = [
     method: 'expose',
     value: fc.array(fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.tuple(fc.integer({ min: 1, max: 65535 }), fc.constantFrom('tcp', 'udp', 'sctp', 'TCP')).map(([p, q]) => `${p}/${q}`), hostile(6), number(0, 70000)), { minLength: 1, maxLength: 3 }),
     make: (ports) => done(app().expose(...(ports as [number]))),
-    check: (f, ports) => differ(meaning(shape(f, ends('EXPOSE'))[1]), { keyword: 'EXPOSE', values: ports.map((p) => lit(String(p).replace(/\/tcp$/, ''))) }, 'EXPOSE'),
+    check: (f, ports) => differ(meaning(shape(f, ends('EXPOSE'))[1]), { keyword: 'EXPOSE', values: ports.map((p) => lit(String(p).replace(/\/tcp$/, '').replace(/^0+(?=\d)/, ''))) }, 'EXPOSE'),
   }),
   slot({
     slot: 'volume(): paths',
