@@ -22,6 +22,7 @@
 //   pnpm bench:cli --json               JSON on stdout
 //   pnpm bench:cli --services 500 --runs 15
 //   pnpm bench:cli --installed          the packed packages, installed
+//   pnpm bench:cli --keep               keep the monorepos and the CLI (to profile them after)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -46,6 +47,7 @@ interface Args {
   readonly runs: number;
   readonly json: boolean;
   readonly installed: boolean;
+  readonly keep: boolean;
 }
 
 function parse(argv: readonly string[]): Args {
@@ -55,7 +57,7 @@ function parse(argv: readonly string[]): Args {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer`);
     return n;
   };
-  return { services: value('services', 200), runs: value('runs', 10), json: argv.includes('--json'), installed: argv.includes('--installed') };
+  return { services: value('services', 200), runs: value('runs', 10), json: argv.includes('--json'), installed: argv.includes('--installed'), keep: argv.includes('--keep') };
 }
 
 interface Case {
@@ -262,5 +264,6 @@ try {
     );
   }
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (args.keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

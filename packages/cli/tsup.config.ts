@@ -5,7 +5,7 @@ import { defineConfig, type Options } from 'tsup';
 // suggestions, usage errors) then loads no package, which in the workspace would be TypeScript
 // source before the loader is registered.
 const bundled = ['@dockwright/core/suggest', '@dockwright/core/format-issues'];
-const external = ['@dockwright/core', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', 'tsx', 'undici'];
+const external = ['@dockwright/core', '@dockwright/policy', '@dockwright/policy/find', '@dockwright/presets', '@dockwright/presets/snapshot', 'tsx', 'undici'];
 
 /**
  * Two entries: `cli.js`, the `dockwright` bin (its shebang comes from src/cli.ts, started by

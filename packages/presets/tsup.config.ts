@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // `require` on older Node; `.d.cts` types for CommonJS consumers. The ESM types, with declaration
 // maps, come from `tsc -p tsconfig.build.json` (tsup cannot write declaration maps).
 export default defineConfig({
-  entry: ['src/index.ts', 'src/browser.ts'],
+  entry: { index: 'src/index.ts', browser: 'src/browser.ts', snapshot: 'src/in-project-snapshot.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectNode } from '@dockwright/presets';
+import { detectNode, detectNodeFiles, inProjectSnapshot } from '@dockwright/presets';
+import { DockwrightError } from '@dockwright/core';
 import { scanWorkspace as scanIn } from '../src/node/scan-workspace.js';
 import { diskFiles } from '../src/shared/disk-files.js';
 import { withProjectFiles } from '../src/shared/project-files.js';
@@ -64,5 +65,57 @@ describe('scanWorkspace', () => {
     pkg('services/web', 'web');
     expect(scanWorkspace(root, ['packages/*', 'services/*']).map((p) => p.dir)).toContain('services/web');
     expect(needs('web')).toEqual(['web']);
+  });
+});
+
+describe('inProjectSnapshot', () => {
+  it('checks the workspace once for all the services it detects, and again in the next snapshot', async () => {
+    const seen = await inProjectSnapshot(async () => {
+      const before = needs('worker');
+      // An edit during the snapshot is not looked for: the scan was checked once in it.
+      pkg('services/worker', 'worker', { '@shop/db': 'workspace:*' });
+      await new Promise((done) => setTimeout(done, 5));
+      return { before, during: needs('worker'), api: needs('api') };
+    });
+    expect(seen).toEqual({ before: ['worker'], during: ['worker'], api: ['api', '@shop/db'] });
+    // Outside it, and in a new snapshot, the edit is seen.
+    expect(needs('worker')).toEqual(['worker', '@shop/db']);
+    pkg('services/worker', 'worker');
+    expect(await inProjectSnapshot(async () => needs('worker'))).toEqual(['worker']);
+  });
+
+  it('still sees packages added before the snapshot began', () => {
+    expect(needs('api')).toEqual(['api', '@shop/db']);
+    pkg('packages/log', '@shop/log');
+    pkg('services/api', 'api', { '@shop/db': 'workspace:*', '@shop/log': 'workspace:*' });
+    expect(inProjectSnapshot(() => needs('api'))).toEqual(['api', '@shop/db', '@shop/log']);
+  });
+
+  it('never mixes a project given in memory with another at the same path', () => {
+    const files = (deps: Record<string, string>) => ({
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'pnpm-workspace.yaml': 'packages:\n  - services/*\n  - packages/*\n',
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'packages/db/package.json': JSON.stringify({ name: '@shop/db' }),
+      'services/api/package.json': JSON.stringify({ name: 'api', dependencies: deps, scripts: { start: 'node server.js' } }),
+    });
+    const both = inProjectSnapshot(() => [
+      detectNodeFiles(files({}), 'services/api').workspace?.packages.map((p) => p.name),
+      detectNodeFiles(files({ '@shop/db': 'workspace:*' }), 'services/api').workspace?.packages.map((p) => p.name),
+    ]);
+    expect(both).toEqual([['api'], ['api', '@shop/db']]);
+  });
+
+  it('refuses work that is not a function with DW9005', () => {
+    const thrown = (() => {
+      try {
+        inProjectSnapshot('detect' as never);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(DockwrightError);
+    expect((thrown as DockwrightError).issues.map((i) => [i.code, i.message])).toEqual([['DW9005', 'inProjectSnapshot(): work must be a function, got string']]);
   });
 });

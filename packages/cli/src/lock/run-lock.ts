@@ -13,6 +13,7 @@ import { defaultRetryPolicy } from '../registry/retry-policy.js';
 import { loadConfig } from '../render/load-config.js';
 import { mapConcurrent } from '../render/map-concurrent.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
+import { inSnapshot } from '../targets/in-snapshot.js';
 import { mergeLocks, targetLocks, type CollectedLock, type FailedTarget } from './collect-locks.js';
 import type { ImageReport, LockReport } from './lock-report.js';
 import { JSON_SCHEMA_VERSION } from '../output/json-schema-version.js';
@@ -81,7 +82,7 @@ export async function runLock(options: LockOptions, io: Io): Promise<LockReport>
   const targets = resolveTargets(cwd, mode === 'update' ? [] : options.paths, loadedConfig);
   const read = await readLockfile(lockfilePath(cwd, loadedConfig), cwd);
   const before = read.lockfile.images;
-  const loaded = await mapConcurrent(targets, LOADS_IN_FLIGHT, (t) => targetLocks(t, cwd));
+  const loaded = await inSnapshot(() => mapConcurrent(targets, LOADS_IN_FLIGHT, (t) => targetLocks(t, cwd)));
   const failedTargets: FailedTarget[] = loaded.flatMap((l) => (l.ok ? [] : [{ file: l.file, phase: l.phase, issues: l.issues }]));
   const wanted = mergeLocks(loaded.flatMap((l) => (l.ok ? [l] : [])));
   const platforms = options.platforms ?? settings.platforms ?? [];

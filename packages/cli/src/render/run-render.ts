@@ -11,6 +11,7 @@ import { createProgress } from '../output/progress.js';
 import { summarize, type FileReport, type OrphanReport, type RenderReport, type TargetReport } from '../output/render-report.js';
 import type { LoadedConfig } from '../targets/resolve-targets.js';
 import { resolveTargets } from '../targets/resolve-targets.js';
+import { inSnapshot } from '../targets/in-snapshot.js';
 import { lockfilePath, readLockfile } from '../lock/read-lockfile.js';
 import { loadConfig } from './load-config.js';
 import { mapConcurrent } from './map-concurrent.js';
@@ -208,11 +209,13 @@ export async function renderTargets(options: RenderOptions, io: Io): Promise<Ren
   const policies = await loadPolicies(targets, cwd);
   const progress = createProgress(io, targets.length, check ? 'checking' : 'rendering');
   // Several imports in flight at once: while one module runs, the loader thread compiles the next.
-  const outcomes = await mapConcurrent(targets, LOADS_IN_FLIGHT, async (target) => {
-    const outcome = await planTarget(target, cwd, policies.get(target.file), lockfile);
-    progress.tick(posix(cwd, target.file));
-    return outcome;
-  });
+  const outcomes = await inSnapshot(() =>
+    mapConcurrent(targets, LOADS_IN_FLIGHT, async (target) => {
+      const outcome = await planTarget(target, cwd, policies.get(target.file), lockfile);
+      progress.tick(posix(cwd, target.file));
+      return outcome;
+    }),
+  );
   progress.done();
   const settling = refuseCollisions(outcomes, cwd);
   const reports = await Promise.all(settling.map((o) => settleTarget(o, check, cwd, options.force === true)));

@@ -22,7 +22,7 @@ declare module 'vitest' {
 
 const bundles = [
   { name: 'core', entry: { index: 'src/index.ts', suggest: 'src/errors/suggest.ts' }, exports: { '.': './dist/index.js', './suggest': './dist/suggest.js' }, deps: [] as string[] },
-  { name: 'presets', entry: { index: 'src/index.ts' }, exports: { '.': './dist/index.js' }, deps: ['yaml'] },
+  { name: 'presets', entry: { index: 'src/index.ts', snapshot: 'src/in-project-snapshot.ts' }, exports: { '.': './dist/index.js', './snapshot': './dist/snapshot.js' }, deps: ['yaml'] },
   { name: 'policy', entry: { index: 'src/index.ts', 'find-policy-file': 'src/load/find-policy-file.ts' }, exports: { '.': './dist/index.js', './find': './dist/find-policy-file.js', './schema.json': './schema/dockwright.policy.schema.json' }, deps: ['yaml', 'zod'] },
 ];
 

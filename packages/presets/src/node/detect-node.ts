@@ -178,12 +178,23 @@ function findUp(dir: string, file: string): string | undefined {
   }
 }
 
+// pnpm-workspace.yaml's globs by its text: every service of a monorepo reads the same file, and
+// parsing it again for each is most of what finding the workspace costs.
+const pnpmGlobs = new Map<string, readonly string[]>();
+
+function globsOfPnpmWorkspace(text: string): readonly string[] {
+  const known = pnpmGlobs.get(text);
+  if (known !== undefined) return known;
+  const doc = parseYaml(text) as { packages?: unknown } | null;
+  const globs = Object.freeze(Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string') : []);
+  if (pnpmGlobs.size >= 32) pnpmGlobs.clear();
+  pnpmGlobs.set(text, globs);
+  return globs;
+}
+
 function workspaceGlobs(root: string): readonly string[] | undefined {
   const pnpm = readText(root, 'pnpm-workspace.yaml');
-  if (pnpm !== undefined) {
-    const doc = parseYaml(pnpm) as { packages?: unknown } | null;
-    return Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string') : [];
-  }
+  if (pnpm !== undefined) return globsOfPnpmWorkspace(pnpm);
   const pkg = readJson(root, 'package.json');
   const ws = pkg?.['workspaces'];
   if (Array.isArray(ws)) return ws.filter((p): p is string => typeof p === 'string');

@@ -1,3 +1,5 @@
+import { currentSnapshot } from '../shared/current-snapshot.js';
+import { projectFiles, type ProjectFiles } from '../shared/project-files.js';
 import { join, listEntries, readJson, resolve, stamp } from '../shared/read-project.js';
 
 /** A package of a workspace, as the scan read it from its package.json. */
@@ -16,6 +18,9 @@ interface Scan {
   /** What the scan read, with the size and modification time each had then. */
   readonly stamps: ReadonlyMap<string, string>;
   readonly packages: readonly ScannedPackage[];
+  /** The file source it was read from and the snapshot it was last checked in (see inProjectSnapshot). */
+  readonly source: ProjectFiles;
+  checkedIn: object | undefined;
 }
 
 // One scan per workspace root: every service of a monorepo asks for the same one, and
@@ -26,7 +31,8 @@ const scans = new Map<string, Scan>();
  * The packages a workspace's globs name (`dir/*`, `dir/**` one level deep, and plain paths), each
  * with its dependencies. Cached per root; the cache is used only while every directory listed and
  * every package.json read is as it was (same size and modification time), so a package added,
- * removed or edited is seen by the next call.
+ * removed or edited is seen by the next call. Inside `inProjectSnapshot()` that check is made once
+ * per snapshot: a monorepo's N services then stat its packages once, not N times.
  *
  * @example
  * ```ts
@@ -37,8 +43,14 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
   const key = resolve(root);
   const globsKey = JSON.stringify(globs);
   const cached = scans.get(key);
-  if (cached !== undefined && cached.globs === globsKey && [...cached.stamps].every(([path, was]) => stamp(path) === was)) {
-    return cached.packages;
+  const source = projectFiles();
+  const snapshot = currentSnapshot();
+  if (cached !== undefined && cached.globs === globsKey && cached.source === source) {
+    if (snapshot !== undefined && cached.checkedIn === snapshot) return cached.packages;
+    if ([...cached.stamps].every(([path, was]) => stamp(path) === was)) {
+      cached.checkedIn = snapshot;
+      return cached.packages;
+    }
   }
   const stamps = new Map<string, string>();
   const dirs: string[] = [];
@@ -71,6 +83,6 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
     const scripts = typeof pkg['scripts'] === 'object' && pkg['scripts'] !== null ? Object.keys(pkg['scripts']) : [];
     return Object.freeze({ name: String(pkg['name'] ?? dir), dir, deps: Object.freeze(deps), scripts: Object.freeze(scripts) });
   });
-  scans.set(key, { globs: globsKey, stamps, packages });
+  scans.set(key, { globs: globsKey, stamps, packages, source, checkedIn: snapshot });
   return packages;
 }
