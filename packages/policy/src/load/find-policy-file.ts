@@ -6,9 +6,10 @@ import { dirname, join, resolve } from 'node:path';
 /** The file name `findPolicyFile` looks for, and the one a package name in `extends` means. */
 export const POLICY_FILE = 'dockwright.policy.yaml';
 
+// No exception for a missing file: most directories a monorepo's targets walk through have none.
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
