@@ -84,6 +84,25 @@ describe('inProjectSnapshot', () => {
     expect(await inProjectSnapshot(async () => needs('worker'))).toEqual(['worker']);
   });
 
+  it('ends when its work returns or settles: a timer started inside that fires later looks at the disk again', async () => {
+    let later: Promise<readonly string[] | undefined> | undefined;
+    const during = inProjectSnapshot(() => {
+      const first = needs('worker');
+      later = new Promise((done) => setTimeout(() => done(needs('worker')), 20));
+      return first;
+    });
+    expect(during).toEqual(['worker']);
+    pkg('services/worker', 'worker', { '@shop/db': 'workspace:*' });
+    expect(await later).toEqual(['worker', '@shop/db']);
+    // A work that rejects: the rejection reaches the caller.
+    await expect(inProjectSnapshot(async () => {
+      needs('worker');
+      throw new Error('target failed');
+    })).rejects.toThrow('target failed');
+    pkg('services/worker', 'worker');
+    expect(needs('worker')).toEqual(['worker']);
+  });
+
   it('still sees packages added before the snapshot began', () => {
     expect(needs('api')).toEqual(['api', '@shop/db']);
     pkg('packages/log', '@shop/log');

@@ -14,6 +14,11 @@ import { registerLoader } from './module-loader.js';
 export async function inSnapshot<T>(work: () => Promise<T>): Promise<T> {
   // In the workspace the package is TypeScript source: the loader comes first.
   await registerLoader();
-  const { inProjectSnapshot } = await import('@dockwright/presets/snapshot');
-  return inProjectSnapshot(work);
+  let snapshot: typeof import('@dockwright/presets/snapshot') | undefined;
+  try {
+    snapshot = await import('@dockwright/presets/snapshot');
+  } catch {
+    // A copy of the presets from before the snapshot: the pass runs as it did then, only slower.
+  }
+  return snapshot === undefined ? work() : snapshot.inProjectSnapshot(work);
 }

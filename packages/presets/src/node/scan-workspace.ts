@@ -1,4 +1,4 @@
-import { currentSnapshot } from '../shared/current-snapshot.js';
+import { currentSnapshot, type Snapshot } from '../shared/current-snapshot.js';
 import { projectFiles, type ProjectFiles } from '../shared/project-files.js';
 import { join, listEntries, readJson, resolve, stamp } from '../shared/read-project.js';
 
@@ -18,9 +18,10 @@ interface Scan {
   /** What the scan read, with the size and modification time each had then. */
   readonly stamps: ReadonlyMap<string, string>;
   readonly packages: readonly ScannedPackage[];
-  /** The file source it was read from and the snapshot it was last checked in (see inProjectSnapshot). */
-  readonly source: ProjectFiles;
-  checkedIn: object | undefined;
+  /** The file source it was read from (held weakly: a project in memory is not kept alive by the cache). */
+  readonly source: WeakRef<ProjectFiles>;
+  /** The snapshot it was last checked in (see inProjectSnapshot). */
+  checkedIn: Snapshot | undefined;
 }
 
 // One scan per workspace root: every service of a monorepo asks for the same one, and
@@ -45,7 +46,7 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
   const cached = scans.get(key);
   const source = projectFiles();
   const snapshot = currentSnapshot();
-  if (cached !== undefined && cached.globs === globsKey && cached.source === source) {
+  if (cached !== undefined && cached.globs === globsKey && cached.source.deref() === source) {
     if (snapshot !== undefined && cached.checkedIn === snapshot) return cached.packages;
     if ([...cached.stamps].every(([path, was]) => stamp(path) === was)) {
       cached.checkedIn = snapshot;
@@ -83,6 +84,6 @@ export function scanWorkspace(root: string, globs: readonly string[]): readonly 
     const scripts = typeof pkg['scripts'] === 'object' && pkg['scripts'] !== null ? Object.keys(pkg['scripts']) : [];
     return Object.freeze({ name: String(pkg['name'] ?? dir), dir, deps: Object.freeze(deps), scripts: Object.freeze(scripts) });
   });
-  scans.set(key, { globs: globsKey, stamps, packages, source, checkedIn: snapshot });
+  scans.set(key, { globs: globsKey, stamps, packages, source: new WeakRef(source), checkedIn: snapshot });
   return packages;
 }

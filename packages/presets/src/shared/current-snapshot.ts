@@ -5,15 +5,21 @@
 /** Where `inProjectSnapshot()` keeps its AsyncLocalStorage, shared by every copy of the package. */
 export const SNAPSHOT_KEY: unique symbol = Symbol.for('@dockwright/presets.projectSnapshot') as never;
 
+/** One snapshot: open while its work runs, closed when the work has returned or settled. */
+export interface Snapshot {
+  open: boolean;
+}
+
 interface SnapshotStorage {
-  getStore(): object | undefined;
+  getStore(): Snapshot | undefined;
 }
 
 /**
- * The snapshot the detection under way runs in, or undefined outside `inProjectSnapshot()`.
- * Inside one, a cache checked against the disk once may be trusted for the rest of it.
+ * The open snapshot the detection under way runs in, or undefined. Inside one, a cache checked
+ * against the disk once may be trusted until it closes. A timer or callback started inside the
+ * work keeps the store after the work has ended; it is closed by then, so it is not trusted.
  */
-export function currentSnapshot(): object | undefined {
-  const storage = (globalThis as { [SNAPSHOT_KEY]?: SnapshotStorage })[SNAPSHOT_KEY];
-  return storage?.getStore();
+export function currentSnapshot(): Snapshot | undefined {
+  const store = (globalThis as { [SNAPSHOT_KEY]?: SnapshotStorage })[SNAPSHOT_KEY]?.getStore();
+  return store?.open === true ? store : undefined;
 }
